@@ -1,0 +1,19 @@
+package io.netdoctor.cli;
+
+import io.netdoctor.core.kube.KubeErrors;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** One clear line on stderr and a non-zero exit code; the stack trace only with --debug. */
+final class CliErrors implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
+    cli.getErr().println("netdoctor: " + KubeErrors.describe(ex));
+    if (parsed.hasMatchedOption("--debug")) {
+      ex.printStackTrace(cli.getErr());
+    }
+    return 1;
+  }
+}

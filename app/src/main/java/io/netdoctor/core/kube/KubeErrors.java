@@ -1,0 +1,90 @@
+package io.netdoctor.core.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.netdoctor.core.transcript.Redaction;
+import java.io.FileNotFoundException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/** Turns failures from the API server or kubeconfig into one line a user can act on. */
+public final class KubeErrors {
+
+  private KubeErrors() {
+  }
+
+  /** The HTTP status of a Kubernetes API failure anywhere in the cause chain, or 0. */
+  public static int httpStatus(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException kce && kce.getCode() > 0) {
+        return kce.getCode();
+      }
+    }
+    return 0;
+  }
+
+  public static boolean isForbidden(Throwable error) {
+    return httpStatus(error) == 403;
+  }
+
+  public static String describe(Throwable error) {
+    int status = httpStatus(error);
+    if (status == 401) {
+      return "The API server rejected the credentials (401 Unauthorized): the token may have expired."
+          + " Log in again or refresh the kubeconfig.";
+    }
+    if (status == 403) {
+      return "Permission denied by the API server (403 Forbidden): " + reason(error);
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof KubeconfigException) {
+        return clean(t.getMessage());
+      }
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+        return "Cannot reach the API server: " + clean(t.getMessage());
+      }
+      if (t instanceof UnknownHostException) {
+        return "Cannot reach the API server: unknown host " + clean(t.getMessage());
+      }
+      if (t instanceof SSLException) {
+        return "TLS handshake with the API server failed: " + clean(t.getMessage());
+      }
+      if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
+        return "The API server did not answer in time.";
+      }
+      if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
+        return "File not found: " + clean(t.getMessage());
+      }
+    }
+    if (status > 0) {
+      return "The API server answered " + status + ": " + reason(error);
+    }
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() != null ? root.getMessage() : error.getMessage();
+    return clean(message != null ? message : root.getClass().getSimpleName());
+  }
+
+  private static String reason(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException kce && kce.getStatus() != null
+          && kce.getStatus().getMessage() != null) {
+        return clean(kce.getStatus().getMessage());
+      }
+    }
+    return clean(error.getMessage());
+  }
+
+  private static String clean(String message) {
+    if (message == null) {
+      return "";
+    }
+    String firstLine = message.strip().lines().findFirst().orElse("");
+    return Redaction.redactText(firstLine);
+  }
+}

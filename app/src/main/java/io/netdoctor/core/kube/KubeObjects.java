@@ -1,0 +1,181 @@
+package io.netdoctor.core.kube;
+
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Converts fabric8 model objects into the app's immutable records. */
+public final class KubeObjects {
+
+  private KubeObjects() {
+  }
+
+  public static PodInfo pod(Pod pod) {
+    var meta = pod.getMetadata();
+    var spec = pod.getSpec();
+    PodStatus status = pod.getStatus() != null ? pod.getStatus() : new PodStatus();
+    Map<String, ContainerStatus> statuses = new HashMap<>();
+    for (var s : nullSafe(status.getContainerStatuses())) {
+      statuses.put(s.getName(), s);
+    }
+    Map<String, ContainerStatus> initStatuses = new HashMap<>();
+    for (var s : nullSafe(status.getInitContainerStatuses())) {
+      initStatuses.put(s.getName(), s);
+    }
+    List<ContainerInfo> containers = new ArrayList<>();
+    if (spec != null) {
+      for (var c : nullSafe(spec.getInitContainers())) {
+        containers.add(container(c, initStatuses.get(c.getName()), true));
+      }
+      for (var c : nullSafe(spec.getContainers())) {
+        containers.add(container(c, statuses.get(c.getName()), false));
+      }
+    }
+    int ready = 0;
+    int total = 0;
+    int restarts = 0;
+    String waitingReason = null;
+    for (var c : containers) {
+      restarts += c.restarts();
+      if (!c.init()) {
+        total++;
+        if (c.ready()) {
+          ready++;
+        }
+        if (waitingReason == null && c.state().startsWith("Waiting")) {
+          int paren = c.state().indexOf('(');
+          waitingReason = paren > 0 ? c.state().substring(paren + 1, c.state().length() - 1) : null;
+        }
+      }
+    }
+    String phase = status.getPhase() != null ? status.getPhase() : "Unknown";
+    boolean terminating = meta.getDeletionTimestamp() != null;
+    String display = terminating ? "Terminating"
+        : status.getReason() != null ? status.getReason()
+        : waitingReason != null && !waitingReason.isEmpty() ? waitingReason : phase;
+    List<PodInfo.Condition> conditions = new ArrayList<>();
+    for (PodCondition c : nullSafe(status.getConditions())) {
+      conditions.add(new PodInfo.Condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
+    }
+    return new PodInfo(
+        Objects.requireNonNullElse(meta.getUid(), meta.getNamespace() + "/" + meta.getName()),
+        meta.getNamespace(),
+        meta.getName(),
+        phase,
+        display,
+        ready,
+        total,
+        restarts,
+        spec != null ? emptyIfNull(spec.getNodeName()) : "",
+        emptyIfNull(status.getPodIP()),
+        emptyIfNull(status.getHostIP()),
+        Map.copyOf(meta.getLabels() != null ? meta.getLabels() : Map.of()),
+        List.copyOf(containers),
+        List.copyOf(conditions),
+        parseTime(meta.getCreationTimestamp()),
+        terminating);
+  }
+
+  private static ContainerInfo container(
+      io.fabric8.kubernetes.api.model.Container c, ContainerStatus s, boolean init) {
+    List<ContainerInfo.PortInfo> ports = new ArrayList<>();
+    for (var p : nullSafe(c.getPorts())) {
+      ports.add(new ContainerInfo.PortInfo(
+          emptyIfNull(p.getName()), p.getContainerPort() == null ? 0 : p.getContainerPort(),
+          p.getProtocol() == null ? "TCP" : p.getProtocol()));
+    }
+    return new ContainerInfo(
+        c.getName(),
+        emptyIfNull(c.getImage()),
+        s == null ? null : ContainerId.parse(s.getContainerID()),
+        List.copyOf(ports),
+        s == null || s.getRestartCount() == null ? 0 : s.getRestartCount(),
+        s != null && Boolean.TRUE.equals(s.getReady()),
+        s == null ? "Waiting" : describe(s.getState()),
+        s == null ? "" : describe(s.getLastState()),
+        init);
+  }
+
+  /** `Running (since …)`, `Waiting (CrashLoopBackOff)`, `Terminated (Error, exit 1)`, or "". */
+  static String describe(ContainerState state) {
+    if (state == null) {
+      return "";
+    }
+    if (state.getRunning() != null) {
+      String since = state.getRunning().getStartedAt();
+      return since == null ? "Running" : "Running (since " + since + ")";
+    }
+    if (state.getWaiting() != null) {
+      String reason = state.getWaiting().getReason();
+      return reason == null ? "Waiting" : "Waiting (" + reason + ")";
+    }
+    if (state.getTerminated() != null) {
+      var t = state.getTerminated();
+      String reason = t.getReason() == null ? "" : t.getReason() + ", ";
+      String at = t.getFinishedAt() == null ? "" : ", at " + t.getFinishedAt();
+      return "Terminated (" + reason + "exit " + t.getExitCode() + at + ")";
+    }
+    return "";
+  }
+
+  public static NodeInfo node(Node node) {
+    var status = node.getStatus();
+    List<NodeInfo.Address> addresses = new ArrayList<>();
+    List<PodInfo.Condition> conditions = new ArrayList<>();
+    boolean ready = false;
+    String os = "";
+    String kernel = "";
+    String runtime = "";
+    String kubelet = "";
+    if (status != null) {
+      for (var a : nullSafe(status.getAddresses())) {
+        addresses.add(new NodeInfo.Address(a.getType(), a.getAddress()));
+      }
+      for (NodeCondition c : nullSafe(status.getConditions())) {
+        conditions.add(new PodInfo.Condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
+        if ("Ready".equals(c.getType()) && "True".equals(c.getStatus())) {
+          ready = true;
+        }
+      }
+      var info = status.getNodeInfo();
+      if (info != null) {
+        os = emptyIfNull(info.getOsImage());
+        kernel = emptyIfNull(info.getKernelVersion());
+        runtime = emptyIfNull(info.getContainerRuntimeVersion());
+        kubelet = emptyIfNull(info.getKubeletVersion());
+      }
+    }
+    var labels = node.getMetadata().getLabels();
+    return new NodeInfo(node.getMetadata().getName(), List.copyOf(addresses), os, kernel, runtime, kubelet,
+        ready, Map.copyOf(labels != null ? labels : Map.of()), List.copyOf(conditions));
+  }
+
+  static Instant parseTime(String timestamp) {
+    if (timestamp == null || timestamp.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(timestamp);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static String emptyIfNull(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,26 @@
+package io.netdoctor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.netdoctor", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule coreHasNoJavaFx = noClasses().that().resideInAPackage("io.netdoctor.core..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..",
+          "org.kordamp..")
+      .because("core is driven from the CLI and tests without a window");
+
+  @ArchTest
+  static final ArchRule coreDoesNotKnowUiOrCli = noClasses().that().resideInAPackage("io.netdoctor.core..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.netdoctor.ui..", "io.netdoctor.cli..");
+
+  @ArchTest
+  static final ArchRule cliHasNoJavaFx = noClasses().that().resideInAPackage("io.netdoctor.cli..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..");
+}
