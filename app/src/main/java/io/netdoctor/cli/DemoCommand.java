@@ -1,12 +1,59 @@
 package io.netdoctor.cli;
 
+import io.netdoctor.core.kube.DemoCluster;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", description = "Serve the demo cluster.")
+/** `demo`: serves the built-in demo cluster without a window until stopped. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Serve the built-in demo cluster on 127.0.0.1 until stopped (Ctrl-C).")
 final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--write-kubeconfig", paramLabel = "FILE",
+      description = "Write a kubeconfig pointing at the demo cluster, for kubectl, the CLI and the GUI.")
+  Path kubeconfig;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+      description = "API server port on 127.0.0.1 (default: any free port).")
+  int port;
+
+  @Option(names = "--life-seconds", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Every so many seconds a pod restarts or is replaced; 0 keeps the demo still. Default: ${DEFAULT-VALUE}.")
+  int lifeSeconds;
+
+  @Option(names = "--debug", description = "Print stack traces of errors.")
+  boolean debug;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535");
+    }
+    DemoCluster demo = DemoClusters.start(Duration.ofSeconds(Math.max(0, lifeSeconds)), port);
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      demo.close();
+      stopped.countDown();
+    }, "netdoctor-demo-stop"));
+    var out = spec.commandLine().getOut();
+    out.println("Demo cluster serving at " + demo.url());
+    if (kubeconfig != null) {
+      demo.writeKubeconfig(kubeconfig);
+      out.println("Kubeconfig written to " + kubeconfig.toAbsolutePath());
+      out.println("Try: netdoctor pods -A --kubeconfig " + kubeconfig);
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    stopped.await();
     return 0;
   }
 }

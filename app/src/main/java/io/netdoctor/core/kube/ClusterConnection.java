@@ -1,0 +1,273 @@
+package io.netdoctor.core.kube;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.command.Command;
+import io.netdoctor.core.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A live view of one cluster: informers for namespaces, pods and nodes feeding {@link ClusterChange}s
+ * to one sink, with a watchdog that reports "reconnecting" and restarts informers that stopped.
+ * Falls back to the context's namespace when namespaces cannot be listed cluster-wide.
+ */
+public final class ClusterConnection implements AutoCloseable {
+
+  private static final String SOURCE = "cluster";
+  private static final long WATCHDOG_MILLIS = 250;
+  private static final long RETRY_MAX_MILLIS = 8_000;
+
+  private final String contextName;
+  private final Config config;
+  private final Transcript transcript;
+  private final Consumer<ClusterChange> sink;
+  private final ScheduledExecutorService scheduler;
+  private final List<Feed<?>> feeds = new ArrayList<>();
+  private final Set<String> scopedNamespaces = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, PodInfo> pods = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, NodeInfo> nodes = new ConcurrentHashMap<>();
+  private volatile KubernetesClient client;
+  private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "");
+  private volatile Throwable lastError;
+  private volatile boolean namespaceScoped;
+  private volatile boolean nodesForbidden;
+  private volatile boolean closed;
+  private long retryMillis = 500;
+
+  public ClusterConnection(String contextName, Config config, Transcript transcript, Consumer<ClusterChange> sink) {
+    this.contextName = contextName;
+    this.config = config;
+    this.transcript = transcript;
+    this.sink = sink;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "netdoctor-cluster-" + contextName);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public String contextName() {
+    return contextName;
+  }
+
+  public String serverUrl() {
+    return config.getMasterUrl();
+  }
+
+  /** Connects in the background; progress and failures arrive as {@link ClusterChange.StatusChanged}. */
+  public void start() {
+    setStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + config.getMasterUrl() + " …");
+    scheduler.execute(this::connect);
+  }
+
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (client == null) {
+        client = new KubernetesClientBuilder().withConfig(config).build();
+      }
+      transcript.command(SOURCE, kubectl("get", "namespaces"));
+      try {
+        client.namespaces().list().getItems().forEach(ns -> sink.accept(
+            new ClusterChange.NamespaceAdded(ns.getMetadata().getName())));
+        namespaceScoped = false;
+      } catch (RuntimeException e) {
+        if (!KubeErrors.isForbidden(e)) {
+          throw e;
+        }
+        namespaceScoped = true;
+        String ns = config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
+        scopedNamespaces.add(ns);
+        transcript.note(SOURCE, "No permission to list namespaces cluster-wide; showing namespace " + ns
+            + " (add others by hand).");
+      }
+      startFeeds();
+      retryMillis = 500;
+      scheduler.scheduleWithFixedDelay(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      lastError = e;
+      boolean auth = KubeErrors.httpStatus(e) == 401;
+      setStatus(auth ? ConnectionStatus.State.FAILED : ConnectionStatus.State.RECONNECTING,
+          KubeErrors.describe(e) + (auth ? "" : " Retrying…"));
+      transcript.error(SOURCE, KubeErrors.describe(e));
+      long delay = auth ? RETRY_MAX_MILLIS : retryMillis;
+      retryMillis = Math.min(retryMillis * 2, RETRY_MAX_MILLIS);
+      if (!closed) {
+        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void startFeeds() {
+    if (namespaceScoped) {
+      for (String ns : scopedNamespaces) {
+        startNamespaceFeed(ns);
+      }
+    } else {
+      transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
+      addFeed(new Feed<Namespace>("namespaces", () -> client.namespaces().runnableInformer(0),
+          ns -> sink.accept(new ClusterChange.NamespaceAdded(ns.getMetadata().getName())),
+          ns -> sink.accept(new ClusterChange.NamespaceRemoved(ns.getMetadata().getName())), this::onFeedError));
+      addFeed(new Feed<Pod>("pods", () -> client.pods().inAnyNamespace().runnableInformer(0),
+          this::onPod, this::onPodGone, this::onFeedError));
+    }
+    transcript.command(SOURCE, kubectl("get", "nodes", "-o", "wide", "--watch"));
+    try {
+      client.nodes().list();
+      addFeed(new Feed<Node>("nodes", () -> client.nodes().runnableInformer(0), this::onNode,
+          n -> {
+            nodes.remove(n.getMetadata().getName());
+            sink.accept(new ClusterChange.NodeRemoved(n.getMetadata().getName()));
+          }, this::onFeedError));
+    } catch (RuntimeException e) {
+      if (!KubeErrors.isForbidden(e)) {
+        throw e;
+      }
+      nodesForbidden = true;
+      transcript.note(SOURCE, "No permission to list nodes; the Nodes branch stays empty.");
+    }
+  }
+
+  private void startNamespaceFeed(String ns) {
+    sink.accept(new ClusterChange.NamespaceAdded(ns));
+    transcript.command(SOURCE, kubectl("get", "pods", "-n", ns, "--watch"));
+    addFeed(new Feed<Pod>("pods in " + ns, () -> client.pods().inNamespace(ns).runnableInformer(0),
+        this::onPod, this::onPodGone, this::onFeedError));
+  }
+
+  private synchronized void addFeed(Feed<?> feed) {
+    feeds.add(feed);
+    feed.start();
+  }
+
+  /** Adds a namespace to watch by hand (when namespaces cannot be listed cluster-wide). */
+  public void addNamespace(String ns) {
+    if (!ns.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || ns.length() > 63) {
+      throw new IllegalArgumentException("'" + ns + "' is not a valid namespace name.");
+    }
+    if (!namespaceScoped) {
+      return;
+    }
+    if (scopedNamespaces.add(ns)) {
+      scheduler.execute(() -> startNamespaceFeed(ns));
+    }
+  }
+
+  public boolean isNamespaceScoped() {
+    return namespaceScoped;
+  }
+
+  public boolean nodesForbidden() {
+    return nodesForbidden;
+  }
+
+  private void onPod(Pod pod) {
+    PodInfo info = KubeObjects.pod(pod);
+    pods.put(info.uid(), info);
+    sink.accept(new ClusterChange.PodUpserted(info));
+  }
+
+  private void onPodGone(Pod pod) {
+    PodInfo info = KubeObjects.pod(pod);
+    pods.remove(info.uid());
+    sink.accept(new ClusterChange.PodRemoved(info));
+  }
+
+  private void onNode(Node node) {
+    NodeInfo info = KubeObjects.node(node);
+    nodes.put(info.name(), info);
+    sink.accept(new ClusterChange.NodeUpserted(info));
+  }
+
+  private void onFeedError(Throwable error) {
+    lastError = error;
+  }
+
+  private void watchdog() {
+    if (closed) {
+      return;
+    }
+    List<Feed<?>> snapshot;
+    synchronized (this) {
+      snapshot = List.copyOf(feeds);
+    }
+    boolean allWatching = true;
+    for (Feed<?> feed : snapshot) {
+      if (feed.hasStopped()) {
+        transcript.note(SOURCE, "The " + feed.name() + " watch stopped; restarting it.");
+        feed.start();
+      }
+      allWatching &= feed.isWatching();
+    }
+    if (allWatching) {
+      String limits = namespaceScoped ? " (namespace-scoped: " + String.join(", ", scopedNamespaces.stream().sorted().toList()) + ")" : "";
+      setStatus(ConnectionStatus.State.CONNECTED, "Connected to " + contextName + limits);
+    } else if (status.state() == ConnectionStatus.State.CONNECTED
+        || status.state() == ConnectionStatus.State.RECONNECTING) {
+      Throwable error = lastError;
+      String why = error == null ? "the watch was interrupted" : KubeErrors.describe(error);
+      setStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting… (" + why + ")");
+    }
+  }
+
+  private void setStatus(ConnectionStatus.State state, String message) {
+    ConnectionStatus next = ConnectionStatus.of(state, message);
+    if (!next.equals(status)) {
+      status = next;
+      sink.accept(new ClusterChange.StatusChanged(next));
+    }
+  }
+
+  public ConnectionStatus status() {
+    return status;
+  }
+
+  public Optional<PodInfo> pod(PodRef ref) {
+    return pods.values().stream().filter(p -> p.ref().equals(ref)).findFirst();
+  }
+
+  public Optional<NodeInfo> node(String name) {
+    return Optional.ofNullable(nodes.get(name));
+  }
+
+  /** The client, once connected; null before. Callers run blocking calls off the UI thread. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public Transcript transcript() {
+    return transcript;
+  }
+
+  Command kubectl(String... args) {
+    return Kubectl.command(contextName, args);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    scheduler.shutdownNow();
+    synchronized (this) {
+      feeds.forEach(Feed::close);
+      feeds.clear();
+    }
+    if (client != null) {
+      client.close();
+    }
+    setStatus(ConnectionStatus.State.CLOSED, "Disconnected from " + contextName);
+  }
+}

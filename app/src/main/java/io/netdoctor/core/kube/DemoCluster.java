@@ -1,0 +1,244 @@
+package io.netdoctor.core.kube;
+
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The built-in demo cluster: a real Kubernetes API (fabric8's mock server in CRUD mode) on 127.0.0.1,
+ * seeded with {@link DemoWorld}, where now and then a pod restarts or is replaced.
+ */
+public final class DemoCluster implements AutoCloseable {
+
+  /** The mock server logs every request at INFO: far too chatty for an app (and slow at scale). */
+  private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final ScheduledExecutorService life;
+  private final Random random = new Random(1461695566L);
+  private int generation;
+
+  private DemoCluster(KubernetesMockServer server, Duration lifeInterval) {
+    this.server = server;
+    this.client = server.createClient(b -> b.withConfig(config()));
+    seed();
+    this.life = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "netdoctor-demo-life");
+      t.setDaemon(true);
+      return t;
+    });
+    if (!lifeInterval.isZero()) {
+      long millis = lifeInterval.toMillis();
+      life.scheduleWithFixedDelay(this::liveALittle, millis, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Starts a demo cluster on a free loopback port; pods restart or are replaced every {@code lifeInterval}. */
+  public static DemoCluster start(Duration lifeInterval) {
+    return start(lifeInterval, 0, crud -> crud);
+  }
+
+  /**
+   * Starts on {@code port} (0 = any free one); {@code wrap} may wrap the CRUD dispatcher (port-forward,
+   * discovery documents).
+   */
+  public static DemoCluster start(Duration lifeInterval, int port,
+      Function<KubernetesCrudDispatcher, Dispatcher> wrap) {
+    KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), wrap.apply(crud), false);
+    server.init(InetAddress.getLoopbackAddress(), port);
+    return new DemoCluster(server, lifeInterval);
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** A kubeconfig whose current context points at this demo cluster. */
+  public String kubeconfig() {
+    return """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: %1$s
+          cluster:
+            server: %2$s
+        users:
+        - name: %1$s
+          user: {}
+        contexts:
+        - name: %1$s
+          context:
+            cluster: %1$s
+            user: %1$s
+            namespace: default
+        current-context: %1$s
+        """.formatted(Kubectl.DEMO_CONTEXT, url());
+  }
+
+  public void writeKubeconfig(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, kubeconfig());
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+  }
+
+  public Config config() {
+    return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig()));
+  }
+
+  /** A client of this demo cluster (owned by the demo; do not close). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  private void seed() {
+    DemoWorld.namespaces().forEach(ns -> client.namespaces().resource(ns).create());
+    DemoWorld.nodes().forEach(n -> client.nodes().resource(n).create());
+    DemoWorld.services().forEach(s -> client.services().resource(s).create());
+    Instant now = Instant.now();
+    for (Pod pod : DemoWorld.pods()) {
+      client.pods().resource(pod).create();
+      postStartEvents(pod, now.minusSeconds(3_600));
+    }
+    Pod slave = client.pods().inNamespace("default").withName(DemoWorld.REDIS_SLAVE).get();
+    event(slave, "Warning", "BackOff", "Back-off restarting failed container slave in pod " + DemoWorld.REDIS_SLAVE,
+        now.minusSeconds(1_200));
+  }
+
+  private void postStartEvents(Pod pod, Instant at) {
+    String image = pod.getSpec().getContainers().get(0).getImage();
+    String container = pod.getSpec().getContainers().get(0).getName();
+    event(pod, "Normal", "Scheduled", "Successfully assigned " + pod.getMetadata().getNamespace() + "/"
+        + pod.getMetadata().getName() + " to " + pod.getSpec().getNodeName(), at);
+    event(pod, "Normal", "Pulled", "Container image \"" + image + "\" already present on machine", at.plusSeconds(1));
+    event(pod, "Normal", "Created", "Created container " + container, at.plusSeconds(1));
+    event(pod, "Normal", "Started", "Started container " + container, at.plusSeconds(2));
+  }
+
+  private void event(Pod pod, String type, String reason, String message, Instant at) {
+    client.v1().events().resource(DemoWorld.event(pod, type, reason, message, at)).create();
+  }
+
+  /** One step of the demo's life: a frontend container restarts, or a frontend pod is replaced. */
+  synchronized void liveALittle() {
+    try {
+      List<Pod> frontends = client.pods().inNamespace("default").withLabel("tier", "frontend").list().getItems();
+      if (frontends.isEmpty()) {
+        return;
+      }
+      Pod victim = frontends.get(random.nextInt(frontends.size()));
+      if (random.nextBoolean()) {
+        restart(victim);
+      } else {
+        replace(victim);
+      }
+    } catch (RuntimeException e) {
+      // the demo's life is decoration: a failed step must never disturb the cluster or the app
+    }
+  }
+
+  private void restart(Pod pod) {
+    var status = pod.getStatus().getContainerStatuses().get(0);
+    String oldStart = status.getState().getRunning() != null ? status.getState().getRunning().getStartedAt() : null;
+    status.setLastState(new ContainerStateBuilder().withNewTerminated().withExitCode(1).withReason("Error")
+        .withStartedAt(oldStart).withFinishedAt(Instant.now().toString()).endTerminated().build());
+    status.setRestartCount(status.getRestartCount() + 1);
+    status.setContainerID("docker://" + randomHex(64));
+    status.setState(new ContainerStateBuilder().withNewRunning().withStartedAt(Instant.now().toString())
+        .endRunning().build());
+    client.pods().resource(pod).updateStatus();
+    event(pod, "Warning", "BackOff", "Back-off restarting failed container " + status.getName(), Instant.now());
+    event(pod, "Normal", "Started", "Started container " + status.getName(), Instant.now());
+  }
+
+  private void replace(Pod pod) {
+    client.pods().resource(pod).delete();
+    String name = "frontend-88237173-" + randomAlnum(5);
+    String ip = "10.2.47." + (20 + (++generation % 200));
+    Pod next = DemoWorld.frontend(name, ip, "docker://" + randomHex(64), 0);
+    next.getMetadata().setUid(java.util.UUID.randomUUID().toString());
+    next.getMetadata().setCreationTimestamp(Instant.now().toString());
+    Pod pending = new PodBuilder(next).editStatus().withPhase("Pending").withPodIP(null)
+        .withContainerStatuses(new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+            .withName("php-redis").withImage(next.getSpec().getContainers().get(0).getImage()).withReady(false)
+            .withRestartCount(0).withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting()
+            .endState().build())
+        .endStatus().build();
+    client.pods().resource(pending).create();
+    life.schedule(() -> {
+      try {
+        Pod current = client.pods().inNamespace("default").withName(name).get();
+        if (current != null) {
+          current.setStatus(next.getStatus());
+          client.pods().resource(current).updateStatus();
+          postStartEvents(current, Instant.now());
+        }
+      } catch (RuntimeException ignored) {
+        // see liveALittle
+      }
+    }, 2, TimeUnit.SECONDS);
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    var logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
+  private String randomHex(int length) {
+    var sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(Character.forDigit(random.nextInt(16), 16));
+    }
+    return sb.toString();
+  }
+
+  private String randomAlnum(int length) {
+    String chars = "bcdfghjklmnpqrstvwxz2456789";
+    var sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    life.shutdownNow();
+    client.close();
+    server.destroy();
+  }
+}
