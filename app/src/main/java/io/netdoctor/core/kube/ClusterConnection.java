@@ -30,6 +30,7 @@ public final class ClusterConnection implements AutoCloseable {
   private static final long RETRY_MAX_MILLIS = 8_000;
 
   private final String contextName;
+  private final String displayName;
   private final Config config;
   private final Transcript transcript;
   private final Consumer<ClusterChange> sink;
@@ -47,6 +48,13 @@ public final class ClusterConnection implements AutoCloseable {
   private long retryMillis = 500;
 
   public ClusterConnection(String contextName, Config config, Transcript transcript, Consumer<ClusterChange> sink) {
+    this(contextName, contextName, config, transcript, sink);
+  }
+
+  /** {@code displayName} is what the user chose ("Demo cluster"); {@code contextName} goes into kubectl lines. */
+  public ClusterConnection(String displayName, String contextName, Config config, Transcript transcript,
+      Consumer<ClusterChange> sink) {
+    this.displayName = displayName;
     this.contextName = contextName;
     this.config = config;
     this.transcript = transcript;
@@ -215,7 +223,7 @@ public final class ClusterConnection implements AutoCloseable {
     }
     if (allWatching) {
       String limits = namespaceScoped ? " (namespace-scoped: " + String.join(", ", scopedNamespaces.stream().sorted().toList()) + ")" : "";
-      setStatus(ConnectionStatus.State.CONNECTED, "Connected to " + contextName + limits);
+      setStatus(ConnectionStatus.State.CONNECTED, "Connected to " + displayName + limits);
     } else if (status.state() == ConnectionStatus.State.CONNECTED
         || status.state() == ConnectionStatus.State.RECONNECTING) {
       Throwable error = lastError;
@@ -268,6 +276,6 @@ public final class ClusterConnection implements AutoCloseable {
     if (client != null) {
       client.close();
     }
-    setStatus(ConnectionStatus.State.CLOSED, "Disconnected from " + contextName);
+    setStatus(ConnectionStatus.State.CLOSED, "Disconnected from " + displayName);
   }
 }

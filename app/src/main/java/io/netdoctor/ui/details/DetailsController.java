@@ -1,0 +1,95 @@
+package io.netdoctor.ui.details;
+
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.Describer;
+import io.netdoctor.core.kube.KubeErrors;
+import io.netdoctor.core.kube.PodDetails;
+import io.netdoctor.core.kube.PodInfo;
+import io.netdoctor.core.kube.PodRef;
+import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.tree.TreeEntry;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Parent;
+
+/** The details pane: follows the tree's selection; fetches events off the FX thread. */
+public final class DetailsController {
+
+  private final DetailsModel model = new DetailsModel();
+  private final DetailsView view = new DetailsView(model);
+  private final TaskRunner tasks;
+  private final Supplier<ClusterConnection> connection;
+  private Object describedKey;
+  private int request;
+
+  public DetailsController(ObservableValue<TreeEntry> selection, TaskRunner tasks,
+      Supplier<ClusterConnection> connection) {
+    this.tasks = tasks;
+    this.connection = connection;
+    selection.addListener((obs, old, entry) -> show(entry));
+  }
+
+  public Parent view() {
+    return view.root;
+  }
+
+  private void show(TreeEntry entry) {
+    Object key = describeKey(entry);
+    if (!Objects.equals(key, describedKey)) {
+      describedKey = key;
+      model.details.set(null);
+      model.detailsNote.set("");
+      model.entry.set(entry);
+      fetch(entry);
+    } else {
+      model.entry.set(entry);
+    }
+  }
+
+  /** Events are fetched again when the object changes identity or restarts. */
+  private static Object describeKey(TreeEntry entry) {
+    PodInfo pod = entry instanceof TreeEntry.PodEntry p ? p.pod()
+        : entry instanceof TreeEntry.ContainerEntry c ? c.pod() : null;
+    if (pod != null) {
+      return pod.uid() + "#" + pod.restarts() + "#" + pod.status();
+    }
+    if (entry instanceof TreeEntry.NodeEntry n) {
+      return "node:" + n.node().name();
+    }
+    return entry;
+  }
+
+  private void fetch(TreeEntry entry) {
+    ClusterConnection current = connection.get();
+    if (current == null || current.client() == null) {
+      return;
+    }
+    Callable<PodDetails> work;
+    if (entry instanceof TreeEntry.PodEntry p) {
+      PodRef ref = p.pod().ref();
+      work = () -> Describer.describePod(current.client(), current.contextName(), current.transcript(), ref);
+    } else if (entry instanceof TreeEntry.ContainerEntry c) {
+      PodRef ref = c.pod().ref();
+      work = () -> Describer.describePod(current.client(), current.contextName(), current.transcript(), ref);
+    } else if (entry instanceof TreeEntry.NodeEntry n) {
+      String node = n.node().name();
+      work = () -> Describer.describeNode(current.client(), current.contextName(), current.transcript(), node);
+    } else {
+      return;
+    }
+    int mine = ++request;
+    model.detailsNote.set("Loading events…");
+    tasks.run("describe", work, details -> {
+      if (mine == request) {
+        model.detailsNote.set(details.events().isEmpty() ? "No recent events." : "");
+        model.details.set(details);
+      }
+    }, error -> {
+      if (mine == request) {
+        model.detailsNote.set("Events unavailable: " + KubeErrors.describe(error));
+      }
+    });
+  }
+}

@@ -1,0 +1,179 @@
+package io.netdoctor.ui.main;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.fabric8.kubernetes.client.Config;
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.core.kube.DemoCluster;
+import io.netdoctor.core.kube.KubeErrors;
+import io.netdoctor.core.kube.KubeconfigCatalog;
+import io.netdoctor.core.kube.Kubectl;
+import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.details.DetailsController;
+import io.netdoctor.ui.transcript.TranscriptController;
+import io.netdoctor.ui.tree.ClusterTreeController;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.scene.Parent;
+
+/**
+ * The main window: owns the cluster connection and the demo cluster, switches contexts, and wires
+ * the tree, details and commands panels together.
+ */
+public final class MainController implements AutoCloseable {
+
+  public static final String DEMO_CHOICE = "Demo cluster";
+
+  private final MainModel model = new MainModel();
+  private final KubeconfigCatalog catalog;
+  private final Transcript transcript;
+  private final TaskRunner tasks;
+  private final Supplier<DemoCluster> demoFactory;
+  private final ClusterTreeController tree = new ClusterTreeController();
+  private final DetailsController details;
+  private final TranscriptController commands;
+  private final MainView view;
+  private ClusterConnection connection;
+  private DemoCluster demo;
+  private boolean switching;
+
+  public MainController(KubeconfigCatalog catalog, Transcript transcript, TaskRunner tasks,
+      Supplier<DemoCluster> demoFactory) {
+    this.catalog = catalog;
+    this.transcript = transcript;
+    this.tasks = tasks;
+    this.demoFactory = demoFactory;
+    this.details = new DetailsController(tree.selectedProperty(), tasks, () -> connection);
+    this.commands = new TranscriptController(transcript);
+    this.view = new MainView(model, tree.view(), details.view(), commands.view());
+    tree.model().statusProperty().addListener((obs, old, status) -> model.status.set(status));
+    model.chosenContext.addListener((obs, old, choice) -> {
+      if (choice != null && !choice.equals(old) && !switching) {
+        switchTo(choice);
+      }
+    });
+    view.contextChooser.valueProperty().bindBidirectional(model.chosenContext);
+    model.dark.addListener((obs, old, dark) -> applyTheme(dark));
+  }
+
+  public Parent view() {
+    return view.root;
+  }
+
+  public ClusterTreeController tree() {
+    return tree;
+  }
+
+  public TranscriptController commands() {
+    return commands;
+  }
+
+  /** Opens the current context, or the demo cluster when there is no usable kubeconfig. */
+  public void start() {
+    model.contexts.setAll(catalog.contexts());
+    model.contexts.add(DEMO_CHOICE);
+    for (String problem : catalog.problems()) {
+      model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.WARNING, "Kubeconfig problem",
+          problem + " The demo cluster stays available in the context list."));
+    }
+    String initial = catalog.currentContext() != null ? catalog.currentContext() : DEMO_CHOICE;
+    model.chosenContext.set(initial);
+  }
+
+  /** Switches to a context (or the demo cluster); the old connection is closed. */
+  public void switchTo(String choice) {
+    switching = true;
+    model.chosenContext.set(choice);
+    switching = false;
+    closeConnection();
+    model.banners.removeIf(b -> b.kind() != MainModel.Banner.Kind.WARNING || b.title().equals("Demo cluster"));
+    if (DEMO_CHOICE.equals(choice)) {
+      openDemo();
+      return;
+    }
+    Config config;
+    try {
+      config = catalog.configFor(choice);
+    } catch (RuntimeException e) {
+      String message = KubeErrors.describe(e);
+      model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Cannot use context " + choice, message));
+      model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
+      tree.begin(choice, "");
+      return;
+    }
+    connect(choice, choice, config);
+  }
+
+  private void openDemo() {
+    String why = catalog.isEmpty()
+        ? "No kubeconfig was found, so NetDoctor opened its built-in demo cluster."
+        : "You are looking at the built-in demo cluster, not one of your kubeconfig's contexts.";
+    model.banners.add(0, new MainModel.Banner(MainModel.Banner.Kind.INFO, "Demo cluster",
+        why + " It is a real Kubernetes API on 127.0.0.1 with a guestbook app and kube-dns — safe to explore."));
+    tree.begin(DEMO_CHOICE, "starting…");
+    model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Starting the demo cluster…"));
+    if (demo != null) {
+      connect(DEMO_CHOICE, Kubectl.DEMO_CONTEXT, demo.config());
+      return;
+    }
+    tasks.run("demo", demoFactory::get, started -> {
+      demo = started;
+      if (DEMO_CHOICE.equals(model.chosenContext.get()) && connection == null) {
+        connect(DEMO_CHOICE, Kubectl.DEMO_CONTEXT, demo.config());
+      }
+    }, error -> {
+      String message = "The demo cluster could not start: " + KubeErrors.describe(error);
+      model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Demo cluster", message));
+      model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
+    });
+  }
+
+  private void connect(String label, String context, Config config) {
+    var sink = tree.begin(label, config.getMasterUrl());
+    connection = new ClusterConnection(label, context, config, transcript, sink);
+    tree.attach(connection);
+    connection.start();
+  }
+
+  private void closeConnection() {
+    ClusterConnection old = connection;
+    connection = null;
+    tree.attach(null);
+    if (old != null) {
+      tasks.run("close", () -> {
+        old.close();
+        return null;
+      }, ignored -> { }, error -> { });
+    }
+  }
+
+  private void applyTheme(boolean dark) {
+    Application.setUserAgentStylesheet(dark
+        ? new PrimerDark().getUserAgentStylesheet()
+        : new PrimerLight().getUserAgentStylesheet());
+  }
+
+  /** The connection now shown (null while none). */
+  public ClusterConnection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+    if (demo != null) {
+      demo.close();
+      demo = null;
+    }
+    try {
+      commands.close();
+    } catch (Exception ignored) {
+      // unsubscribing cannot fail in a way the user could act on
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.netdoctor.ui.main;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.ui.common.Icons;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's layout: toolbar, banners, tree | details, commands panel, status bar. */
+final class MainView {
+
+  final ComboBox<String> contextChooser = new ComboBox<>();
+  final ToggleButton themeToggle = new ToggleButton();
+  final VBox banners = new VBox(4);
+  final Label statusLabel = new Label();
+  final FontIcon statusIcon = Icons.of(Icons.DISCONNECTED);
+  final BorderPane root = new BorderPane();
+
+  MainView(MainModel model, Parent tree, Parent details, Parent transcript) {
+    Label logo = new Label("NetDoctor", Icons.of(Icons.CLUSTER));
+    logo.getStyleClass().add("app-title");
+    contextChooser.setId("contextChooser");
+    contextChooser.setItems(model.contexts);
+    contextChooser.setPrefWidth(260);
+    contextChooser.setTooltip(new Tooltip("Kubeconfig context, or the built-in demo cluster"));
+    themeToggle.setId("themeToggle");
+    themeToggle.getStyleClass().addAll(Styles.BUTTON_ICON);
+    themeToggle.selectedProperty().bindBidirectional(model.dark);
+    themeToggle.graphicProperty().bind(javafx.beans.binding.Bindings.when(model.dark)
+        .then(Icons.of(Icons.LIGHT)).otherwise(Icons.of(Icons.DARK)));
+    themeToggle.setTooltip(new Tooltip("Light / dark theme"));
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox toolbar = new HBox(10, logo, new Label("Context"), contextChooser, spacer, themeToggle);
+    toolbar.setAlignment(Pos.CENTER_LEFT);
+    toolbar.setPadding(new Insets(6, 10, 6, 10));
+    toolbar.getStyleClass().add("toolbar");
+
+    banners.setId("banners");
+    banners.setPadding(new Insets(0, 10, 0, 10));
+    model.banners.addListener((ListChangeListener<MainModel.Banner>) c -> renderBanners(model));
+
+    SplitPane top = new SplitPane(tree, details);
+    top.setDividerPositions(0.52);
+    SplitPane.setResizableWithParent(tree, true);
+    SplitPane center = new SplitPane(top, transcript);
+    center.setOrientation(Orientation.VERTICAL);
+    center.setDividerPositions(0.74);
+
+    statusLabel.setId("connectionStatus");
+    HBox statusBar = new HBox(6, statusIcon, statusLabel);
+    statusBar.setAlignment(Pos.CENTER_LEFT);
+    statusBar.setPadding(new Insets(3, 10, 3, 10));
+    statusBar.getStyleClass().add("status-bar");
+    model.status.addListener((obs, old, s) -> renderStatus(s));
+    renderStatus(model.status.get());
+
+    root.setTop(new VBox(toolbar, banners));
+    root.setCenter(center);
+    root.setBottom(statusBar);
+    root.getStyleClass().add("main");
+  }
+
+  private void renderBanners(MainModel model) {
+    banners.getChildren().clear();
+    for (MainModel.Banner banner : model.banners) {
+      var graphic = Icons.of(banner.kind() == MainModel.Banner.Kind.INFO ? Icons.INFO : Icons.WARNING);
+      Message message = new Message(banner.title(), banner.text(), graphic);
+      message.getStyleClass().add(switch (banner.kind()) {
+        case INFO -> Styles.ACCENT;
+        case WARNING -> Styles.WARNING;
+        case DANGER -> Styles.DANGER;
+      });
+      message.getStyleClass().add("banner");
+      message.setOnClose(e -> model.banners.remove(banner));
+      banners.getChildren().add(message);
+    }
+    banners.setPadding(model.banners.isEmpty() ? Insets.EMPTY : new Insets(4, 10, 6, 10));
+  }
+
+  private void renderStatus(ConnectionStatus status) {
+    statusLabel.setText(status.message());
+    statusIcon.setIconCode(switch (status.state()) {
+      case CONNECTED -> Icons.CONNECTED;
+      case CONNECTING, RECONNECTING -> Icons.SYNC;
+      case FAILED, CLOSED -> Icons.DISCONNECTED;
+    });
+    statusLabel.getStyleClass().removeAll("status-ok", "status-warn", "status-bad");
+    statusLabel.getStyleClass().add(switch (status.state()) {
+      case CONNECTED -> "status-ok";
+      case CONNECTING, RECONNECTING -> "status-warn";
+      case FAILED, CLOSED -> "status-bad";
+    });
+  }
+}

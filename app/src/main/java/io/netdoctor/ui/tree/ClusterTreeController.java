@@ -1,0 +1,119 @@
+package io.netdoctor.ui.tree;
+
+import io.netdoctor.core.kube.ClusterChange;
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.PodFilter;
+import io.netdoctor.ui.common.PulseBatcher;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Parent;
+import javafx.scene.control.TreeItem;
+
+/** The cluster tree screen: receives cluster changes from any thread, batches them per pulse. */
+public final class ClusterTreeController {
+
+  private static final int MAX_CHANGES_PER_PULSE = 20_000;
+
+  private final ClusterTreeModel model = new ClusterTreeModel();
+  private final TreeViewModel viewModel = new TreeViewModel();
+  private final ClusterTreeView view = new ClusterTreeView(model, viewModel);
+  private final PulseBatcher<Tagged> batcher = new PulseBatcher<>(this::drain, MAX_CHANGES_PER_PULSE);
+  private final ReadOnlyObjectWrapper<TreeEntry> selected = new ReadOnlyObjectWrapper<>();
+  private final javafx.beans.value.ChangeListener<TreeEntry> selectedValueListener =
+      (obs, old, value) -> selected.set(value);
+  private volatile int generation;
+  private TreeItem<TreeEntry> selectedItem;
+  private ClusterConnection connection;
+
+  /** A change stamped with the cluster it came from, so a switched-away cluster cannot leak in. */
+  private record Tagged(int generation, ClusterChange change) {
+  }
+
+  public ClusterTreeController() {
+    view.filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
+    view.tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selectionChanged(item));
+    view.addNamespace.setOnAction(e -> addNamespace());
+    view.namespaceToAdd.setOnAction(e -> addNamespace());
+    model.statusProperty().addListener((obs, old, status) -> {
+      viewModel.namespaceScopedProperty().set(connection != null && connection.isNamespaceScoped());
+      model.setNodesNote(connection != null && connection.nodesForbidden() ? "no permission to list nodes" : "");
+      view.tree.refresh();
+    });
+  }
+
+  public Parent view() {
+    return view.root;
+  }
+
+  public ClusterTreeModel model() {
+    return model;
+  }
+
+  /**
+   * Clears the tree for a new cluster and returns the sink its connection delivers to (any thread);
+   * changes still arriving from an earlier cluster are dropped.
+   */
+  public Consumer<ClusterChange> begin(String context, String server) {
+    int mine = ++generation;
+    batcher.clear();
+    connection = null;
+    model.reset(context, server);
+    viewModel.namespaceScopedProperty().set(false);
+    applyFilter(view.filter.getText());
+    return change -> batcher.add(new Tagged(mine, change));
+  }
+
+  /** The connection whose changes the tree now shows (for adding namespaces by hand). */
+  public void attach(ClusterConnection current) {
+    connection = current;
+  }
+
+  private void drain(java.util.List<Tagged> batch) {
+    int current = generation;
+    model.apply(batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList());
+  }
+
+  public ReadOnlyObjectProperty<TreeEntry> selectedProperty() {
+    return selected.getReadOnlyProperty();
+  }
+
+  private void selectionChanged(TreeItem<TreeEntry> item) {
+    if (selectedItem != null) {
+      selectedItem.valueProperty().removeListener(selectedValueListener);
+    }
+    selectedItem = item;
+    if (item != null) {
+      item.valueProperty().addListener(selectedValueListener);
+    }
+    selected.set(item == null ? null : item.getValue());
+  }
+
+  /** Selects a row (tests and "reveal" actions). */
+  public void select(TreeItem<TreeEntry> item) {
+    view.tree.getSelectionModel().select(item);
+  }
+
+  private void applyFilter(String text) {
+    try {
+      model.setFilter(PodFilter.parse(text));
+      viewModel.filterErrorProperty().set("");
+    } catch (IllegalArgumentException e) {
+      viewModel.filterErrorProperty().set(e.getMessage());
+    }
+  }
+
+  private void addNamespace() {
+    String ns = view.namespaceToAdd.getText().strip();
+    if (ns.isEmpty() || connection == null) {
+      return;
+    }
+    try {
+      connection.addNamespace(ns);
+      view.namespaceToAdd.clear();
+      viewModel.filterErrorProperty().set("");
+    } catch (IllegalArgumentException e) {
+      viewModel.filterErrorProperty().set(e.getMessage());
+    }
+  }
+}

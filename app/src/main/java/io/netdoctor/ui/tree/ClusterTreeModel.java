@@ -1,0 +1,310 @@
+package io.netdoctor.ui.tree;
+
+import io.netdoctor.core.kube.ClusterChange;
+import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.core.kube.ContainerInfo;
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.core.kube.PodFilter;
+import io.netdoctor.core.kube.PodInfo;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.TreeItem;
+
+/**
+ * The tree's state on the FX thread: Cluster → Namespaces → Pods → Containers and Nodes → Pods.
+ * Items are kept per object and updated in place, so selection and expansion survive updates and
+ * filtering; each batch of changes re-sorts only the parents it touched.
+ */
+public final class ClusterTreeModel {
+
+  private static final Comparator<TreeItem<TreeEntry>> BY_LABEL =
+      Comparator.comparing(item -> item.getValue().label());
+
+  /** Small clusters open with their namespaces expanded; big ones stay collapsed. */
+  private static final int EXPANDED_NAMESPACES = 8;
+
+  private final TreeItem<TreeEntry> root = new TreeItem<>(new TreeEntry.ClusterEntry("", ""));
+  private final TreeItem<TreeEntry> namespacesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Namespaces", 0, ""));
+  private final TreeItem<TreeEntry> nodesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Nodes", 0, ""));
+  private final Map<String, TreeItem<TreeEntry>> namespaceItems = new HashMap<>();
+  private final Map<String, PodInfo> pods = new HashMap<>();
+  private final Map<String, TreeItem<TreeEntry>> podItems = new HashMap<>();
+  private final Map<String, TreeItem<TreeEntry>> nodePodItems = new HashMap<>();
+  private final Map<String, NodeInfo> nodes = new HashMap<>();
+  private final Map<String, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
+  private final ReadOnlyObjectWrapper<ConnectionStatus> status =
+      new ReadOnlyObjectWrapper<>(ConnectionStatus.of(ConnectionStatus.State.CLOSED, ""));
+  private final ReadOnlyIntegerWrapper podCount = new ReadOnlyIntegerWrapper();
+  private final ReadOnlyIntegerWrapper visiblePodCount = new ReadOnlyIntegerWrapper();
+  private final Set<TreeItem<TreeEntry>> unsorted = new HashSet<>();
+  private final Set<String> touchedNamespaces = new HashSet<>();
+  private final Set<String> touchedNodes = new HashSet<>();
+  private PodFilter filter = PodFilter.NONE;
+  private String nodesNote = "";
+
+  public ClusterTreeModel() {
+    root.getChildren().addAll(List.of(namespacesFolder, nodesFolder));
+    root.setExpanded(true);
+    namespacesFolder.setExpanded(true);
+    nodesFolder.setExpanded(true);
+  }
+
+  public TreeItem<TreeEntry> root() {
+    return root;
+  }
+
+  public ReadOnlyObjectProperty<ConnectionStatus> statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  public ReadOnlyIntegerProperty podCountProperty() {
+    return podCount.getReadOnlyProperty();
+  }
+
+  public ReadOnlyIntegerProperty visiblePodCountProperty() {
+    return visiblePodCount.getReadOnlyProperty();
+  }
+
+  /** Empties the tree for a new cluster. */
+  public void reset(String context, String server) {
+    root.setValue(new TreeEntry.ClusterEntry(context, server));
+    namespacesFolder.getChildren().clear();
+    nodesFolder.getChildren().clear();
+    namespaceItems.clear();
+    pods.clear();
+    podItems.clear();
+    nodePodItems.clear();
+    nodes.clear();
+    nodeItems.clear();
+    nodesNote = "";
+    podCount.set(0);
+    visiblePodCount.set(0);
+    updateFolders();
+  }
+
+  public void setNodesNote(String note) {
+    nodesNote = note;
+    updateFolders();
+  }
+
+  public void apply(List<ClusterChange> changes) {
+    for (ClusterChange change : changes) {
+      if (change instanceof ClusterChange.PodUpserted c) {
+        upsertPod(c.pod());
+      } else if (change instanceof ClusterChange.PodRemoved c) {
+        removePod(c.pod().uid());
+      } else if (change instanceof ClusterChange.NamespaceAdded c) {
+        namespaceItem(c.name());
+      } else if (change instanceof ClusterChange.NamespaceRemoved c) {
+        removeNamespace(c.name());
+      } else if (change instanceof ClusterChange.NodeUpserted c) {
+        upsertNode(c.node());
+      } else if (change instanceof ClusterChange.NodeRemoved c) {
+        removeNode(c.name());
+      } else if (change instanceof ClusterChange.StatusChanged c) {
+        status.set(c.status());
+      }
+    }
+    finishBatch();
+  }
+
+  public PodFilter filter() {
+    return filter;
+  }
+
+  /** Applies a filter to every pod; expands what matches so results are in view. */
+  public void setFilter(PodFilter next) {
+    filter = next;
+    for (PodInfo pod : pods.values()) {
+      placePod(pod);
+    }
+    touchedNamespaces.addAll(namespaceItems.keySet());
+    touchedNodes.addAll(nodeItems.keySet());
+    finishBatch();
+    if (!filter.isEmpty()) {
+      namespacesFolder.getChildren().forEach(item -> item.setExpanded(true));
+      nodesFolder.getChildren().forEach(item -> item.setExpanded(true));
+    }
+  }
+
+  private void upsertPod(PodInfo pod) {
+    PodInfo old = pods.put(pod.uid(), pod);
+    if (old == null) {
+      podCount.set(pods.size());
+    }
+    TreeItem<TreeEntry> item = podItems.computeIfAbsent(pod.uid(), uid -> new TreeItem<>());
+    item.setValue(new TreeEntry.PodEntry(pod, false));
+    syncContainers(item, pod);
+    if (old != null && !old.node().equals(pod.node())) {
+      detach(nodePodItems.get(pod.uid()));
+      touchedNodes.add(old.node());
+    }
+    if (!pod.node().isEmpty()) {
+      TreeItem<TreeEntry> onNode = nodePodItems.computeIfAbsent(pod.uid(), uid -> new TreeItem<>());
+      onNode.setValue(new TreeEntry.PodEntry(pod, true));
+      syncContainers(onNode, pod);
+    }
+    placePod(pod);
+  }
+
+  /** Attaches or detaches the pod's items according to the filter. */
+  private void placePod(PodInfo pod) {
+    boolean visible = filter.matches(pod);
+    TreeItem<TreeEntry> item = podItems.get(pod.uid());
+    TreeItem<TreeEntry> ns = namespaceItem(pod.namespace());
+    attach(ns, item, visible);
+    touchedNamespaces.add(pod.namespace());
+    TreeItem<TreeEntry> onNode = nodePodItems.get(pod.uid());
+    TreeItem<TreeEntry> nodeItem = nodeItems.get(pod.node());
+    if (onNode != null) {
+      if (nodeItem != null) {
+        attach(nodeItem, onNode, visible || filter.matchesNodeName(pod.node()));
+        touchedNodes.add(pod.node());
+      } else {
+        detach(onNode);
+      }
+    }
+  }
+
+  private void attach(TreeItem<TreeEntry> parent, TreeItem<TreeEntry> child, boolean visible) {
+    if (visible && child.getParent() != parent) {
+      detach(child);
+      parent.getChildren().add(child);
+      unsorted.add(parent);
+    } else if (!visible) {
+      detach(child);
+    }
+  }
+
+  private static void detach(TreeItem<TreeEntry> child) {
+    if (child != null && child.getParent() != null) {
+      child.getParent().getChildren().remove(child);
+    }
+  }
+
+  private void syncContainers(TreeItem<TreeEntry> podItem, PodInfo pod) {
+    var children = podItem.getChildren();
+    List<ContainerInfo> containers = pod.containers();
+    boolean sameShape = children.size() == containers.size();
+    for (int i = 0; sameShape && i < containers.size(); i++) {
+      sameShape = children.get(i).getValue().label().equals(containers.get(i).name());
+    }
+    if (sameShape) {
+      for (int i = 0; i < containers.size(); i++) {
+        children.get(i).setValue(new TreeEntry.ContainerEntry(pod, containers.get(i)));
+      }
+      return;
+    }
+    children.setAll(containers.stream()
+        .map(c -> new TreeItem<TreeEntry>(new TreeEntry.ContainerEntry(pod, c))).toList());
+  }
+
+  private void removePod(String uid) {
+    PodInfo pod = pods.remove(uid);
+    if (pod == null) {
+      return;
+    }
+    podCount.set(pods.size());
+    detach(podItems.remove(uid));
+    detach(nodePodItems.remove(uid));
+    touchedNamespaces.add(pod.namespace());
+    touchedNodes.add(pod.node());
+  }
+
+  private TreeItem<TreeEntry> namespaceItem(String name) {
+    return namespaceItems.computeIfAbsent(name, n -> {
+      var item = new TreeItem<TreeEntry>(new TreeEntry.NamespaceEntry(n, 0));
+      item.setExpanded(namespaceItems.size() < EXPANDED_NAMESPACES);
+      touchedNamespaces.add(n);
+      return item;
+    });
+  }
+
+  private void removeNamespace(String name) {
+    detach(namespaceItems.remove(name));
+  }
+
+  private void upsertNode(NodeInfo node) {
+    NodeInfo old = nodes.put(node.name(), node);
+    TreeItem<TreeEntry> item = nodeItems.computeIfAbsent(node.name(), n -> new TreeItem<>());
+    item.setValue(new TreeEntry.NodeEntry(node, item.getChildren().size()));
+    touchedNodes.add(node.name());
+    if (old == null) {
+      for (PodInfo pod : pods.values()) {
+        if (pod.node().equals(node.name())) {
+          placePod(pod);
+        }
+      }
+    }
+  }
+
+  private void removeNode(String name) {
+    nodes.remove(name);
+    TreeItem<TreeEntry> item = nodeItems.remove(name);
+    if (item != null) {
+      item.getChildren().clear();
+      detach(item);
+    }
+  }
+
+  private void finishBatch() {
+    for (String ns : touchedNamespaces) {
+      TreeItem<TreeEntry> item = namespaceItems.get(ns);
+      if (item == null) {
+        continue;
+      }
+      item.setValue(new TreeEntry.NamespaceEntry(ns, item.getChildren().size()));
+      boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(ns);
+      attach(namespacesFolder, item, visible);
+    }
+    for (String name : touchedNodes) {
+      TreeItem<TreeEntry> item = nodeItems.get(name);
+      if (item == null) {
+        continue;
+      }
+      item.setValue(new TreeEntry.NodeEntry(nodes.get(name), item.getChildren().size()));
+      boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(name);
+      attach(nodesFolder, item, visible);
+    }
+    for (TreeItem<TreeEntry> parent : unsorted) {
+      FXCollections.sort(parent.getChildren(), BY_LABEL);
+    }
+    unsorted.clear();
+    touchedNamespaces.clear();
+    touchedNodes.clear();
+    int visible = 0;
+    for (TreeItem<TreeEntry> ns : namespacesFolder.getChildren()) {
+      visible += ns.getChildren().size();
+    }
+    visiblePodCount.set(visible);
+    updateFolders();
+  }
+
+  private void updateFolders() {
+    namespacesFolder.setValue(new TreeEntry.FolderEntry("Namespaces", namespacesFolder.getChildren().size(), ""));
+    nodesFolder.setValue(new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
+  }
+
+  /** The tree item showing a pod under its namespace, if it is in view. */
+  public TreeItem<TreeEntry> podItem(String namespace, String name) {
+    for (var entry : pods.values()) {
+      if (entry.namespace().equals(namespace) && entry.name().equals(name)) {
+        return podItems.get(entry.uid());
+      }
+    }
+    return null;
+  }
+
+  public TreeItem<TreeEntry> nodeItem(String name) {
+    return nodeItems.get(name);
+  }
+}
