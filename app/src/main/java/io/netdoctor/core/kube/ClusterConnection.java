@@ -46,6 +46,8 @@ public final class ClusterConnection implements AutoCloseable {
   private volatile boolean nodesForbidden;
   private volatile boolean closed;
   private long retryMillis = 500;
+  private long lastProbeNanos;
+  private static final long PROBE_INTERVAL_NANOS = 1_000_000_000L;
 
   public ClusterConnection(String contextName, Config config, Transcript transcript, Consumer<ClusterChange> sink) {
     this(contextName, contextName, config, transcript, sink);
@@ -205,7 +207,16 @@ public final class ClusterConnection implements AutoCloseable {
     lastError = error;
   }
 
+  /** Never lets an exception escape: a scheduled task that throws is silently cancelled. */
   private void watchdog() {
+    try {
+      checkHealth();
+    } catch (RuntimeException e) {
+      lastError = e;
+    }
+  }
+
+  private void checkHealth() {
     if (closed) {
       return;
     }
@@ -214,21 +225,42 @@ public final class ClusterConnection implements AutoCloseable {
       snapshot = List.copyOf(feeds);
     }
     boolean allWatching = true;
+    boolean anyFailed = false;
     for (Feed<?> feed : snapshot) {
       if (feed.hasStopped()) {
         transcript.note(SOURCE, "The " + feed.name() + " watch stopped; restarting it.");
         feed.start();
       }
+      feed.reconcileWhenSynced();
       allWatching &= feed.isWatching();
+      anyFailed |= feed.hasFailed();
     }
-    if (allWatching) {
-      String limits = namespaceScoped ? " (namespace-scoped: " + String.join(", ", scopedNamespaces.stream().sorted().toList()) + ")" : "";
-      setStatus(ConnectionStatus.State.CONNECTED, "Connected to " + displayName + limits);
-    } else if (status.state() == ConnectionStatus.State.CONNECTED
-        || status.state() == ConnectionStatus.State.RECONNECTING) {
+    if (anyFailed) {
       Throwable error = lastError;
       String why = error == null ? "the watch was interrupted" : KubeErrors.describe(error);
       setStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting… (" + why + ")");
+      if (serverAnswers()) {
+        transcript.note(SOURCE, "The API server answers again; reloading.");
+        snapshot.forEach(Feed::recover); // all of them: a watch may resume without a relist and miss deletions
+      }
+    } else if (allWatching) {
+      String limits = namespaceScoped ? " (namespace-scoped: " + String.join(", ", scopedNamespaces.stream().sorted().toList()) + ")" : "";
+      setStatus(ConnectionStatus.State.CONNECTED, "Connected to " + displayName + limits);
+    }
+  }
+
+  /** A cheap request: any HTTP answer (even 403/404) means the server is back. */
+  private boolean serverAnswers() {
+    long now = System.nanoTime();
+    if (now - lastProbeNanos < PROBE_INTERVAL_NANOS) {
+      return false;
+    }
+    lastProbeNanos = now;
+    try {
+      client.namespaces().withName("default").get();
+      return true;
+    } catch (RuntimeException e) {
+      return KubeErrors.httpStatus(e) > 0;
     }
   }
 

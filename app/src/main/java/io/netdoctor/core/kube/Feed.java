@@ -20,6 +20,9 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
   private final Consumer<T> remove;
   private final Consumer<Throwable> onError;
   private volatile SharedIndexInformer<T> informer;
+  private volatile Throwable failure;
+  private volatile SharedIndexInformer<T> unreconciled;
+  private final java.util.concurrent.ConcurrentHashMap<String, T> known = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
 
   Feed(String name, Supplier<SharedIndexInformer<T>> factory, Consumer<T> upsert, Consumer<T> remove,
@@ -39,7 +42,6 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
     if (closed) {
       return;
     }
-    Set<T> previous = informer == null ? Set.of() : new HashSet<>(informer.getStore().list());
     if (informer != null) {
       informer.stop();
     }
@@ -47,45 +49,71 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
     next.addEventHandler(new ResourceEventHandler<T>() {
       @Override
       public void onAdd(T obj) {
+        known.put(key(obj), obj);
         upsert.accept(obj);
       }
 
       @Override
       public void onUpdate(T oldObj, T newObj) {
+        known.put(key(newObj), newObj);
         upsert.accept(newObj);
       }
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        known.remove(key(obj));
         remove.accept(obj);
       }
     });
     next.exceptionHandler((started, error) -> {
-      onError.accept(error);
+      if (next == informer) {
+        failure = error;
+        onError.accept(error);
+      }
       return !closed;
     });
     informer = next;
-    next.start().thenRun(() -> reconcile(previous, next));
+    unreconciled = next;
+    next.start();
   }
 
-  /** After a restart, objects the old informer knew but the new list lacks were deleted meanwhile. */
-  private void reconcile(Set<T> previous, SharedIndexInformer<T> next) {
-    if (previous.isEmpty()) {
-      return;
+  /**
+   * Once a fresh informer has listed, objects delivered before but missing from the new list were
+   * deleted meanwhile. Polled by the watchdog: the start future can fail while the informer retries.
+   */
+  void reconcileWhenSynced() {
+    var pending = unreconciled;
+    if (pending != null && pending == informer && pending.hasSynced()) {
+      unreconciled = null;
+      reconcile(pending);
     }
+  }
+
+  private void reconcile(SharedIndexInformer<T> next) {
     Set<String> present = new HashSet<>();
     for (T obj : next.getStore().list()) {
       present.add(key(obj));
     }
-    for (T obj : previous) {
-      if (!present.contains(key(obj))) {
-        remove.accept(obj);
+    for (var entry : known.entrySet()) {
+      if (!present.contains(entry.getKey()) && known.remove(entry.getKey(), entry.getValue())) {
+        remove.accept(entry.getValue());
       }
     }
   }
 
   private static String key(HasMetadata obj) {
     return obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName();
+  }
+
+  /** Set when the list or watch failed; fabric8 retries on its own but can look healthy meanwhile. */
+  boolean hasFailed() {
+    return failure != null;
+  }
+
+  /** Starts afresh after a failure: a new list reconciles whatever changed while the server was away. */
+  synchronized void recover() {
+    failure = null;
+    start();
   }
 
   boolean isWatching() {

@@ -1,0 +1,174 @@
+package io.netdoctor.core.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.core.transcript.TranscriptEntry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClusterConnectionTest {
+
+  private static final Duration SECOND = Duration.ofSeconds(1);
+  private static final String DOCKER_ID = "docker://7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
+
+  private MockCluster cluster;
+  private ClusterConnection connection;
+  private final Transcript transcript = new Transcript();
+  private final RecordingSink sink = new RecordingSink();
+
+  @AfterEach
+  void tearDown() {
+    if (connection != null) {
+      connection.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private void connect(MockCluster target) {
+    connection = new ClusterConnection("mock", target.config("default"), transcript, sink);
+    connection.start();
+  }
+
+  private void createNamespace(String name) {
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
+        .build()).create();
+  }
+
+  @Test
+  void podAddedUpdatedAndDeletedReachTheSinkWithinASecond() {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    cluster.createPod("default", "redis-slave-1691881626-d3aft", "Running", DOCKER_ID);
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    assertThat(sink.pods).containsKey("default/redis-slave-1691881626-d3aft");
+    ContainerInfo container = sink.pods.get("default/redis-slave-1691881626-d3aft").containers().get(0);
+    assertThat(container.runtime()).isEqualTo(ContainerRuntime.DOCKER);
+    assertThat(container.shortId()).isEqualTo("7236796e4f38");
+
+    cluster.createPod("default", "frontend-1", "Pending", null);
+    await().atMost(SECOND).until(() -> sink.pods.containsKey("default/frontend-1"));
+    assertThat(sink.pods.get("default/frontend-1").phase()).isEqualTo("Pending");
+
+    Pod running = MockCluster.pod("default", "frontend-1", "Running", "containerd://abcdef0123456789abcdef");
+    cluster.client().pods().inNamespace("default").resource(running).updateStatus();
+    await().atMost(SECOND).until(() -> "Running".equals(sink.pods.get("default/frontend-1").phase()));
+    assertThat(sink.pods.get("default/frontend-1").containers().get(0).runtime()).isEqualTo(ContainerRuntime.CONTAINERD);
+
+    cluster.client().pods().inNamespace("default").withName("frontend-1").delete();
+    await().atMost(SECOND).until(() -> !sink.pods.containsKey("default/frontend-1"));
+  }
+
+  @Test
+  void nodesAndNamespacesArrive() {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    createNamespace("kube-system");
+    cluster.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata()
+        .withNewStatus().withNewNodeInfo().withContainerRuntimeVersion("cri-o://1.28.1").withOsImage("Fedora CoreOS 39")
+        .endNodeInfo().addNewAddress().withType("InternalIP").withAddress("192.168.1.10").endAddress().endStatus()
+        .build()).create();
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.nodes.containsKey("node-1"));
+    assertThat(sink.namespaces).containsKeys("default", "kube-system");
+    assertThat(sink.nodes.get("node-1").runtime()).isEqualTo(ContainerRuntime.CRIO);
+    assertThat(sink.nodes.get("node-1").address("InternalIP")).isEqualTo("192.168.1.10");
+    createNamespace("team-a");
+    await().atMost(SECOND).until(() -> sink.namespaces.containsKey("team-a"));
+  }
+
+  @Test
+  void closingStopsTheInformers() {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    connection.close();
+    assertThat(sink.state()).isEqualTo(ConnectionStatus.State.CLOSED);
+    int before = sink.all.size();
+    cluster.createPod("default", "late-1", "Running", DOCKER_ID);
+    // a new watcher on the same server proves the pod event was published; the closed connection saw none
+    var probe = new RecordingSink();
+    try (var second = new ClusterConnection("probe", cluster.config("default"), new Transcript(), probe)) {
+      second.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> probe.pods.containsKey("default/late-1"));
+    }
+    assertThat(sink.all).hasSize(before);
+    connection = null;
+  }
+
+  @Test
+  void forbiddenNamespaceListFallsBackToTheContextNamespace() {
+    cluster = MockCluster.refusing(r -> r.getPath().startsWith("/api/v1/namespaces?")
+        || r.getPath().equals("/api/v1/namespaces") || r.getPath().startsWith("/api/v1/pods")
+        || r.getPath().startsWith("/api/v1/nodes"), 403);
+    cluster.createPod("default", "web-1", "Running", DOCKER_ID);
+    cluster.createPod("kube-system", "kube-dns-1", "Running", DOCKER_ID);
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    assertThat(connection.isNamespaceScoped()).isTrue();
+    assertThat(connection.nodesForbidden()).isTrue();
+    assertThat(sink.lastMessage()).contains("namespace-scoped: default");
+    await().atMost(SECOND).until(() -> sink.pods.containsKey("default/web-1"));
+    assertThat(sink.pods).doesNotContainKey("kube-system/kube-dns-1");
+
+    connection.addNamespace("kube-system");
+    await().atMost(Duration.ofSeconds(3)).until(() -> sink.pods.containsKey("kube-system/kube-dns-1"));
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+        .contains("kubectl --context mock get pods -n kube-system --watch");
+  }
+
+  @Test
+  void rejectedCredentialsAreReportedAsSuch() {
+    cluster = MockCluster.refusing(r -> true, 401);
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.FAILED);
+    assertThat(sink.lastMessage()).contains("rejected the credentials").contains("expired");
+  }
+
+  @Test
+  void unreachableServerSaysSoAndKeepsTrying() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    cluster = MockCluster.start();
+    var config = cluster.config("default");
+    config.setMasterUrl("http://127.0.0.1:" + port);
+    connection = new ClusterConnection("gone", config, transcript, sink);
+    connection.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
+    assertThat(sink.lastMessage()).startsWith("Cannot reach the API server").endsWith("Retrying…");
+  }
+
+  @Test
+  void apiServerRestartIsSurvivedAndTheModelFollowsTheNewState() {
+    cluster = MockCluster.start();
+    int port = cluster.port();
+    createNamespace("default");
+    cluster.createPod("default", "before-1", "Running", DOCKER_ID);
+    cluster.createPod("default", "survivor", "Running", DOCKER_ID);
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.pods.containsKey("default/before-1"));
+
+    cluster.close();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
+    assertThat(sink.lastMessage()).startsWith("Reconnecting…");
+
+    cluster = MockCluster.startOn(port);
+    createNamespace("default");
+    cluster.createPod("default", "survivor", "Running", DOCKER_ID);
+    cluster.createPod("default", "after-1", "Running", DOCKER_ID);
+    await().atMost(Duration.ofSeconds(20)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED
+        && sink.pods.containsKey("default/after-1") && !sink.pods.containsKey("default/before-1"));
+    assertThat(sink.pods).containsKey("default/survivor");
+  }
+}

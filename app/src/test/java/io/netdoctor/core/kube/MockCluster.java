@@ -1,0 +1,104 @@
+package io.netdoctor.core.kube;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** fabric8's mock API server in CRUD mode on 127.0.0.1, optionally behind a dispatcher that refuses some paths. */
+public final class MockCluster implements AutoCloseable {
+
+  private static final java.util.logging.Logger QUIET = quiet();
+
+  private final KubernetesMockServer server;
+  private final NamespacedKubernetesClient client;
+
+  private MockCluster(int port, Function<KubernetesCrudDispatcher, Dispatcher> wrap) {
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        wrap.apply(new KubernetesCrudDispatcher()), false);
+    server.init(InetAddress.getLoopbackAddress(), port);
+    client = server.createClient();
+  }
+
+  public static MockCluster start() {
+    return new MockCluster(0, crud -> crud);
+  }
+
+  public static MockCluster startOn(int port) {
+    return new MockCluster(port, crud -> crud);
+  }
+
+  /** Answers {@code status} (401, 403…) for requests matching {@code refused}; the rest goes to CRUD. */
+  public static MockCluster refusing(Predicate<RecordedRequest> refused, int status) {
+    return new MockCluster(0, crud -> new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (refused.test(request)) {
+          return new MockResponse().setResponseCode(status).setBody("""
+              {"kind":"Status","apiVersion":"v1","status":"Failure","message":"%s","reason":"%s","code":%d}"""
+              .formatted(status == 403 ? "namespaces is forbidden: User 'dev' cannot list resource" : "Unauthorized",
+                  status == 403 ? "Forbidden" : "Unauthorized", status));
+        }
+        return crud.dispatch(request);
+      }
+    });
+  }
+
+  public NamespacedKubernetesClient client() {
+    return client;
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public Config config(String namespace) {
+    String kubeconfig = """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
+        users: [{name: mock, user: {}}]
+        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
+        current-context: mock
+        """.formatted(port(), namespace);
+    return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig));
+  }
+
+  public Pod createPod(String namespace, String name, String phase, String containerId) {
+    Pod pod = pod(namespace, name, phase, containerId);
+    return client.pods().inNamespace(namespace).resource(pod).create();
+  }
+
+  public static Pod pod(String namespace, String name, String phase, String containerId) {
+    return new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+        .withUid(namespace + "-" + name).addToLabels("app", name.split("-")[0]).endMetadata()
+        .withNewSpec().withNodeName("node-1").addNewContainer().withName("main").withImage("busybox")
+        .addNewPort().withContainerPort(8080).endPort().endContainer().endSpec()
+        .withNewStatus().withPhase(phase).withPodIP("10.9.0.1").addNewContainerStatus().withName("main")
+        .withContainerID(containerId).withReady("Running".equals(phase)).withRestartCount(0).endContainerStatus()
+        .endStatus().build();
+  }
+
+  private static java.util.logging.Logger quiet() {
+    var logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+    logger.setLevel(java.util.logging.Level.OFF);
+    return logger;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
