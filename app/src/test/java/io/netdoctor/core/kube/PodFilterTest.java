@@ -1,0 +1,60 @@
+package io.netdoctor.core.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PodFilterTest {
+
+  private static PodInfo pod(String ns, String name, Map<String, String> labels, String node) {
+    var container = new ContainerInfo("redis", "redis:7", ContainerId.parse("docker://7236796e4f380a081d4c"),
+        List.of(), 0, true, "Running", "", false);
+    return new PodInfo(ns + name, ns, name, "Running", "Running", 1, 1, 0, node, "10.2.47.4", "172.17.4.101",
+        labels, List.of(container), List.of(), null, false);
+  }
+
+  private final PodInfo slave = pod("default", "redis-slave-1", Map.of("app", "redis", "role", "slave"), "node-a");
+  private final PodInfo web = pod("web", "frontend-1", Map.of("app", "guestbook", "tier", "frontend"), "node-b");
+
+  @Test
+  void nameFragmentsMatchPodNamespaceNodeAndContainer() {
+    assertThat(PodFilter.parse("SLAVE").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("slave").matches(web)).isFalse();
+    assertThat(PodFilter.parse("node-b").matches(web)).isTrue();
+    assertThat(PodFilter.parse("7236796e").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("  ").isEmpty()).isTrue();
+  }
+
+  @Test
+  void labelSelectorsFollowKubectlSemantics() {
+    assertThat(PodFilter.parse("app=redis").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("app=redis").matches(web)).isFalse();
+    assertThat(PodFilter.parse("app==redis,role!=master").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("app!=redis").matches(web)).isTrue();
+    assertThat(PodFilter.parse("app in (redis, guestbook),tier=frontend").matches(web)).isTrue();
+    assertThat(PodFilter.parse("app in (redis, guestbook),tier=frontend").matches(slave)).isFalse();
+    assertThat(PodFilter.parse("tier notin (frontend)").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("role=slave,!tier").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("app=redis").isSelector()).isTrue();
+  }
+
+  @Test
+  void anUnreadableSelectorSaysWhichPart() {
+    assertThatThrownBy(() -> PodFilter.parse("app=redis,=oops"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'=oops'");
+  }
+
+  @Test
+  void containerIdsAreSplitByRuntime() {
+    assertThat(ContainerId.parse("cri-o://0123456789abcdef0123").runtime()).isEqualTo(ContainerRuntime.CRIO);
+    assertThat(ContainerId.parse("rkt://4ba51f4b-1234").shortId()).isEqualTo("4ba51f4b-123");
+    assertThat(ContainerId.parse("containerd://abc").full()).isEqualTo("containerd://abc");
+    assertThat(ContainerId.parse("")).isNull();
+    assertThat(ContainerRuntime.fromRuntimeVersion("docker://1.10.3")).isEqualTo(ContainerRuntime.DOCKER);
+    assertThat(PodRef.parse("default/redis").name()).isEqualTo("redis");
+    assertThatThrownBy(() -> PodRef.parse("default/a/b")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
