@@ -11,9 +11,19 @@ final class CliErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
     cli.getErr().println("netdoctor: " + KubeErrors.describe(ex));
-    if (parsed.hasMatchedOption("--debug")) {
+    if (debugRequested(parsed)) {
       ex.printStackTrace(cli.getErr());
     }
+    cli.getErr().flush();
     return 1;
+  }
+
+  private static boolean debugRequested(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
