@@ -1,6 +1,5 @@
 package io.netdoctor;
 
-import atlantafx.base.theme.PrimerLight;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
@@ -27,7 +26,6 @@ public final class App extends Application {
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), TaskRunner.background(),
         () -> DemoCluster.start(DEMO_LIFE));
     Scene scene = new Scene(main.view(), 1280, 820);

@@ -56,6 +56,7 @@ public final class MainController implements AutoCloseable {
     });
     view.contextChooser.valueProperty().bindBidirectional(model.chosenContext);
     model.dark.addListener((obs, old, dark) -> applyTheme(dark));
+    applyTheme(false);
   }
 
   public Parent view() {

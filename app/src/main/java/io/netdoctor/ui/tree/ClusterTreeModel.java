@@ -8,6 +8,7 @@ import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.scene.control.TreeItem;
 
 /**
@@ -45,7 +45,7 @@ public final class ClusterTreeModel {
       new ReadOnlyObjectWrapper<>(ConnectionStatus.of(ConnectionStatus.State.CLOSED, ""));
   private final ReadOnlyIntegerWrapper podCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper visiblePodCount = new ReadOnlyIntegerWrapper();
-  private final Set<TreeItem<TreeEntry>> unsorted = new HashSet<>();
+  private final Map<TreeItem<TreeEntry>, List<TreeItem<TreeEntry>>> arriving = new java.util.LinkedHashMap<>();
   private final Set<String> touchedNamespaces = new HashSet<>();
   private final Set<String> touchedNodes = new HashSet<>();
   private PodFilter filter = PodFilter.NONE;
@@ -176,13 +176,42 @@ public final class ClusterTreeModel {
   }
 
   private void attach(TreeItem<TreeEntry> parent, TreeItem<TreeEntry> child, boolean visible) {
-    if (visible && child.getParent() != parent) {
+    if (visible && child.getParent() != parent && !isArriving(parent, child)) {
       detach(child);
-      parent.getChildren().add(child);
-      unsorted.add(parent);
+      arriving.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
     } else if (!visible) {
       detach(child);
+      List<TreeItem<TreeEntry>> pending = arriving.get(parent);
+      if (pending != null) {
+        pending.remove(child);
+      }
     }
+  }
+
+  private boolean isArriving(TreeItem<TreeEntry> parent, TreeItem<TreeEntry> child) {
+    List<TreeItem<TreeEntry>> pending = arriving.get(parent);
+    return pending != null && pending.contains(child);
+  }
+
+  /**
+   * Adds the batch's new children in sorted place. A fresh parent gets them in one change; otherwise
+   * each goes to its position, because re-sorting (a permutation) would make the TreeView lose the selection.
+   */
+  private void placeArrivals() {
+    for (var entry : arriving.entrySet()) {
+      var children = entry.getKey().getChildren();
+      List<TreeItem<TreeEntry>> incoming = entry.getValue();
+      incoming.sort(BY_LABEL);
+      if (children.isEmpty()) {
+        children.addAll(incoming);
+        continue;
+      }
+      for (TreeItem<TreeEntry> child : incoming) {
+        int at = java.util.Collections.binarySearch(children, child, BY_LABEL);
+        children.add(at < 0 ? -at - 1 : at, child);
+      }
+    }
+    arriving.clear();
   }
 
   private static void detach(TreeItem<TreeEntry> child) {
@@ -257,6 +286,7 @@ public final class ClusterTreeModel {
   }
 
   private void finishBatch() {
+    placeArrivals();
     for (String ns : touchedNamespaces) {
       TreeItem<TreeEntry> item = namespaceItems.get(ns);
       if (item == null) {
@@ -275,10 +305,7 @@ public final class ClusterTreeModel {
       boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(name);
       attach(nodesFolder, item, visible);
     }
-    for (TreeItem<TreeEntry> parent : unsorted) {
-      FXCollections.sort(parent.getChildren(), BY_LABEL);
-    }
-    unsorted.clear();
+    placeArrivals();
     touchedNamespaces.clear();
     touchedNodes.clear();
     int visible = 0;

@@ -1,0 +1,215 @@
+package io.netdoctor.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.netdoctor.App;
+import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.core.kube.DemoCluster;
+import io.netdoctor.core.kube.KubeconfigCatalog;
+import io.netdoctor.core.kube.MockCluster;
+import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.main.MainController;
+import io.netdoctor.ui.tree.TreeEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+  private static final String SLAVE = "redis-slave-1691881626-d3aft";
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir
+  static Path dir;
+  private static MockCluster other;
+
+  private MainController main;
+  private DemoCluster demo;
+  private final Transcript transcript = new Transcript();
+
+  @Start
+  void start(Stage stage) throws Exception {
+    other = MockCluster.start();
+    other.createPod("default", "other-web-1", "Running", "cri-o://0123456789abcdef0123");
+    Path good = Files.writeString(dir.resolve("config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: other, cluster: {server: "http://127.0.0.1:%d"}}]
+        users: [{name: other, user: {}}]
+        contexts: [{name: other, context: {cluster: other, user: other, namespace: default}}]
+        """.formatted(other.port()));
+    Path broken = Files.writeString(dir.resolve("broken"), "clusters: [ {name: x\n  oops: : :");
+    var catalog = KubeconfigCatalog.load(List.of(good, broken));
+    main = new MainController(catalog, transcript, TaskRunner.background(), () -> {
+      demo = DemoCluster.start(Duration.ZERO);
+      return demo;
+    });
+    Scene scene = new Scene(main.view(), 1200, 800);
+    scene.getStylesheets().add(App.stylesheet());
+    stage.setScene(scene);
+    stage.show();
+    main.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    WaitForAsyncUtils.asyncFx(() -> main.close()).get();
+    other.close();
+  }
+
+  private <T> T fx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> labels(TreeItem<TreeEntry> item) {
+    List<String> out = new ArrayList<>();
+    collect(item, out);
+    return out;
+  }
+
+  private static void collect(TreeItem<TreeEntry> item, List<String> out) {
+    out.add(item.getValue().label());
+    item.getChildren().forEach(child -> collect(child, out));
+  }
+
+  private TreeView<TreeEntry> tree(FxRobot robot) {
+    return robot.lookup("#clusterTree").queryAs(TreeView.class);
+  }
+
+  private List<String> treeLabels(FxRobot robot) {
+    return fx(() -> labels(tree(robot).getRoot()));
+  }
+
+  private void awaitDemo(FxRobot robot) {
+    await().atMost(WAIT).until(() -> treeLabels(robot).contains(SLAVE)
+        && treeLabels(robot).contains("k8s-worker-flatcar-2"));
+  }
+
+  @Test
+  void opensOnTheDemoClusterWithBannerTreeAndCommands(FxRobot robot) {
+    awaitDemo(robot);
+    List<String> labels = treeLabels(robot);
+    assertThat(labels).contains("Demo cluster", "Namespaces", "default", "kube-system", "redis-master-343230949-2a4jm",
+        "kube-dns-v20-6c8f9d6b7d-h2k9q", "Nodes", "k8s-onenode-1461695566", "default/" + SLAVE, "slave");
+    assertThat(robot.lookup(".banner").queryAll()).hasSizeGreaterThanOrEqualTo(2);
+    String banners = fx(() -> robot.lookup("#banners").queryParent().getChildrenUnmodifiable().toString());
+    assertThat(robot.lookup("Kubeconfig problem").tryQuery()).isPresent();
+    assertThat(robot.lookup("Demo cluster").queryAll()).isNotEmpty();
+    assertThat(banners).isNotEmpty();
+    await().atMost(WAIT).until(() -> transcript.entries().stream()
+        .anyMatch(e -> e.text().equals("kubectl get pods --all-namespaces --watch")));
+    await().atMost(WAIT).until(() -> fx(() -> main.commands().rows().stream()
+        .anyMatch(e -> e.text().equals("kubectl get pods --all-namespaces --watch"))));
+    await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#connectionStatus").queryAs(Label.class).getText())
+        .equals("Connected to Demo cluster"));
+  }
+
+  @Test
+  void selectingAPodFillsTheDetailsAndWritesTheDescribeCommand(FxRobot robot) {
+    awaitDemo(robot);
+    robot.clickOn(SLAVE);
+    await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText())
+        .equals("Pod " + SLAVE));
+    List<String> values = fx(() -> robot.lookup(".form-value").queryAllAs(TextField.class).stream()
+        .map(TextField::getText).toList());
+    assertThat(values).contains("docker://7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726",
+        "7236796e4f38", "10.2.47.4", "172.17.4.101", "k8s-onenode-1461695566", "gcr.io/google_samples/gb-redisslave:v1",
+        "redis-server 6379/TCP");
+    await().atMost(WAIT).until(() -> transcript.entries().stream().map(TranscriptEntry::text)
+        .anyMatch(t -> t.equals("kubectl describe pod " + SLAVE + " -n default")));
+    await().atMost(WAIT).until(() -> robot.lookup("BackOff").tryQuery().isPresent());
+  }
+
+  @Test
+  void liveUpdatesArriveWithinASecondAndSelectionSurvives(FxRobot robot) {
+    awaitDemo(robot);
+    robot.clickOn(SLAVE);
+    Pod slave = demo.client().pods().inNamespace("default").withName(SLAVE).get();
+    slave.getStatus().getContainerStatuses().get(0).setRestartCount(7);
+    demo.client().pods().resource(slave).updateStatus();
+    demo.client().pods().resource(MockCluster.pod("default", "brand-new-1", "Pending", null)).create();
+    await().atMost(Duration.ofSeconds(1)).until(() -> treeLabels(robot).contains("brand-new-1"));
+    await().atMost(Duration.ofSeconds(1)).until(() -> fx(() -> robot.lookup(".form-value")
+        .queryAllAs(TextField.class).stream().map(TextField::getText).toList()).contains("7"));
+    TreeEntry selected = fx(() -> tree(robot).getSelectionModel().getSelectedItem().getValue());
+    assertThat(selected.label()).isEqualTo(SLAVE);
+    demo.client().pods().inNamespace("default").withName("brand-new-1").delete();
+    await().atMost(Duration.ofSeconds(1)).until(() -> !treeLabels(robot).contains("brand-new-1"));
+  }
+
+  @Test
+  void filterNarrowsByLabelSelectorOrName(FxRobot robot) {
+    awaitDemo(robot);
+    robot.clickOn("#filterField").write("app=redis");
+    await().atMost(WAIT).until(() -> !treeLabels(robot).contains("frontend-88237173-5p257"));
+    assertThat(treeLabels(robot)).contains(SLAVE, "redis-master-343230949-2a4jm")
+        .doesNotContain("kube-dns-v20-6c8f9d6b7d-h2k9q", "kube-system");
+    robot.lookup("#filterField").queryAs(TextField.class);
+    fx(() -> {
+      robot.lookup("#filterField").queryAs(TextField.class).setText("kube-dns");
+      return null;
+    });
+    assertThat(treeLabels(robot)).contains("kube-dns-v20-6c8f9d6b7d-h2k9q").doesNotContain(SLAVE);
+    fx(() -> {
+      robot.lookup("#filterField").queryAs(TextField.class).setText("app in (redis");
+      return null;
+    });
+    assertThat(fx(() -> robot.lookup("#filterError").queryAs(Label.class).getText())).contains("label selector");
+    fx(() -> {
+      robot.lookup("#filterField").queryAs(TextField.class).setText("");
+      return null;
+    });
+    assertThat(treeLabels(robot)).contains(SLAVE, "kube-dns-v20-6c8f9d6b7d-h2k9q", "frontend-88237173-5p257");
+  }
+
+  @Test
+  void switchingContextShowsTheOtherClusterAndClosesTheOldConnection(FxRobot robot) {
+    awaitDemo(robot);
+    var demoConnection = fx(() -> main.connection());
+    @SuppressWarnings("unchecked")
+    ComboBox<String> chooser = robot.lookup("#contextChooser").queryAs(ComboBox.class);
+    assertThat(fx(() -> List.copyOf(chooser.getItems()))).containsExactly("other", MainController.DEMO_CHOICE);
+    fx(() -> {
+      chooser.setValue("other");
+      return null;
+    });
+    await().atMost(WAIT).until(() -> treeLabels(robot).contains("other-web-1"));
+    assertThat(treeLabels(robot)).doesNotContain(SLAVE);
+    await().atMost(WAIT).until(() -> demoConnection.status().state() == ConnectionStatus.State.CLOSED);
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+        .contains("kubectl --context other get pods --all-namespaces --watch");
+    fx(() -> {
+      chooser.setValue(MainController.DEMO_CHOICE);
+      return null;
+    });
+    awaitDemo(robot);
+    assertThat(treeLabels(robot)).doesNotContain("other-web-1");
+  }
+}
