@@ -90,6 +90,11 @@ public final class ClusterConnection implements AutoCloseable {
       if (client == null) {
         client = new KubernetesClientBuilder().withConfig(config).build();
       }
+      // The pod list is the long pole: start it before finding out whether namespaces may be listed.
+      transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
+      Feed<Pod> allPods = new Feed<>("pods", () -> client.pods().inAnyNamespace().runnableInformer(0),
+          this::onPod, this::onPodGone, this::onFeedError);
+      addFeed(allPods);
       transcript.command(SOURCE, kubectl("get", "namespaces"));
       try {
         client.namespaces().list().getItems().forEach(ns -> sink.accept(
@@ -99,6 +104,7 @@ public final class ClusterConnection implements AutoCloseable {
         if (!KubeErrors.isForbidden(e)) {
           throw e;
         }
+        removeFeed(allPods);
         namespaceScoped = true;
         String ns = config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
         scopedNamespaces.add(ns);
@@ -109,6 +115,7 @@ public final class ClusterConnection implements AutoCloseable {
       retryMillis = 500;
       scheduler.scheduleWithFixedDelay(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
+      closeFeeds();
       lastError = e;
       boolean auth = KubeErrors.httpStatus(e) == 401;
       setStatus(auth ? ConnectionStatus.State.FAILED : ConnectionStatus.State.RECONNECTING,
@@ -128,12 +135,9 @@ public final class ClusterConnection implements AutoCloseable {
         startNamespaceFeed(ns);
       }
     } else {
-      transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
       addFeed(new Feed<Namespace>("namespaces", () -> client.namespaces().runnableInformer(0),
           ns -> sink.accept(new ClusterChange.NamespaceAdded(ns.getMetadata().getName())),
           ns -> sink.accept(new ClusterChange.NamespaceRemoved(ns.getMetadata().getName())), this::onFeedError));
-      addFeed(new Feed<Pod>("pods", () -> client.pods().inAnyNamespace().runnableInformer(0),
-          this::onPod, this::onPodGone, this::onFeedError));
     }
     transcript.command(SOURCE, kubectl("get", "nodes", "-o", "wide", "--watch"));
     try {
@@ -162,6 +166,16 @@ public final class ClusterConnection implements AutoCloseable {
   private synchronized void addFeed(Feed<?> feed) {
     feeds.add(feed);
     feed.start();
+  }
+
+  private synchronized void removeFeed(Feed<?> feed) {
+    feeds.remove(feed);
+    feed.close();
+  }
+
+  private synchronized void closeFeeds() {
+    feeds.forEach(Feed::close);
+    feeds.clear();
   }
 
   /** Adds a namespace to watch by hand (when namespaces cannot be listed cluster-wide). */
@@ -301,10 +315,7 @@ public final class ClusterConnection implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
-    synchronized (this) {
-      feeds.forEach(Feed::close);
-      feeds.clear();
-    }
+    closeFeeds();
     if (client != null) {
       client.close();
     }

@@ -71,7 +71,11 @@ public final class ClusterTreeController {
 
   private void drain(java.util.List<Tagged> batch) {
     int current = generation;
-    model.apply(batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList());
+    TreeItem<TreeEntry> keep = view.tree.getSelectionModel().getSelectedItem();
+    boolean bulk = model.apply(batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList());
+    if (bulk && keep != null && keep.getParent() != null) {
+      view.tree.getSelectionModel().select(keep);
+    }
   }
 
   public ReadOnlyObjectProperty<TreeEntry> selectedProperty() {

@@ -29,6 +29,9 @@ public final class ClusterTreeModel {
   private static final Comparator<TreeItem<TreeEntry>> BY_LABEL =
       Comparator.comparing(item -> item.getValue().label());
 
+  /** Batches at least this large are applied with the folders detached (see {@link #apply}). */
+  static final int BULK_BATCH = 200;
+
   /** Small clusters open with their namespaces expanded; big ones stay collapsed. */
   private static final int EXPANDED_NAMESPACES = 8;
 
@@ -45,7 +48,8 @@ public final class ClusterTreeModel {
       new ReadOnlyObjectWrapper<>(ConnectionStatus.of(ConnectionStatus.State.CLOSED, ""));
   private final ReadOnlyIntegerWrapper podCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper visiblePodCount = new ReadOnlyIntegerWrapper();
-  private final Map<TreeItem<TreeEntry>, List<TreeItem<TreeEntry>>> arriving = new java.util.LinkedHashMap<>();
+  /** Rows to attach at the end of the batch: child → parent. */
+  private final Map<TreeItem<TreeEntry>, TreeItem<TreeEntry>> arriving = new java.util.LinkedHashMap<>();
   private final Set<String> touchedNamespaces = new HashSet<>();
   private final Set<String> touchedNodes = new HashSet<>();
   private PodFilter filter = PodFilter.NONE;
@@ -96,7 +100,28 @@ public final class ClusterTreeModel {
     updateFolders();
   }
 
-  public void apply(List<ClusterChange> changes) {
+  /**
+   * Applies a batch. A large batch (first load, reload after an outage) is applied to the folders
+   * while they are detached from the root: a TreeView does O(rows) work per structural event, so
+   * thousands of attached inserts would freeze the window. Returns true when it did so; the caller
+   * then restores the selection (the items themselves survive).
+   */
+  public boolean apply(List<ClusterChange> changes) {
+    boolean bulk = changes.size() >= BULK_BATCH;
+    if (bulk) {
+      root.getChildren().clear();
+    }
+    try {
+      applyEach(changes);
+    } finally {
+      if (bulk) {
+        root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
+      }
+    }
+    return bulk;
+  }
+
+  private void applyEach(List<ClusterChange> changes) {
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodUpserted c) {
         upsertPod(c.pod());
@@ -115,6 +140,27 @@ public final class ClusterTreeModel {
       }
     }
     finishBatch();
+  }
+
+  /**
+   * Expands or collapses every namespace and node (and, with {@code pods}, every pod) in one step,
+   * with the folders detached so the TreeView recounts its rows once instead of once per item.
+   */
+  public void setAllExpanded(boolean expanded, boolean pods) {
+    root.getChildren().clear();
+    try {
+      for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
+        folder.setExpanded(true);
+        for (TreeItem<TreeEntry> group : folder.getChildren()) {
+          group.setExpanded(expanded);
+          if (pods) {
+            group.getChildren().forEach(pod -> pod.setExpanded(expanded));
+          }
+        }
+      }
+    } finally {
+      root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
+    }
   }
 
   public PodFilter filter() {
@@ -176,21 +222,13 @@ public final class ClusterTreeModel {
   }
 
   private void attach(TreeItem<TreeEntry> parent, TreeItem<TreeEntry> child, boolean visible) {
-    if (visible && child.getParent() != parent && !isArriving(parent, child)) {
+    if (visible && child.getParent() != parent) {
       detach(child);
-      arriving.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
+      arriving.put(child, parent);
     } else if (!visible) {
       detach(child);
-      List<TreeItem<TreeEntry>> pending = arriving.get(parent);
-      if (pending != null) {
-        pending.remove(child);
-      }
+      arriving.remove(child);
     }
-  }
-
-  private boolean isArriving(TreeItem<TreeEntry> parent, TreeItem<TreeEntry> child) {
-    List<TreeItem<TreeEntry>> pending = arriving.get(parent);
-    return pending != null && pending.contains(child);
   }
 
   /**
@@ -198,7 +236,10 @@ public final class ClusterTreeModel {
    * each goes to its position, because re-sorting (a permutation) would make the TreeView lose the selection.
    */
   private void placeArrivals() {
-    for (var entry : arriving.entrySet()) {
+    Map<TreeItem<TreeEntry>, List<TreeItem<TreeEntry>>> byParent = new java.util.LinkedHashMap<>();
+    arriving.forEach((child, parent) -> byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(child));
+    arriving.clear();
+    for (var entry : byParent.entrySet()) {
       var children = entry.getKey().getChildren();
       List<TreeItem<TreeEntry>> incoming = entry.getValue();
       incoming.sort(BY_LABEL);
@@ -211,7 +252,6 @@ public final class ClusterTreeModel {
         children.add(at < 0 ? -at - 1 : at, child);
       }
     }
-    arriving.clear();
   }
 
   private static void detach(TreeItem<TreeEntry> child) {

@@ -1,0 +1,277 @@
+package io.netdoctor.bench;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.kube.ClusterChange;
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.MockCluster;
+import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.ui.tree.ClusterTreeController;
+import io.netdoctor.ui.tree.TreeEntry;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+
+/**
+ * Seeds the mock API server with NAMESPACES x PODS_PER_NAMESPACE pods and reports, in one run:
+ * (a) raw list with a fresh fabric8 client (the floor), (b) connect → tree model holds every pod,
+ * (c) connect → headless UI rendered the expanded tree, (d) heap after GC, (e) largest FX pulse gap
+ * while 1,000 pod updates arrive in a burst.
+ */
+public final class TreeBenchmark {
+
+  private static final int NAMESPACES = Integer.getInteger("namespaces", 500);
+  private static final int PODS_PER_NAMESPACE = Integer.getInteger("podsPerNamespace", 20);
+  private static final int BURST = 1_000;
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("prism.order", "sw");
+    System.setProperty("prism.text", "native");
+    System.setProperty("headless.geometry", "1600x1200-32");
+    int total = NAMESPACES * PODS_PER_NAMESPACE;
+    try (MockCluster cluster = MockCluster.start()) {
+      long seedStart = System.nanoTime();
+      seed(cluster, total);
+      System.out.printf("seeded %d namespaces, %d pods in %.1f s%n", NAMESPACES, total, secs(seedStart));
+
+      try (KubernetesClient warm = new KubernetesClientBuilder().withConfig(cluster.config("default")).build()) {
+        warm.pods().inAnyNamespace().list(); // server-side warm-up, not measured
+      }
+      long a0 = System.nanoTime();
+      int listed;
+      try (KubernetesClient fresh = new KubernetesClientBuilder().withConfig(cluster.config("default")).build()) {
+        listed = fresh.pods().inAnyNamespace().list().getItems().size();
+      }
+      double a = secs(a0);
+
+      Set<String> seen = ConcurrentHashMap.newKeySet();
+      AtomicLong firstPod = new AtomicLong();
+      long b0 = System.nanoTime();
+      double b;
+      try (var core = new ClusterConnection("bench", cluster.config("default"), new Transcript(), change -> {
+        if (change instanceof ClusterChange.PodUpserted p) {
+          firstPod.compareAndSet(0, System.nanoTime());
+          seen.add(p.pod().uid());
+        }
+      })) {
+        core.start();
+        waitFor(() -> seen.size() == total, 120);
+        b = secs(b0);
+      }
+      {
+        System.out.printf("    first pod event after %.3f s%n", (firstPod.get() - b0) / 1e9);
+      }
+
+      CountDownLatch fxStarted = new CountDownLatch(1);
+      Platform.startup(fxStarted::countDown);
+      fxStarted.await();
+      var tree = onFx(ClusterTreeController::new);
+      var stage = onFx(() -> {
+        Stage s = new Stage();
+        s.setScene(new Scene(tree.view(), 1200, 900));
+        s.show();
+        return s;
+      });
+      long c0 = System.nanoTime();
+      var sink = onFx(() -> tree.begin("bench", cluster.config("default").getMasterUrl()));
+      var ui = new ClusterConnection("bench", cluster.config("default"), new Transcript(), sink);
+      ui.start();
+      waitFor(() -> onFxUnchecked(() -> tree.model().podCountProperty().get() == total), 120);
+      onFx(() -> {
+        tree.model().setAllExpanded(true, true);
+        return null;
+      });
+      awaitPulse();
+      double c = secs(c0);
+      @SuppressWarnings("unchecked")
+      TreeView<TreeEntry> view = (TreeView<TreeEntry>) stage.getScene().lookup("#clusterTree");
+      int rows = onFx(view::getExpandedItemCount);
+
+      System.gc();
+      System.gc();
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+      AtomicLong lastPulse = new AtomicLong();
+      AtomicLong maxGap = new AtomicLong();
+      AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          long prev = lastPulse.getAndSet(now);
+          if (prev != 0) {
+            maxGap.accumulateAndGet(now - prev, Math::max);
+          }
+        }
+      };
+      onFx(() -> {
+        timer.start();
+        return null;
+      });
+      awaitPulse();
+      awaitPulse();
+      maxGap.set(0);
+      long e0 = System.nanoTime();
+      burst(cluster);
+      waitFor(() -> onFxUnchecked(() -> restartedPods(tree.model().root()) >= BURST), 120);
+      double burstSecs = secs(e0);
+      awaitPulse();
+      onFx(() -> {
+        timer.stop();
+        return null;
+      });
+      ui.close();
+      List<ClusterChange> updates = new ArrayList<>();
+      onFx(() -> {
+        for (TreeItem<TreeEntry> ns : tree.model().root().getChildren().get(0).getChildren()) {
+          for (TreeItem<TreeEntry> pod : ns.getChildren()) {
+            if (updates.size() < BURST && pod.getValue() instanceof TreeEntry.PodEntry p) {
+              updates.add(new ClusterChange.PodUpserted(p.pod()));
+            }
+          }
+        }
+        return null;
+      });
+      long applyNanos = onFx(() -> {
+        long t0 = System.nanoTime();
+        tree.model().apply(updates.subList(0, TreeModelBulkLimit.BELOW_BULK));
+        return System.nanoTime() - t0;
+      });
+
+      System.out.printf("(a) raw list, fresh client:        %7.3f s  (%d pods)%n", a, listed);
+      System.out.printf("(b) connect -> model holds all:    %7.3f s  = %.2f x (a)  [target <= 1.5]%n", b, b / a);
+      System.out.printf("(c) connect -> UI tree rendered:   %7.3f s  = %.2f x (a)  [target <= 2.0]  (%d rows expanded)%n",
+          c, c / a, rows);
+      System.out.printf("(d) heap after GC:                 %7.1f MB  [target <= 300]%n", heap / 1048576.0);
+      System.out.printf("(e) largest FX pulse gap, %d-update burst: %.1f ms  [target <= 100]  (burst shown in %.2f s)%n",
+          BURST, maxGap.get() / 1e6, burstSecs);
+      System.out.printf("    FX time to apply %d pod updates (one batch below the bulk size): %.1f ms%n",
+          TreeModelBulkLimit.BELOW_BULK, applyNanos / 1e6);
+      System.out.printf("    load average while measuring: %.1f on %d cores%n",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+      Platform.exit();
+    }
+    System.exit(0);
+  }
+
+  private static void seed(MockCluster cluster, int total) throws Exception {
+    KubernetesClient client = cluster.client();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<CompletableFuture<?>> work = new ArrayList<>();
+    for (int n = 0; n < NAMESPACES; n++) {
+      String ns = String.format("ns-%03d", n);
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+      for (int p = 0; p < PODS_PER_NAMESPACE; p++) {
+        Pod pod = MockCluster.pod(ns, String.format("app%02d-%05d", p % 7, n * PODS_PER_NAMESPACE + p), "Running",
+            "docker://" + String.format("%064x", n * 100_000L + p));
+        pod.getSpec().setNodeName("node-" + (p % 10));
+        work.add(CompletableFuture.runAsync(() -> client.pods().resource(pod).create(), pool));
+      }
+    }
+    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    pool.shutdown();
+  }
+
+  private static void burst(MockCluster cluster) throws Exception {
+    KubernetesClient client = cluster.client();
+    List<Pod> victims = new ArrayList<>();
+    for (int i = 0; victims.size() < BURST; i++) {
+      String ns = String.format("ns-%03d", i % NAMESPACES);
+      int p = i / NAMESPACES;
+      victims.add(client.pods().inNamespace(ns)
+          .withName(String.format("app%02d-%05d", p % 7, (i % NAMESPACES) * PODS_PER_NAMESPACE + p)).get());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<CompletableFuture<?>> work = new ArrayList<>();
+    for (Pod pod : victims) {
+      pod.getStatus().getContainerStatuses().get(0).setRestartCount(1);
+      work.add(CompletableFuture.runAsync(() -> client.pods().resource(pod).updateStatus(), pool));
+    }
+    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    pool.shutdown();
+  }
+
+  private static int restartedPods(TreeItem<TreeEntry> root) {
+    int count = 0;
+    for (TreeItem<TreeEntry> folder : root.getChildren()) {
+      if (!folder.getValue().label().equals("Namespaces")) {
+        continue;
+      }
+      for (TreeItem<TreeEntry> ns : folder.getChildren()) {
+        for (TreeItem<TreeEntry> pod : ns.getChildren()) {
+          if (pod.getValue() instanceof TreeEntry.PodEntry p && p.pod().restarts() > 0) {
+            count++;
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  private static void awaitPulse() throws InterruptedException {
+    CountDownLatch pulsed = new CountDownLatch(1);
+    Platform.runLater(() -> {
+      AnimationTimer once = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          stop();
+          pulsed.countDown();
+        }
+      };
+      once.start();
+    });
+    pulsed.await(30, TimeUnit.SECONDS);
+  }
+
+  private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out");
+      }
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+  }
+
+  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    var future = new CompletableFuture<T>();
+    Platform.runLater(() -> {
+      try {
+        future.complete(work.call());
+      } catch (Exception e) {
+        future.completeExceptionally(e);
+      }
+    });
+    return future.get(60, TimeUnit.SECONDS);
+  }
+
+  private static boolean onFxUnchecked(java.util.concurrent.Callable<Boolean> work) {
+    try {
+      return onFx(work);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double secs(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
