@@ -33,6 +33,8 @@ public final class Icons {
   public static final Ikon DISCONNECTED = Material2AL.LINK_OFF;
   public static final Ikon SYNC = Material2MZ.SYNC;
   public static final Ikon ADD = Material2AL.ADD;
+  public static final Ikon EXPAND = Material2MZ.UNFOLD_MORE;
+  public static final Ikon COLLAPSE = Material2MZ.UNFOLD_LESS;
 
   private Icons() {
   }

@@ -34,6 +34,8 @@ public final class ClusterTreeController {
     view.filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
     view.tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selectionChanged(item));
     view.addNamespace.setOnAction(e -> addNamespace());
+    view.expandAll.setOnAction(e -> model.setAllExpanded(true, false));
+    view.collapseAll.setOnAction(e -> model.setAllExpanded(false, true));
     view.namespaceToAdd.setOnAction(e -> addNamespace());
     model.statusProperty().addListener((obs, old, status) -> {
       viewModel.namespaceScopedProperty().set(connection != null && connection.isNamespaceScoped());

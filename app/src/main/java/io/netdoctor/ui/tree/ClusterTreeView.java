@@ -21,6 +21,8 @@ final class ClusterTreeView {
   final TextField namespaceToAdd = new TextField();
   final Button addNamespace = new Button("Add", Icons.of(Icons.ADD));
   final HBox namespaceBox;
+  final Button expandAll = new Button(null, Icons.of(Icons.EXPAND));
+  final Button collapseAll = new Button(null, Icons.of(Icons.COLLAPSE));
   final Label footer = new Label();
   final VBox root;
 
@@ -60,7 +62,15 @@ final class ClusterTreeView {
             : model.visiblePodCountProperty().get() + " of " + model.podCountProperty().get() + " pods shown",
         model.podCountProperty(), model.visiblePodCountProperty()));
 
-    root = new VBox(6, filter, filterError, scoped, tree, footer);
+    expandAll.setId("expandAll");
+    expandAll.setTooltip(new javafx.scene.control.Tooltip("Expand all namespaces and nodes"));
+    collapseAll.setId("collapseAll");
+    collapseAll.setTooltip(new javafx.scene.control.Tooltip("Collapse all"));
+    expandAll.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT);
+    collapseAll.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT);
+    HBox.setHgrow(filter, Priority.ALWAYS);
+    HBox filterRow = new HBox(4, filter, expandAll, collapseAll);
+    root = new VBox(6, filterRow, filterError, scoped, tree, footer);
     root.setPadding(new Insets(8));
     root.getStyleClass().add("tree-pane");
   }
