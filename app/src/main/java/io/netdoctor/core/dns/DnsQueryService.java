@@ -34,7 +34,7 @@ import org.xbill.DNS.Type;
  * connections in a process-wide selector thread that no owner can close. Messages are still
  * encoded and parsed by dnsjava.
  */
-public final class DnsQueryService implements AutoCloseable {
+public final class DnsQueryService implements DnsLookup {
 
   /** How to ask: transport, time limit, and dig's truncation behaviour. */
   public record Options(DnsTransport transport, Duration timeout, boolean retryTruncatedOverTcp) {
@@ -82,6 +82,7 @@ public final class DnsQueryService implements AutoCloseable {
     random.nextBytes(clientCookie);
   }
 
+  @Override
   public DnsServer server() {
     return server;
   }
@@ -91,6 +92,7 @@ public final class DnsQueryService implements AutoCloseable {
   }
 
   /** Sends the query and waits for the answer, at most the configured timeout per attempt. */
+  @Override
   public synchronized DnsAnswer query(DnsQuery query) {
     if (closed) {
       throw new DnsQueryException(DnsQueryException.Kind.NETWORK, "the DNS query service is closed");

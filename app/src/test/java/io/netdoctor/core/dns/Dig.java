@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Runs the real BIND dig (the oracle) and normalises its output as issue 3 allows. */
-final class Dig {
+public final class Dig {
 
   private static final Pattern ID = Pattern.compile("id: \\d+");
   private static final Pattern COOKIE = Pattern.compile("COOKIE: [0-9a-f]+");
@@ -18,7 +18,7 @@ final class Dig {
   }
 
   /** dig's stdout for these arguments. */
-  static String run(List<String> args) throws IOException, InterruptedException {
+  public static String run(List<String> args) throws IOException, InterruptedException {
     var argv = new ArrayList<String>();
     argv.add("dig");
     argv.addAll(args);
@@ -29,7 +29,7 @@ final class Dig {
   }
 
   /** Every block from `->>HEADER<<-` to `MSG SIZE  rcvd`, with id, cookie, query time and date masked. */
-  static List<String> normalisedBlocks(String output) {
+  public static List<String> normalisedBlocks(String output) {
     var blocks = new ArrayList<String>();
     StringBuilder current = null;
     for (String line : output.split("\n", -1)) {
@@ -47,7 +47,7 @@ final class Dig {
     return blocks;
   }
 
-  static String normalise(String line) {
+  public static String normalise(String line) {
     String out = ID.matcher(line).replaceAll("id: ID");
     out = COOKIE.matcher(out).replaceAll("COOKIE: COOKIE");
     out = TIME.matcher(out).replaceAll("Query time: T msec");

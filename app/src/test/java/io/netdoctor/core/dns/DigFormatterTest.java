@@ -5,28 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The formatter against the oracle: real dig 9.18 asking the same real named the same question. */
+@ExtendWith(NamedServer.Shared.class)
 class DigFormatterTest {
 
   private static NamedServer named;
 
   @BeforeAll
-  static void startNamed() throws Exception {
-    named = NamedServer.start();
-  }
-
-  @AfterAll
-  static void stopNamed() throws Exception {
-    if (named != null) {
-      named.close();
-    }
+  static void useNamed(NamedServer server) {
+    named = server;
   }
 
   static Stream<Arguments> queries() {

@@ -4,15 +4,53 @@ import static org.awaitility.Awaitility.await;
 
 import io.netdoctor.support.SystemTool;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** A real BIND named on 127.0.0.1 serving cluster.local and 10.in-addr.arpa from a temp folder. */
-final class NamedServer implements AutoCloseable {
+/**
+ * A real BIND named on 127.0.0.1 serving cluster.local and 10.in-addr.arpa from a temp folder.
+ * Test classes get one shared instance with {@code @ExtendWith(NamedServer.Shared.class)} and a
+ * {@code NamedServer} parameter; it is stopped when the whole test run ends.
+ */
+public final class NamedServer implements AutoCloseable {
+
+  /** Starts named once per test run and stops it at the end (JUnit root store). */
+  public static final class Shared implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == NamedServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      var store = context.getRoot().getStore(ExtensionContext.Namespace.create(NamedServer.class));
+      return store.getOrComputeIfAbsent("named", key -> new Handle(startUnchecked()), Handle.class).server();
+    }
+
+    private static NamedServer startUnchecked() {
+      try {
+        return start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private record Handle(NamedServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+  }
+
 
   static final String SOA = "ns.dns.cluster.local. hostmaster.skydns.local. 1461927600 28800 7200 604800 60";
 
@@ -26,7 +64,7 @@ final class NamedServer implements AutoCloseable {
     this.port = port;
   }
 
-  static NamedServer start() throws IOException {
+  public static NamedServer start() throws IOException {
     Path named = SystemTool.require("named", "bind9");
     SystemTool.require("dig", "bind9-dnsutils");
     Path dir = Files.createTempDirectory("netdoctor-named");
@@ -108,19 +146,19 @@ final class NamedServer implements AutoCloseable {
     return server;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  DnsServer dnsServer() {
+  public DnsServer dnsServer() {
     return DnsServer.of("127.0.0.1", port);
   }
 
-  boolean isRunning() {
+  public boolean isRunning() {
     return process.isAlive();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
