@@ -200,5 +200,11 @@ public final class DemoDnsServer implements AutoCloseable {
       }
     }
     threads.shutdownNow();
+    try {
+      // Deterministic close: when this returns, no server thread is left running.
+      threads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

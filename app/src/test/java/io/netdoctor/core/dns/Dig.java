@@ -1,5 +1,6 @@
 package io.netdoctor.core.dns;
 
+import io.netdoctor.support.SystemTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class Dig {
 
   /** dig's stdout for these arguments. */
   public static String run(List<String> args) throws IOException, InterruptedException {
+    SystemTool.require("dig", "bind9-dnsutils");
     var argv = new ArrayList<String>();
     argv.add("dig");
     argv.addAll(args);
