@@ -36,7 +36,9 @@ public final class DnsTestCluster implements AutoCloseable {
 
   /** A Running CoreDNS pod whose port 53 is forwarded to this address. */
   public Pod addDnsPod(String name, String ip, InetSocketAddress dns) {
-    targets.put(ClusterDns.NAMESPACE + "/" + name, dns);
+    if (dns != null) {
+      targets.put(ClusterDns.NAMESPACE + "/" + name, dns);
+    }
     return client.pods().inNamespace(ClusterDns.NAMESPACE).resource(dnsPod(name, ip, "Running", true)).create();
   }
 
