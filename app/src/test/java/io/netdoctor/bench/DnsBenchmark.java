@@ -50,26 +50,14 @@ public final class DnsBenchmark {
         // Warm-up: the desktop app is long-running, so measure it after the JIT has compiled the query path
         // (the first few hundred queries of a fresh JVM run 2-4 times slower).
         long[] cold = new long[QUERIES];
-        long coldStart = System.nanoTime();
-        for (int i = 0; i < QUERIES; i++) {
-          long t0 = System.nanoTime();
-          dns.query(queries.get(i));
-          cold[i] = System.nanoTime() - t0;
-        }
-        long coldTotal = System.nanoTime() - coldStart;
+        long coldTotal = timed(dns, queries, cold);
         for (int round = 1; round < WARM_UP_ROUNDS; round++) {
           for (DnsQuery query : queries) {
             dns.query(query);
           }
         }
         long[] app = new long[QUERIES];
-        long appStart = System.nanoTime();
-        for (int i = 0; i < QUERIES; i++) {
-          long t0 = System.nanoTime();
-          dns.query(queries.get(i));
-          app[i] = System.nanoTime() - t0;
-        }
-        long appTotal = System.nanoTime() - appStart;
+        long appTotal = timed(dns, queries, app);
 
         Path file = Files.createTempFile("netdoctor-bench", ".txt");
         Files.write(file, names);
@@ -111,6 +99,17 @@ public final class DnsBenchmark {
             (double) appTotal / digTotal);
       }
     }
+  }
+
+  /** Runs the queries in order, each one's latency into {@code latencies}; returns the total in ns. */
+  private static long timed(ClusterDns dns, List<DnsQuery> queries, long[] latencies) {
+    long start = System.nanoTime();
+    for (int i = 0; i < latencies.length; i++) {
+      long t0 = System.nanoTime();
+      dns.query(queries.get(i));
+      latencies[i] = System.nanoTime() - t0;
+    }
+    return System.nanoTime() - start;
   }
 
   private static String run(List<String> argv) throws Exception {
