@@ -105,6 +105,26 @@ class DnsQueryServiceTest {
   }
 
   @Test
+  void closeFromAnotherThreadEndsABlockedQueryAndReleasesTheConnection() throws Exception {
+    try (var silentTcp = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      var service = new DnsQueryService(DnsServer.of("127.0.0.1", silentTcp.getLocalPort()),
+          DnsQueryService.Options.tcp().withTimeout(Duration.ofSeconds(30)));
+      var blocked = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> service.query(DnsQuery.of("a.cluster.local", "A")));
+      try (var peer = silentTcp.accept()) {
+        peer.getInputStream().readNBytes(2); // the query is on the wire: the service now waits for an answer
+        service.close();
+        assertThatThrownBy(() -> blocked.get(5, java.util.concurrent.TimeUnit.SECONDS))
+            .hasCauseInstanceOf(DnsQueryException.class).cause().hasMessageContaining("closed");
+        assertThat(service.isConnected()).isFalse();
+        peer.setSoTimeout(5_000);
+        // The rest of the query, then end of stream: the service closed its side (a timeout here fails the test).
+        assertThat(peer.getInputStream().readAllBytes()).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
   void nothingListeningIsConnectionRefused() throws Exception {
     int port = NamedServer.freePort();
     for (var options : List.of(DnsQueryService.Options.tcp(), DnsQueryService.Options.udp())) {
