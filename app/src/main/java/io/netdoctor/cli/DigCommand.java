@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dig", sortOptions = false,
+@Command(name = "dig", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Ask a DNS server like BIND's dig 9.18: same options, same output.",
         "  dig [@SERVER] [-p PORT] [+vc|+tcp] [+norecurse] NAME [TYPE]",
         "  dig --cluster [--kubeconfig FILE] [--context NAME] NAME [TYPE]"})
@@ -158,8 +158,11 @@ final class DigCommand implements Callable<Integer> {
 
   private void banner(PrintWriter out, List<String> line, boolean first, DigArguments global) {
     out.println();
-    out.println("; <<>> NetDoctor dig <<>> "
-        + String.join(" ", line.isEmpty() ? spec.commandLine().getParseResult().originalArgs() : line));
+    List<String> shown = line.isEmpty() ? spec.commandLine().getParseResult().originalArgs() : line;
+    if (!shown.isEmpty() && shown.get(0).equals("dig")) {
+      shown = shown.subList(1, shown.size());
+    }
+    out.println("; <<>> NetDoctor dig <<>> " + String.join(" ", shown));
     if (first && global.server != null) {
       out.println("; (1 server found)");
     }
