@@ -42,6 +42,20 @@ class PodPortForwardDispatcherTest {
     assertThat(cluster.client.pods().inNamespace("kube-system").list().getItems()).hasSize(1);
   }
 
+  /** kubectl is the reference client for discovery: KUBECTL=path, else kubectl from PATH (Debian kubernetes-client). */
+  @Test
+  void kubectlWorksAgainstTheMockServer() throws Exception {
+    String kubectl = System.getenv("KUBECTL") != null ? System.getenv("KUBECTL")
+        : io.netdoctor.support.SystemTool.require("kubectl", "kubernetes-client").toString();
+    cluster.addDnsPod("coredns-a", "10.2.0.5", null);
+    String server = cluster.client.getConfiguration().getMasterUrl();
+    Process process = new ProcessBuilder(kubectl, "--server", server, "get", "pods", "--namespace=kube-system",
+        "-o", "name").redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    assertThat(out.strip()).isEqualTo("pod/coredns-a");
+  }
+
   @Test
   void bridgesBytesBothWaysToTheTargetServer() throws Exception {
     try (var echo = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
