@@ -100,6 +100,7 @@ public final class ClusterDns implements DnsLookup {
       reopen();
     }
     transcript.command(SOURCE, DigCommandLine.of(service.server(), DnsTransport.TCP, query));
+    int serverErrors = forward.getServerThrowables().size();
     try {
       return service.query(query);
     } catch (DnsQueryException e) {
@@ -107,8 +108,10 @@ public final class ClusterDns implements DnsLookup {
         throw e;
       }
       if (currentPodIsRunning()) {
-        String message = "the port-forward to " + NAMESPACE + "/" + pod + " dropped during the query ("
-            + e.getMessage() + ")";
+        // The API server's or kubelet's own words say most (e.g. "connect: connection refused" in the pod).
+        String reason = forward.getServerThrowables().stream().skip(serverErrors).map(Throwable::getMessage)
+            .filter(Objects::nonNull).map(m -> m.replaceFirst("^Received an error from the remote socket ", "")).reduce((first, last) -> last).orElse(e.getMessage());
+        String message = "the port-forward to " + NAMESPACE + "/" + pod + " dropped during the query: " + reason;
         transcript.error(SOURCE, message);
         throw new DnsQueryException(e.kind(), message, e);
       }

@@ -123,9 +123,10 @@ public final class ClusterRecords {
     var out = new HashMap<Name, List<Record>>();
     add(out, soa(domain));
     add(out, new NSRecord(domain, DClass.IN, TTL, name("ns.dns", domain)));
+    String zone = domain.toString(true);
     for (Service service : services.values()) {
       String ns = service.getMetadata().getNamespace();
-      Name fqdn = name(service.getMetadata().getName() + "." + ns + ".svc", domain);
+      Name fqdn = name(ClusterNames.service(ns, service.getMetadata().getName(), zone), Name.root);
       List<String> ips = serviceAddresses(service);
       for (String ip : ips) {
         address(out, fqdn, ip);
@@ -135,12 +136,10 @@ public final class ClusterRecords {
       }
       if (service.getSpec() != null && service.getSpec().getPorts() != null) {
         for (ServicePort port : service.getSpec().getPorts()) {
-          if (port.getName() == null || port.getName().isEmpty() || port.getPort() == null) {
-            continue;
+          String srv = ClusterNames.srv(port, ns, service.getMetadata().getName(), zone);
+          if (srv != null && port.getPort() != null) {
+            add(out, new SRVRecord(name(srv, Name.root), DClass.IN, TTL, 0, 100, port.getPort(), fqdn));
           }
-          String proto = port.getProtocol() == null ? "tcp" : port.getProtocol().toLowerCase(java.util.Locale.ROOT);
-          Name srv = name("_" + port.getName() + "._" + proto, fqdn);
-          add(out, new SRVRecord(srv, DClass.IN, TTL, 0, 100, port.getPort(), fqdn));
         }
       }
       if (!isHeadless(service)) {
@@ -154,7 +153,7 @@ public final class ClusterRecords {
       if (ip == null || ip.isEmpty() || ip.contains(":")) {
         continue;
       }
-      Name fqdn = name(ip.replace('.', '-') + "." + pod.getMetadata().getNamespace() + ".pod", domain);
+      Name fqdn = name(ClusterNames.pod(ip, pod.getMetadata().getNamespace(), zone), Name.root);
       address(out, fqdn, ip);
       InetAddress address = parse(ip);
       if (address != null && !out.containsKey(ReverseMap.fromAddress(address))) {
