@@ -38,6 +38,8 @@ final class DigCommand implements Callable<Integer> {
 
   /** dig's exit status when no server answered. */
   static final int NO_REPLY = 9;
+  /** dig's exit status for a usage error. */
+  static final int BAD_INPUT = 10;
   private static final Name LOCAL = Name.fromConstantString("local.");
 
   @Spec
@@ -213,12 +215,16 @@ final class DigCommand implements Callable<Integer> {
     err.flush();
   }
 
+  /** Like dig: 10 for bad input, 9 when no server could be asked (no DNS pod, API unreachable, ...). */
   private int fail(PrintWriter err, Exception e) {
     err.println("netdoctor: " + (e instanceof DnsQueryException ? e.getMessage() : KubeErrors.describe(e)));
     if (debug) {
       e.printStackTrace(err);
     }
     err.flush();
-    return 10;
+    boolean badInput = e instanceof DnsQueryException q && (q.kind() == DnsQueryException.Kind.BAD_INPUT
+        || q.kind() == DnsQueryException.Kind.INVALID_NAME || q.kind() == DnsQueryException.Kind.UNKNOWN_TYPE)
+        || e instanceof IOException;
+    return badInput ? BAD_INPUT : NO_REPLY;
   }
 }

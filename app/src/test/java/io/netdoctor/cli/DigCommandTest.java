@@ -99,7 +99,7 @@ class DigCommandTest {
   @Test
   void badInputIsOneLineOnStderrWithNonZeroExit() {
     Run badName = netdoctor(withServer("foo..bar"));
-    assertThat(badName.exit()).isNotZero();
+    assertThat(badName.exit()).isEqualTo(DigCommand.BAD_INPUT);
     assertThat(badName.err().strip()).isEqualTo("netdoctor: 'foo..bar' is not a legal name (invalid empty label)");
     Run badType = netdoctor(withServer("a.cluster.local", "FOOTYPE"));
     assertThat(badType.exit()).isNotZero();
