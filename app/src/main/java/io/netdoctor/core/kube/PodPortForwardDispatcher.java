@@ -30,6 +30,7 @@ public final class PodPortForwardDispatcher extends Dispatcher implements AutoCl
 
   private static final Pattern PORT_FORWARD =
       Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/portforward");
+  private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)");
   private static final Pattern PORTS = Pattern.compile("(?:^|&)ports=(\\d{1,5})(?:&|$)");
   private static final int CONNECT_TIMEOUT_MS = 3_000;
 
@@ -58,7 +59,12 @@ public final class PodPortForwardDispatcher extends Dispatcher implements AutoCl
     if (forward.matches()) {
       return portForward(forward.group(1), forward.group(2), query);
     }
-    return crud.dispatch(request);
+    MockResponse response = crud.dispatch(request);
+    Matcher pod = POD.matcher(path);
+    if ("DELETE".equals(request.getMethod()) && pod.matches() && response.code() < 300) {
+      closeForwards(pod.group(1), pod.group(2)); // the kubelet ends a deleted pod's streams
+    }
+    return response;
   }
 
   private MockResponse portForward(String namespace, String pod, String query) {

@@ -86,7 +86,6 @@ class ClusterDnsTest {
 
         // The Deployment replaces the pod: the new one answers from the demo server (different data).
         cluster.client.pods().inNamespace("kube-system").withName("coredns-a").delete();
-        cluster.dispatcher.closeForwards("kube-system", "coredns-a");
         cluster.addDnsPod("coredns-b", "10.2.0.6", demo.address());
 
         DnsAnswer after = dns.query(DnsQuery.of("frontend.default.svc.cluster.local", "A"));
