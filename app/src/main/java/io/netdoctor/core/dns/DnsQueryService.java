@@ -305,13 +305,15 @@ public final class DnsQueryService implements DnsLookup {
   }
 
   /** The local port of the open TCP connection, or 0: shows that queries share one connection. */
-  public synchronized int tcpLocalPort() {
-    return tcp == null ? 0 : tcp.socket().getLocalPort();
+  public int tcpLocalPort() {
+    SocketChannel channel = tcp;
+    return channel == null ? 0 : channel.socket().getLocalPort();
   }
 
   /** True while a TCP connection is held open for the next query. */
-  public synchronized boolean isConnected() {
-    return tcp != null && tcp.isConnected();
+  public boolean isConnected() {
+    SocketChannel channel = tcp; // volatile read: never waits for a query in progress
+    return channel != null && channel.isConnected();
   }
 
   /** Closes the connections; a query blocked on another thread ends with an error. */
