@@ -54,10 +54,11 @@ public final class ClusterDns implements DnsLookup {
   private final KubernetesClient client;
   private final Transcript transcript;
   private final Options options;
-  private String pod;
-  private LocalPortForward forward;
-  private DnsQueryService service;
-  private boolean closed;
+  // volatile: the getters below read them without waiting for a query in progress
+  private volatile String pod;
+  private volatile LocalPortForward forward;
+  private volatile DnsQueryService service;
+  private volatile boolean closed;
 
   private ClusterDns(KubernetesClient client, Transcript transcript, Options options) {
     this.client = client;
@@ -176,13 +177,17 @@ public final class ClusterDns implements DnsLookup {
   }
 
   /** The pod the forward goes to now. */
-  public synchronized String pod() {
+  public String pod() {
     return pod;
   }
 
   @Override
-  public synchronized DnsServer server() {
-    return service.server();
+  public DnsServer server() {
+    DnsQueryService current = service;
+    if (current == null) {
+      throw new IllegalStateException("the cluster DNS connection is closed");
+    }
+    return current.server();
   }
 
   public Options options() {
@@ -190,8 +195,9 @@ public final class ClusterDns implements DnsLookup {
   }
 
   /** True while the local listener of the port-forward is open. */
-  public synchronized boolean isForwarding() {
-    return forward != null && forward.isAlive();
+  public boolean isForwarding() {
+    LocalPortForward current = forward;
+    return current != null && current.isAlive();
   }
 
   private void closeForward() {
