@@ -52,7 +52,9 @@ class ClusterDnsTest {
   @Test
   void answersThroughALoopbackPortForwardKeptOpenAndMatchesDig() throws Exception {
     cluster.addDnsPod("coredns-a", "10.2.0.5", named.dnsServer().address());
+    ClusterDns opened;
     try (var dns = ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults())) {
+      opened = dns;
       DnsAnswer first = dns.query(DnsQuery.of("frontend.default.svc.cluster.local", "A"));
       DnsAnswer second = dns.query(DnsQuery.of("_http._tcp.frontend.default.svc.cluster.local", "SRV"));
 
@@ -72,6 +74,7 @@ class ClusterDnsTest {
           "dig +vc -p " + port + " @127.0.0.1 frontend.default.svc.cluster.local.",
           "dig +vc -p " + port + " @127.0.0.1 _http._tcp.frontend.default.svc.cluster.local. SRV");
     }
+    assertThat(opened.isForwarding()).as("local listener closed").isFalse();
     await().atMost(Duration.ofSeconds(5)).until(() -> cluster.dispatcher.openForwards() == 0);
   }
 
