@@ -45,8 +45,8 @@ class DigClusterCommandTest {
       org.awaitility.Awaitility.await().until(() -> !demo.records().at(
           org.xbill.DNS.Name.fromString("frontend.default.svc.cluster.local.")).isEmpty());
 
-      var run = DigCommandTest.netdoctor(List.of("--cluster", "--kubeconfig", kubeconfig.toString(),
-          "frontend.default.svc.cluster.local"));
+      var run = DigCommandTest.netdoctor(List.of("--cluster", "--timeout", "10", "--kubeconfig",
+          kubeconfig.toString(), "frontend.default.svc.cluster.local"));
 
       assertThat(run.exit()).as(run.err()).isZero();
       Matcher forward = Pattern.compile("kubectl port-forward --namespace=kube-system --address=127.0.0.1 "

@@ -53,7 +53,7 @@ class ClusterDnsTest {
   void answersThroughALoopbackPortForwardKeptOpenAndMatchesDig() throws Exception {
     cluster.addDnsPod("coredns-a", "10.2.0.5", named.dnsServer().address());
     ClusterDns opened;
-    try (var dns = ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults())) {
+    try (var dns = ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS)) {
       opened = dns;
       DnsAnswer first = dns.query(DnsQuery.of("frontend.default.svc.cluster.local", "A"));
       DnsAnswer second = dns.query(DnsQuery.of("_http._tcp.frontend.default.svc.cluster.local", "SRV"));
@@ -83,7 +83,7 @@ class ClusterDnsTest {
     try (var demo = DemoDnsServer.start("cluster.local")) {
       demo.records().putService(service("default", "frontend", "10.3.0.200"));
       cluster.addDnsPod("coredns-a", "10.2.0.5", named.dnsServer().address());
-      try (var dns = ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults())) {
+      try (var dns = ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS)) {
         assertThat(dns.query(DnsQuery.of("frontend.default.svc.cluster.local", "A")).answerData())
             .containsExactly("10.3.0.119");
 
@@ -117,7 +117,7 @@ class ClusterDnsTest {
       });
       cluster.addDnsPod("coredns-a", "10.2.0.5", new InetSocketAddress(InetAddress.getLoopbackAddress(),
           blackHole.getLocalPort()));
-      try (var dns = ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults())) {
+      try (var dns = ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS)) {
         var inFlight = CompletableFuture.supplyAsync(() -> dns.query(DnsQuery.of("a.cluster.local", "A")));
         await().atMost(Duration.ofSeconds(5)).until(() -> received.get() > 0);
 
@@ -137,12 +137,12 @@ class ClusterDnsTest {
   void noDnsPodIsAClearError() {
     cluster.client.pods().inNamespace("kube-system")
         .resource(DnsTestCluster.dnsPod("coredns-x", "10.2.0.9", "Pending", false)).create();
-    assertThatThrownBy(() -> ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults()))
+    assertThatThrownBy(() -> ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS))
         .isInstanceOfSatisfying(DnsQueryException.class,
             e -> assertThat(e.kind()).isEqualTo(DnsQueryException.Kind.NO_DNS_POD))
         .hasMessage("no DNS pod is Running (label k8s-app=kube-dns in kube-system)");
     cluster.client.pods().inNamespace("kube-system").withName("coredns-x").delete();
-    assertThatThrownBy(() -> ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults()))
+    assertThatThrownBy(() -> ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS))
         .hasMessageContaining("no DNS pod in the cluster");
   }
 

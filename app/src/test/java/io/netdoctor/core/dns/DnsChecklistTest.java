@@ -39,7 +39,7 @@ class DnsChecklistTest {
         .create();
     cluster.client.pods().inNamespace("shop").resource(clientPod()).create();
     await().until(() -> !demo.records().at(Name.fromString("cart.shop.svc.cluster.local.")).isEmpty());
-    dns = ClusterDns.open(cluster.client, transcript, ClusterDns.Options.defaults());
+    dns = ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS);
   }
 
   @AfterEach

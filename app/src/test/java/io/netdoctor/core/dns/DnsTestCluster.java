@@ -21,6 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DnsTestCluster implements AutoCloseable {
 
+  /**
+   * Cluster DNS options for tests: a 10 s limit instead of 3 s, because the first query through a
+   * fresh forward (websocket upgrade, cold JIT) can take seconds on a loaded 2-core CI machine.
+   */
+  public static final ClusterDns.Options OPTIONS =
+      new ClusterDns.Options(ClusterDns.DEFAULT_DOMAIN, java.time.Duration.ofSeconds(10));
+
   public final Map<String, InetSocketAddress> targets = new ConcurrentHashMap<>();
   public final PodPortForwardDispatcher dispatcher;
   public final KubernetesMockServer server;

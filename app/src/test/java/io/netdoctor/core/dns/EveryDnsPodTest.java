@@ -22,7 +22,7 @@ class EveryDnsPodTest {
           new InetSocketAddress(InetAddress.getLoopbackAddress(), NamedServer.freePort()));
 
       List<EveryDnsPod.PodAnswer> answers = EveryDnsPod.ask(cluster.client, new Transcript(),
-          ClusterDns.Options.defaults(), DnsQuery.of("frontend.default.svc.cluster.local", "A"));
+          DnsTestCluster.OPTIONS, DnsQuery.of("frontend.default.svc.cluster.local", "A"));
 
       assertThat(answers).extracting(EveryDnsPod.PodAnswer::pod).containsExactly("coredns-a", "coredns-b", "coredns-c");
       assertThat(answers.get(0).answer().answerData()).containsExactly("10.3.0.119");
