@@ -1,0 +1,10 @@
+package io.netdoctor.core.kube;
+
+import java.net.InetSocketAddress;
+
+/** Where the demo API server sends a pod port-forward: a real local TCP address, or null when nothing listens. */
+@FunctionalInterface
+public interface PortForwardTargets {
+
+  InetSocketAddress target(String namespace, String pod, int port);
+}
