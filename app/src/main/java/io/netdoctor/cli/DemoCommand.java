@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535");
     }
-    DemoCluster demo = DemoClusters.start(Duration.ofSeconds(Math.max(0, lifeSeconds)), port);
+    DemoCluster demo = DemoCluster.start(Duration.ofSeconds(Math.max(0, lifeSeconds)), port);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       demo.close();

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.Dispatcher;
+import io.netdoctor.core.dns.DemoDnsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The built-in demo cluster: a real Kubernetes API (fabric8's mock server in CRUD mode) on 127.0.0.1,
@@ -31,19 +30,27 @@ import java.util.function.Function;
  */
 public final class DemoCluster implements AutoCloseable {
 
+  public static final String CLUSTER_DOMAIN = "cluster.local";
+
   /** The mock server logs every request at INFO: far too chatty for an app (and slow at scale). */
   private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
 
   private final KubernetesMockServer server;
+  private final PodPortForwardDispatcher dispatcher;
+  private final DemoDnsServer dns;
   private final KubernetesClient client;
   private final ScheduledExecutorService life;
   private final Random random = new Random(1461695566L);
   private int generation;
 
-  private DemoCluster(KubernetesMockServer server, Duration lifeInterval) {
+  private DemoCluster(KubernetesMockServer server, PodPortForwardDispatcher dispatcher, DemoDnsServer dns,
+      Duration lifeInterval) {
     this.server = server;
+    this.dispatcher = dispatcher;
+    this.dns = dns;
     this.client = server.createClient(b -> b.withConfig(config()));
     seed();
+    dns.follow(client);
     this.life = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "netdoctor-demo-life");
       t.setDaemon(true);
@@ -57,19 +64,39 @@ public final class DemoCluster implements AutoCloseable {
 
   /** Starts a demo cluster on a free loopback port; pods restart or are replaced every {@code lifeInterval}. */
   public static DemoCluster start(Duration lifeInterval) {
-    return start(lifeInterval, 0, crud -> crud);
+    return start(lifeInterval, 0);
   }
 
   /**
-   * Starts on {@code port} (0 = any free one); {@code wrap} may wrap the CRUD dispatcher (port-forward,
-   * discovery documents).
+   * Starts on {@code port} (0 = any free one). The API server forwards the kube-dns pod's port 53
+   * to an in-process DNS server whose records follow the demo's Services and Pods.
    */
-  public static DemoCluster start(Duration lifeInterval, int port,
-      Function<KubernetesCrudDispatcher, Dispatcher> wrap) {
-    KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
-    var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), wrap.apply(crud), false);
-    server.init(InetAddress.getLoopbackAddress(), port);
-    return new DemoCluster(server, lifeInterval);
+  public static DemoCluster start(Duration lifeInterval, int port) {
+    DemoDnsServer dns;
+    try {
+      dns = DemoDnsServer.start(CLUSTER_DOMAIN);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("The demo DNS server could not start: " + e.getMessage(), e);
+    }
+    var dispatcher = new PodPortForwardDispatcher(new KubernetesCrudDispatcher(),
+        (namespace, pod, target) -> isDnsPod(namespace, pod) && target == 53 ? dns.address() : null);
+    var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    try {
+      server.init(InetAddress.getLoopbackAddress(), port);
+    } catch (RuntimeException e) {
+      dns.close();
+      throw e;
+    }
+    return new DemoCluster(server, dispatcher, dns, lifeInterval);
+  }
+
+  private static boolean isDnsPod(String namespace, String pod) {
+    return "kube-system".equals(namespace) && pod.startsWith(DemoWorld.DNS_POD_PREFIX);
+  }
+
+  /** The in-process DNS server behind the demo's kube-dns pod. */
+  public DemoDnsServer dns() {
+    return dns;
   }
 
   public String url() {
@@ -128,6 +155,7 @@ public final class DemoCluster implements AutoCloseable {
     DemoWorld.namespaces().forEach(ns -> client.namespaces().resource(ns).create());
     DemoWorld.nodes().forEach(n -> client.nodes().resource(n).create());
     DemoWorld.services().forEach(s -> client.services().resource(s).create());
+    DemoWorld.endpoints().forEach(e -> client.endpoints().resource(e).create());
     Instant now = Instant.now();
     for (Pod pod : DemoWorld.pods()) {
       client.pods().resource(pod).create();
@@ -186,6 +214,7 @@ public final class DemoCluster implements AutoCloseable {
 
   private void replace(Pod pod) {
     client.pods().resource(pod).delete();
+    refreshFrontendEndpoints();
     String name = "frontend-88237173-" + randomAlnum(5);
     String ip = "10.2.47." + (20 + (++generation % 200));
     Pod next = DemoWorld.frontend(name, ip, "docker://" + randomHex(64), 0);
@@ -205,6 +234,7 @@ public final class DemoCluster implements AutoCloseable {
           current.setStatus(next.getStatus());
           client.pods().resource(current).updateStatus();
           postStartEvents(current, Instant.now());
+          refreshFrontendEndpoints();
         }
       } catch (RuntimeException ignored) {
         // see liveALittle
@@ -216,6 +246,20 @@ public final class DemoCluster implements AutoCloseable {
     var logger = java.util.logging.Logger.getLogger(name);
     logger.setLevel(java.util.logging.Level.WARNING);
     return logger;
+  }
+
+  /** What the endpoints controller does: the frontend Service's endpoints are its Running pods. */
+  private void refreshFrontendEndpoints() {
+    var subset = new io.fabric8.kubernetes.api.model.EndpointSubsetBuilder();
+    for (Pod p : client.pods().inNamespace("default").withLabel("tier", "frontend").list().getItems()) {
+      if ("Running".equals(p.getStatus().getPhase()) && p.getStatus().getPodIP() != null) {
+        subset.addNewAddress().withIp(p.getStatus().getPodIP()).withNewTargetRef().withKind("Pod")
+            .withName(p.getMetadata().getName()).withNamespace("default").endTargetRef().endAddress();
+      }
+    }
+    subset.addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort();
+    client.endpoints().inNamespace("default").withName("frontend")
+        .edit(e -> new io.fabric8.kubernetes.api.model.EndpointsBuilder(e).withSubsets(subset.build()).build());
   }
 
   private String randomHex(int length) {
@@ -238,7 +282,9 @@ public final class DemoCluster implements AutoCloseable {
   @Override
   public void close() {
     life.shutdownNow();
+    dispatcher.closeAllForwards();
     client.close();
     server.destroy();
+    dns.close();
   }
 }

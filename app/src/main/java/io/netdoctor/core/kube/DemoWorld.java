@@ -26,6 +26,7 @@ public final class DemoWorld {
   public static final String COREOS_NODE = "k8s-onenode-1461695566";
   public static final String CONTAINERD_NODE = "k8s-worker-flatcar-2";
   public static final String REDIS_SLAVE = "redis-slave-1691881626-d3aft";
+  public static final String DNS_POD_PREFIX = "kube-dns-";
   public static final String REDIS_SLAVE_ID =
       "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
 
@@ -138,6 +139,8 @@ public final class DemoWorld {
 
   public static List<Service> services() {
     return List.of(
+        new ServiceBuilder(service("default", "kubernetes", "10.3.0.1", Map.of(), "https", 443, "TCP"))
+            .editSpec().withSelector(null).endSpec().build(),
         service("default", "frontend", "10.3.0.119", Map.of("app", "guestbook", "tier", "frontend"), "http", 80, "TCP"),
         service("default", "redis-master", "10.3.0.58", Map.of("app", "redis", "role", "master"), "redis", 6379, "TCP"),
         service("default", "redis-slave", "10.3.0.91", Map.of("app", "redis", "role", "slave"), "redis", 6379, "TCP"),
@@ -151,6 +154,30 @@ public final class DemoWorld {
     return new ServiceBuilder().withNewMetadata().withName(name).withNamespace(ns).withLabels(Map.of("app", name))
         .endMetadata().withNewSpec().withType("ClusterIP").withClusterIP(ip).withClusterIPs(ip).withSelector(selector)
         .addNewPort().withName(portName).withPort(port).withProtocol(protocol).endPort().endSpec().build();
+  }
+
+  /** Endpoints as the endpoints controller keeps them for the seeded pods (kube-dns, the guestbook). */
+  public static List<io.fabric8.kubernetes.api.model.Endpoints> endpoints() {
+    return List.of(
+        endpoints("default", "kubernetes", List.of("172.17.4.101"), "https", 443, "TCP"),
+        endpoints("default", "frontend", List.of("10.2.47.5", "10.2.47.6", "10.2.47.7"), "http", 80, "TCP"),
+        endpoints("default", "redis-master", List.of("10.2.47.3"), "redis", 6379, "TCP"),
+        endpoints("default", "redis-slave", List.of("10.2.47.4"), "redis", 6379, "TCP"),
+        new io.fabric8.kubernetes.api.model.EndpointsBuilder(
+            endpoints("kube-system", "kube-dns", List.of("10.2.48.2"), "dns", 53, "UDP"))
+            .editFirstSubset().addNewPort().withName("dns-tcp").withPort(53).withProtocol("TCP").endPort()
+            .endSubset().build());
+  }
+
+  private static io.fabric8.kubernetes.api.model.Endpoints endpoints(String ns, String name, List<String> ips,
+      String portName, int port, String protocol) {
+    var subset = new io.fabric8.kubernetes.api.model.EndpointSubsetBuilder();
+    for (String ip : ips) {
+      subset.addNewAddress().withIp(ip).endAddress();
+    }
+    subset.addNewPort().withName(portName).withPort(port).withProtocol(protocol).endPort();
+    return new io.fabric8.kubernetes.api.model.EndpointsBuilder().withNewMetadata().withNamespace(ns).withName(name)
+        .endMetadata().withSubsets(subset.build()).build();
   }
 
   /** The event a kubelet would post for a pod. */

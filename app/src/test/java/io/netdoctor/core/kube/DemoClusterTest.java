@@ -48,6 +48,22 @@ class DemoClusterTest {
   }
 
   @Test
+  void clusterDnsAnswersThroughThePortForwardToTheKubeDnsPod() throws Exception {
+    try (var demo = DemoCluster.start(Duration.ZERO);
+        var dns = io.netdoctor.core.dns.ClusterDns.open(demo.client(), new io.netdoctor.core.transcript.Transcript(),
+            io.netdoctor.core.dns.ClusterDns.Options.defaults())) {
+      var frontend = dns.query(io.netdoctor.core.dns.DnsQuery.of("frontend.default.svc.cluster.local", "A"));
+      assertThat(frontend.status()).isEqualTo("NOERROR");
+      assertThat(frontend.text()).contains("10.3.0.119");
+      var missing = dns.query(io.netdoctor.core.dns.DnsQuery.of("test-service.default.svc.cluster.local", "A"));
+      assertThat(missing.status()).isEqualTo("NXDOMAIN");
+      assertThat(missing.text()).contains("hostmaster.skydns.local.");
+      var kubernetes = dns.query(io.netdoctor.core.dns.DnsQuery.of("kubernetes.default.svc.cluster.local", "A"));
+      assertThat(kubernetes.text()).contains("10.3.0.1");
+    }
+  }
+
+  @Test
   void nowAndThenAFrontendPodRestartsOrIsReplaced() {
     try (var demo = DemoCluster.start(Duration.ZERO)) {
       var before = frontends(demo);
