@@ -156,6 +156,22 @@ public final class MainController implements AutoCloseable {
         : new PrimerLight().getUserAgentStylesheet());
   }
 
+  /** Adds a tool pane (DNS, console, capture…) beside Details and brings it to the front. */
+  public void showTool(javafx.scene.control.Tab tab) {
+    if (!view.tools.getTabs().contains(tab)) {
+      view.tools.getTabs().add(tab);
+    }
+    view.tools.getSelectionModel().select(tab);
+  }
+
+  public TaskRunner tasks() {
+    return tasks;
+  }
+
+  public Transcript transcript() {
+    return transcript;
+  }
+
   /** The connection now shown (null while none). */
   public ClusterConnection connection() {
     return connection;

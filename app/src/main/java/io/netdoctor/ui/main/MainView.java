@@ -30,6 +30,7 @@ final class MainView {
   final Label statusLabel = new Label();
   final FontIcon statusIcon = Icons.of(Icons.DISCONNECTED);
   final BorderPane root = new BorderPane();
+  final javafx.scene.control.TabPane tools = new javafx.scene.control.TabPane();
 
   MainView(MainModel model, Parent tree, Parent details, Parent transcript) {
     Label logo = new Label("NetDoctor", Icons.of(Icons.CLUSTER));
@@ -55,7 +56,12 @@ final class MainView {
     banners.setPadding(new Insets(0, 10, 0, 10));
     model.banners.addListener((ListChangeListener<MainModel.Banner>) c -> renderBanners(model));
 
-    SplitPane top = new SplitPane(tree, details);
+    tools.setId("tools");
+    var detailsTab = new javafx.scene.control.Tab("Details", details);
+    detailsTab.setClosable(false);
+    detailsTab.setId("detailsTab");
+    tools.getTabs().add(detailsTab);
+    SplitPane top = new SplitPane(tree, tools);
     top.setDividerPositions(0.52);
     SplitPane.setResizableWithParent(tree, true);
     SplitPane center = new SplitPane(top, transcript);

@@ -25,12 +25,19 @@ public final class ClusterTreeController {
   private volatile int generation;
   private TreeItem<TreeEntry> selectedItem;
   private ClusterConnection connection;
+  private final java.util.List<java.util.function.Function<TreeEntry, java.util.List<javafx.scene.control.MenuItem>>>
+      rowActions = new java.util.ArrayList<>();
 
   /** A change stamped with the cluster it came from, so a switched-away cluster cannot leak in. */
   private record Tagged(int generation, ClusterChange change) {
   }
 
   public ClusterTreeController() {
+    view.tree.setCellFactory(t -> {
+      var cell = new ClusterTreeCell(model.statusProperty());
+      cell.setOnContextMenuRequested(e -> showRowMenu(cell, e));
+      return cell;
+    });
     view.filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
     view.tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selectionChanged(item));
     view.addNamespace.setOnAction(e -> addNamespace());
@@ -46,6 +53,11 @@ public final class ClusterTreeController {
 
   public Parent view() {
     return view.root;
+  }
+
+  /** Adds menu items to a row's right-click menu; {@code actions} returns none for rows it does not serve. */
+  public void addRowActions(java.util.function.Function<TreeEntry, java.util.List<javafx.scene.control.MenuItem>> actions) {
+    rowActions.add(actions);
   }
 
   public ClusterTreeModel model() {
@@ -82,6 +94,25 @@ public final class ClusterTreeController {
 
   public ReadOnlyObjectProperty<TreeEntry> selectedProperty() {
     return selected.getReadOnlyProperty();
+  }
+
+  private void showRowMenu(ClusterTreeCell cell, javafx.scene.input.ContextMenuEvent event) {
+    TreeEntry entry = cell.getItem();
+    if (entry == null) {
+      return;
+    }
+    var items = new java.util.ArrayList<javafx.scene.control.MenuItem>(RowCopyActions.of(entry));
+    for (var provider : rowActions) {
+      var more = provider.apply(entry);
+      if (!more.isEmpty()) {
+        items.add(new javafx.scene.control.SeparatorMenuItem());
+        items.addAll(more);
+      }
+    }
+    var menu = new javafx.scene.control.ContextMenu(items.toArray(javafx.scene.control.MenuItem[]::new));
+    menu.setId("rowMenu");
+    menu.show(cell, event.getScreenX(), event.getScreenY());
+    event.consume();
   }
 
   private void selectionChanged(TreeItem<TreeEntry> item) {

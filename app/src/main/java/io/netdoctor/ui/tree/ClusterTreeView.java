@@ -39,7 +39,6 @@ final class ClusterTreeView {
     tree = new TreeView<>(model.root());
     tree.setId("clusterTree");
     tree.setShowRoot(true);
-    tree.setCellFactory(t -> new ClusterTreeCell(model.statusProperty()));
     VBox.setVgrow(tree, Priority.ALWAYS);
 
     namespaceToAdd.setId("namespaceToAdd");
