@@ -53,14 +53,14 @@ final class PodNetworks implements AutoCloseable {
   private Process listen(String ns, String bind, int port) throws IOException {
     var argv = new ArrayList<>(List.of("ip", "netns", "exec", ns, "nc", "-lk"));
     if (bind != null) {
-      argv.addAll(List.of("-s", bind));
+      argv.add(bind);
     }
     argv.add(String.valueOf(port));
     Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
     listeners.add(p);
     // `ip netns exec` execs nc in place: the PID is the listener's, and it is in the namespace
-    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+    Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() ->
         Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/ns/net")).toString().equals(netnsLink(ns))
             && RealSystem.exec("ip", "netns", "exec", ns, "ss", "-ltnH", "sport = :" + port).output()
                 .contains(":" + port));
