@@ -66,14 +66,14 @@ public final class RemoteProcess implements AutoCloseable {
   /**
    * Wraps shell text so that the process group dies when the channel's stdin closes (pane closed, session
    * lost), while stdin lines still reach the command through a relaying `cat`. The relay first sends its
-   * PID, so when the command ends by itself it stops exactly the relay (no signal race) and the exit
-   * status comes back at once. The shells trap TERM with a handler, not ignore it, so commands still die
-   * of it. Runs under /bin/sh whatever the login shell is.
+   * PID: when the command ends by itself, it stops exactly the relay (which then leaves the group alone)
+   * and the exit status comes back at once. No shell traps TERM, so an early EOF also stops a command
+   * that is only starting. Runs under /bin/sh whatever the login shell is.
    */
   static String guard(String shellText) {
-    String wrapper = "trap : TERM; exec 3<&0 </dev/null; "
-        + "{ sh -c 'echo $$; exec cat' <&3; kill -TERM 0; } 2>/dev/null | "
-        + "{ trap : TERM; read r; { " + shellText + "\n} 3<&-; s=$?; kill $r 2>/dev/null; exit $s; }";
+    String wrapper = "exec 3<&0 </dev/null; "
+        + "{ sh -c 'echo $$; exec cat' <&3; [ $? -ge 128 ] || kill -TERM 0; } 2>/dev/null | "
+        + "{ read r; { " + shellText + "\n} 3<&-; s=$?; kill $r 2>/dev/null; exit $s; }";
     return "exec /bin/sh -c " + io.netdoctor.core.command.Command.quote(wrapper);
   }
 

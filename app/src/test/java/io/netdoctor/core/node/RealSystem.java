@@ -69,6 +69,11 @@ final class RealSystem {
     }
   }
 
+  /** A `sleep` argument no other run uses, so pgrep never sees another test's leftovers. */
+  static String uniqueSeconds() {
+    return String.valueOf(100_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(800_000));
+  }
+
   /** Processes whose full command line contains the text (pgrep -f), as PIDs. */
   static List<String> pgrep(String text) {
     Result r = exec("pgrep", "-f", "--", text);

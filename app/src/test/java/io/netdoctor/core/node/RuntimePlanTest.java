@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netdoctor.core.command.Command;
-import io.netdoctor.core.kube.ContainerId;
 import io.netdoctor.core.kube.ContainerRuntime;
-import io.netdoctor.core.kube.NodeInfo;
-import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import java.io.IOException;
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,63 +27,44 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuntimePlanTest {
 
-  static final String DOCKER_ID = "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
-  static final String CONTAINERD_ID = "4c1f5ba7f0a1e2d3c4b5a6978812ab34cd56ef7890ab12cd34ef567890ab12cd";
-  static final String CRIO_ID = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
-  static final String RKT_ID = "c1ddfe6b-9d8a-4bc5-8b5f-08ba1f5b4c8b";
+  static final String DOCKER_ID = NodeLab.DOCKER_ID;
+  static final String CONTAINERD_ID = NodeLab.CONTAINERD_ID;
+  static final String CRIO_ID = NodeLab.CRIO_ID;
+  static final String RKT_ID = NodeLab.RKT_ID;
 
+  static NodeLab lab;
   static OpenSshServer server;
-  static PodNetworks pods;
   static PodNetworks.Pod redis;
   static NodeUsers users;
   static NodeSessions sessions;
-  static Transcript transcript = new Transcript();
-  static Path knownHosts;
+  static Transcript transcript;
 
   @BeforeAll
   static void start() throws IOException {
-    RealSystem.requireRootAndTools();
-    server = OpenSshServer.start();
-    pods = new PodNetworks();
-    redis = pods.add(6379, 7000);
-    server.addContainer("docker", DOCKER_ID, redis.pid());
-    server.addContainer("crictl", CONTAINERD_ID, redis.pid());
-    server.addContainer("crictl", CRIO_ID, redis.pid());
-    server.addContainer("rkt", RKT_ID, redis.pid());
+    lab = new NodeLab();
+    server = lab.server;
+    redis = lab.redis;
+    sessions = lab.sessions;
+    transcript = lab.transcript;
     users = new NodeUsers(server.bin);
-    knownHosts = server.dir.resolve("client_known_hosts");
-    sessions = new NodeSessions(NodeSessions.Settings.DEFAULT, new HostKeyTrust(knownHosts, false),
-        HostKeyTrust.Prompt.ACCEPT, transcript);
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (sessions != null) {
-      sessions.close();
-    }
     if (users != null) {
       users.close();
     }
-    if (pods != null) {
-      pods.close();
+    if (lab != null) {
+      lab.close();
     }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  static NodeInfo node(String runtimeVersion) {
-    return new NodeInfo("node-a", List.of(new NodeInfo.Address("InternalIP", "127.0.0.1")),
-        "Debian GNU/Linux 12 (bookworm)", "6.1.0", runtimeVersion, "v1.30.0", true, Map.of(), List.of());
   }
 
   static PodTarget pod(String rawId, String runtimeVersion) {
-    return new PodTarget(new PodRef("default", "redis-slave-1691881626-d3aft"), "redis", ContainerId.parse(rawId),
-        node(runtimeVersion), redis.podIp(), List.of(6379));
+    return lab.pod(rawId, runtimeVersion);
   }
 
   static SshRuntimeNetns entry(String user) {
-    return new SshRuntimeNetns(sessions, n -> server.target(user), transcript);
+    return lab.entry(user);
   }
 
   static Stream<PodTarget> runtimes() {
