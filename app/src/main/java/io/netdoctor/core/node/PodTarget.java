@@ -12,6 +12,13 @@ import java.util.List;
 public record PodTarget(PodRef pod, String container, ContainerId containerId, NodeInfo node, String podIp,
     List<Integer> declaredPorts) {
 
+  public PodTarget {
+    if (containerId == null || containerId.id().isEmpty()) {
+      RemoteArgs.containerId(null, false); // refuses: no ID, nothing to enter
+    }
+    declaredPorts = List.copyOf(declaredPorts);
+  }
+
   /** Picks the named container, or the first running one; refuses a pod that is not on a node or not started. */
   public static PodTarget of(PodInfo pod, NodeInfo node, String containerName) {
     if (pod.node() == null || pod.node().isEmpty() || node == null) {
