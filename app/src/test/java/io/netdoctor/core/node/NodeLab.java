@@ -12,20 +12,20 @@ import java.util.Map;
  * A node for tests: a real sshd, one "redis" pod namespace (6379 on all addresses, 7000 on localhost)
  * known to every fake runtime CLI, and client sessions that trust the server's key.
  */
-final class NodeLab implements AutoCloseable {
+public final class NodeLab implements AutoCloseable {
 
-  static final String DOCKER_ID = "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
+  public static final String DOCKER_ID = "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
   static final String CONTAINERD_ID = "4c1f5ba7f0a1e2d3c4b5a6978812ab34cd56ef7890ab12cd34ef567890ab12cd";
   static final String CRIO_ID = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
   static final String RKT_ID = "c1ddfe6b-9d8a-4bc5-8b5f-08ba1f5b4c8b";
 
-  final OpenSshServer server;
+  public final OpenSshServer server;
   final PodNetworks pods = new PodNetworks();
-  final PodNetworks.Pod redis;
+  public final PodNetworks.Pod redis;
   final Transcript transcript = new Transcript();
   final NodeSessions sessions;
 
-  NodeLab() throws IOException {
+  public NodeLab() throws IOException {
     RealSystem.requireRootAndTools();
     server = OpenSshServer.start();
     try {

@@ -18,13 +18,13 @@ import org.awaitility.Awaitility;
  * A real OpenSSH sshd on 127.0.0.1 with its config, host key, authorized_keys and a bin folder of fake
  * runtime CLIs (first on the sessions' PATH) in a temp folder.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
 
-  final Path dir;
+  public final Path dir;
   final Path bin;
-  final Path clientKey;
+  public final Path clientKey;
   final Path containers;
-  final int port;
+  public final int port;
   private Process process;
 
   private OpenSshServer(Path dir, int port) {
@@ -102,7 +102,7 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   /** The `ssh-keygen -lf` fingerprint of the current host key: the oracle for the prompt. */
-  String hostKeyFingerprint() {
+  public String hostKeyFingerprint() {
     return sh("ssh-keygen", "-lf", dir.resolve("ssh_host_ed25519_key.pub").toString()).split("\\s+")[1];
   }
 

@@ -14,10 +14,10 @@ import org.awaitility.Awaitility;
  * Pods as real network namespaces: a veth pair to the host, an address, and real `nc -lk` listeners
  * whose PID stands for the container's. Everything created here is removed by close().
  */
-final class PodNetworks implements AutoCloseable {
+public final class PodNetworks implements AutoCloseable {
 
   /** One "pod": its namespace, addresses and the PID a runtime would report. */
-  record Pod(String netns, String podIp, String hostIp, long pid) {
+  public record Pod(String netns, String podIp, String hostIp, long pid) {
   }
 
   private static int counter;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Real tools for tests: skip with a printed reason when missing, but fail when CI=true. */
-final class RealSystem {
+public final class RealSystem {
 
   private RealSystem() {
   }
@@ -40,7 +40,7 @@ final class RealSystem {
   }
 
   /** Runs a local command to its end; returns stdout+stderr, failing the test on a non-zero exit. */
-  static String sh(String... argv) {
+  public static String sh(String... argv) {
     Result r = exec(argv);
     if (r.status != 0) {
       fail(String.join(" ", argv) + " exited " + r.status + ": " + r.output);
@@ -48,10 +48,10 @@ final class RealSystem {
     return r.output;
   }
 
-  record Result(int status, String output) {
+  public record Result(int status, String output) {
   }
 
-  static Result exec(String... argv) {
+  public static Result exec(String... argv) {
     try {
       Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
       p.getOutputStream().close();
