@@ -24,9 +24,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class NodeSessions implements AutoCloseable {
 
-  /** Connection settings: timeouts, keep-alives (so a dead link is noticed) and whether to ask ssh-agent. */
-  public record Settings(Duration connectTimeout, Duration keepAlive, boolean useAgent) {
-    public static final Settings DEFAULT = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(15), true);
+  /**
+   * Connection settings: timeouts, keep-alives (so a dead link is noticed) and the ssh-agent socket
+   * (null: no agent). The default takes the agent from SSH_AUTH_SOCK, as ssh does.
+   */
+  public record Settings(Duration connectTimeout, Duration keepAlive, Path agentSocket) {
+    public static final Settings DEFAULT = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(15),
+        System.getenv("SSH_AUTH_SOCK") == null ? null : Path.of(System.getenv("SSH_AUTH_SOCK")));
+
+    public Settings withAgent(Path socket) {
+      return new Settings(connectTimeout, keepAlive, socket);
+    }
   }
 
   private final Settings settings;
@@ -158,10 +166,10 @@ public final class NodeSessions implements AutoCloseable {
           }
         }
       }
-      if (settings.useAgent() && System.getenv("SSH_AUTH_SOCK") != null) {
+      if (settings.agentSocket() != null && Files.exists(settings.agentSocket())) {
         try {
           jsch.setIdentityRepository(new CombinedIdentities(jsch.getIdentityRepository(),
-              new AgentIdentityRepository(new SSHAgentConnector())));
+              new AgentIdentityRepository(new SSHAgentConnector(settings.agentSocket()))));
         } catch (Exception e) {
           transcript.note(source(target), "ssh-agent not used: " + e.getMessage());
         }
