@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -41,9 +43,12 @@ public final class NodeSessions implements AutoCloseable {
   private final HostKeyTrust trust;
   private final HostKeyTrust.Prompt prompt;
   private final Transcript transcript;
-  private final Map<String, Session> sessions = new LinkedHashMap<>();
+  /** Insertion order matters: a jump host's session is opened, and must be closed, around the node's. */
+  private final Map<String, Session> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
+  /** One lock per user@host:port, so a slow connect or a host-key prompt holds up only that node. */
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final List<RemoteProcess> processes = new ArrayList<>();
-  private boolean closed;
+  private volatile boolean closed;
 
   public NodeSessions(Settings settings, HostKeyTrust trust, HostKeyTrust.Prompt prompt, Transcript transcript) {
     this.settings = settings;
@@ -71,6 +76,9 @@ public final class NodeSessions implements AutoCloseable {
       synchronized (this) {
         processes.removeIf(p -> !p.isAlive());
         processes.add(process);
+      }
+      if (closed) { // close() took its snapshot before this process was added
+        process.close();
       }
       return process;
     } catch (JSchException | IOException e) {
@@ -125,35 +133,43 @@ public final class NodeSessions implements AutoCloseable {
   }
 
   /** Sessions currently connected (tests and the status bar). */
-  public synchronized int openSessions() {
-    return (int) sessions.values().stream().filter(Session::isConnected).count();
+  public int openSessions() {
+    synchronized (sessions) {
+      return (int) sessions.values().stream().filter(Session::isConnected).count();
+    }
   }
 
-  private synchronized Session session(NodeTarget target) {
-    if (closed) {
-      throw new IllegalStateException("node sessions are closed");
-    }
-    Session existing = sessions.get(target.address());
-    if (existing != null && existing.isConnected()) {
-      return existing;
-    }
+  private Session session(NodeTarget target) {
     Session via = null;
     List<NodeTarget> hops = target.jumpHosts();
     for (int i = 0; i < hops.size(); i++) {
       NodeTarget hop = hops.get(i);
-      via = open(new NodeTarget(hop.node(), hop.host(), hop.port(), hop.user(), hop.identityFiles(),
+      via = cachedOrOpen(new NodeTarget(hop.node(), hop.host(), hop.port(), hop.user(), hop.identityFiles(),
           hops.subList(0, i), hop.source()), via);
     }
-    Session session = open(target, via);
-    sessions.put(target.address(), session);
-    return session;
+    return cachedOrOpen(target, via);
+  }
+
+  private Session cachedOrOpen(NodeTarget target, Session via) {
+    synchronized (locks.computeIfAbsent(target.address(), k -> new Object())) {
+      if (closed) {
+        throw new IllegalStateException("node sessions are closed");
+      }
+      Session cached = sessions.get(target.address());
+      if (cached != null && cached.isConnected()) {
+        return cached;
+      }
+      Session session = open(target, via);
+      sessions.put(target.address(), session);
+      if (closed) { // close() ran while we were connecting: do not leave this one behind
+        session.disconnect();
+        throw new IllegalStateException("node sessions are closed");
+      }
+      return session;
+    }
   }
 
   private Session open(NodeTarget target, Session via) {
-    Session cached = sessions.get(target.address());
-    if (cached != null && cached.isConnected()) {
-      return cached;
-    }
     HostKeyCheck check = new HostKeyCheck(trust, target.host(), target.port(), prompt);
     try {
       JSch jsch = new JSch();
@@ -186,7 +202,6 @@ public final class NodeSessions implements AutoCloseable {
       }
       transcript.command(source(target), target.sshCommand());
       session.connect((int) settings.connectTimeout().toMillis());
-      sessions.put(target.address(), session);
       return session;
     } catch (JSchException e) {
       throw SshFailures.connectFailure(target, check, trust, e);
@@ -211,10 +226,12 @@ public final class NodeSessions implements AutoCloseable {
   public void close() {
     List<RemoteProcess> running;
     List<Session> all;
+    closed = true;
     synchronized (this) {
-      closed = true;
       running = new ArrayList<>(processes);
       processes.clear();
+    }
+    synchronized (sessions) {
       all = new ArrayList<>(sessions.values());
       sessions.clear();
     }

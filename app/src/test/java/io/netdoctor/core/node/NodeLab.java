@@ -52,7 +52,7 @@ public final class NodeLab implements AutoCloseable {
         osImage, "6.1.0", runtimeVersion, "v1.30.0", true, Map.of(), List.of());
   }
 
-  PodTarget pod(String rawId, String runtimeVersion) {
+  public PodTarget pod(String rawId, String runtimeVersion) {
     return new PodTarget(new PodRef("default", "redis-slave-1691881626-d3aft"), "redis", ContainerId.parse(rawId),
         node(runtimeVersion, "Debian GNU/Linux 12 (bookworm)"), redis.podIp(), List.of(6379));
   }

@@ -70,7 +70,7 @@ public final class RealSystem {
   }
 
   /** A `sleep` argument no other run uses, so pgrep never sees another test's leftovers. */
-  static String uniqueSeconds() {
+  public static String uniqueSeconds() {
     return String.valueOf(100_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(800_000));
   }
 
