@@ -181,4 +181,23 @@ class RuntimePlanTest {
     assertThat(pod("cri-o://" + CRIO_ID, "docker://24.0.7").runtime()).isEqualTo(ContainerRuntime.CRIO);
     assertThat(pod(CRIO_ID, "cri-o://1.28.1").runtime()).isEqualTo(ContainerRuntime.CRIO);
   }
+
+  @Test
+  void realFailuresReadAsTheirReasons() {
+    // nsenter run as a plain user, without sudo: the kernel refuses
+    NodeTarget plain = server.target(users.withSudo);
+    RemoteResult denied = sessions.run(plain, Command.of("nsenter", "-n", "-t", "1", "true"), Duration.ofSeconds(10));
+    assertThat(RemoteFailures.classify(denied, "nsenter", plain, "Enter the pod's network namespace").failure())
+        .isEqualTo(NodeAccessException.Failure.PERMISSION_DENIED);
+    // a node without nsenter on the PATH
+    NodeTarget root = server.target("root");
+    RemoteResult missing = sessions.run(root, Command.of("env", "PATH=/nonexistent", "nsenter", "-n", "-t", "1", "true"),
+        Duration.ofSeconds(10));
+    assertThat(missing.exitStatus()).isEqualTo(127);
+    assertThat(RemoteFailures.classify(missing, "nsenter", root, "Enter the pod's network namespace"))
+        .satisfies(e -> {
+          assertThat(e.failure()).isEqualTo(NodeAccessException.Failure.NO_NSENTER);
+          assertThat(e.getMessage()).startsWith("nsenter is not installed on node node-a");
+        });
+  }
 }
