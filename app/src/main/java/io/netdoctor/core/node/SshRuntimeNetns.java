@@ -61,7 +61,8 @@ public final class SshRuntimeNetns implements NetnsEntry {
   public RuntimePlan plan(PodTarget pod, List<Command> inside) {
     NodeTarget node = targets.apply(pod.node());
     ContainerRuntime runtime = pod.runtime();
-    Command find = sessions.privileged(node, findPid(runtime, pod.containerId().id()));
+    Command bare = findPid(runtime, pod.containerId().id());
+    Command find = sessions.privileged(node, bare);
     String extract = switch (runtime) {
       case DOCKER -> "";
       case CONTAINERD, CRIO -> " | jq .info.pid";
@@ -69,8 +70,7 @@ public final class SshRuntimeNetns implements NetnsEntry {
     };
     List<RuntimePlan.Step> steps = new ArrayList<>();
     steps.add(new RuntimePlan.Step("Connect to the node", node.sshCommand().toShell()));
-    steps.add(new RuntimePlan.Step("Find the container's PID with " + find.argv().get(find.argv().indexOf(
-        runtime == ContainerRuntime.DOCKER ? "docker" : runtime == ContainerRuntime.RKT ? "rkt" : "crictl")),
+    steps.add(new RuntimePlan.Step("Find the container's PID with " + bare.argv().get(0),
         "PID=$(" + find.toShell() + extract + ")"));
     steps.add(new RuntimePlan.Step("Enter the pod's network namespace",
         withPid(sessions.privileged(node, nsenter(1, Command.of("true"))))));
@@ -107,11 +107,11 @@ public final class SshRuntimeNetns implements NetnsEntry {
     progress.step(0, steps.get(0), RuntimePlan.Status.DONE, node.address());
 
     progress.step(1, steps.get(1), RuntimePlan.Status.RUNNING, "");
-    Command find = sessions.privileged(node, findPid(pod.runtime(), pod.containerId().id()));
+    Command bare = findPid(pod.runtime(), pod.containerId().id());
     long pid;
     try {
-      RemoteResult found = sessions.run(node, find, STEP_TIMEOUT);
-      String program = find.argv().get(node.isRoot() ? 0 : 2);
+      RemoteResult found = sessions.run(node, sessions.privileged(node, bare), STEP_TIMEOUT);
+      String program = bare.argv().get(0);
       if (!found.ok()) {
         throw RemoteFailures.classify(found, program, node, "find the container's PID");
       }
