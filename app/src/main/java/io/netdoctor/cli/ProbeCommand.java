@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `probe NS/POD`: checks ports inside a pod's network namespace over SSH to its node. */
-@Command(name = "probe", description = {
-    "Check TCP ports inside a pod's network namespace: SSH to its node, find the container's PID with the",
-    "runtime's CLI (docker, crictl, rkt), and run `nc -z -w 2 localhost PORT` under `nsenter -n -t PID`.",
+@Command(name = "probe", mixinStandardHelpOptions = true, description = {
+    "Check TCP ports inside a pod's network namespace: SSH to its node, find the container's PID with "
+        + "the runtime's CLI (docker, crictl, rkt), and run `nc -z -w 2 localhost PORT` under "
+        + "`nsenter -n -t PID`.",
     "Prints PORT<TAB>open|refused|timeout per port."})
 final class ProbeCommand implements Callable<Integer> {
 
