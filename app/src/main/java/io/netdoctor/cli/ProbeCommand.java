@@ -1,0 +1,160 @@
+package io.netdoctor.cli;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.kube.KubeObjects;
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.core.kube.PodInfo;
+import io.netdoctor.core.kube.PodRef;
+import io.netdoctor.core.node.HostKeyTrust;
+import io.netdoctor.core.node.NodeAccessException;
+import io.netdoctor.core.node.NodeSessions;
+import io.netdoctor.core.node.NodeTarget;
+import io.netdoctor.core.node.NodeTargets;
+import io.netdoctor.core.node.PodNetns;
+import io.netdoctor.core.node.PodTarget;
+import io.netdoctor.core.node.PortCheckResult;
+import io.netdoctor.core.node.PortChecks;
+import io.netdoctor.core.node.RemoteArgs;
+import io.netdoctor.core.node.RuntimePlan;
+import io.netdoctor.core.node.SshConfigFile;
+import io.netdoctor.core.node.SshRuntimeNetns;
+import io.netdoctor.core.transcript.Transcript;
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `probe NS/POD`: checks ports inside a pod's network namespace over SSH to its node. */
+@Command(name = "probe", mixinStandardHelpOptions = true, description = {
+    "Check TCP ports inside a pod's network namespace: SSH to its node, find the container's PID with "
+        + "the runtime's CLI (docker, crictl, rkt), and run `nc -z -w 2 localhost PORT` under "
+        + "`nsenter -n -t PID`.",
+    "Prints PORT<TAB>open|refused|timeout per port."})
+final class ProbeCommand implements Callable<Integer> {
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NS/POD", description = "The pod, as namespace/name.")
+  String pod;
+
+  @Option(names = "--container", paramLabel = "NAME", description = "Container (default: the first running).")
+  String container;
+
+  @Option(names = "--ports", paramLabel = "PORTS", description = "Comma-separated ports (default: the declared"
+      + " TCP container ports).")
+  String ports;
+
+  @Option(names = "--from-node", description = "Check the pod IP from the node instead of localhost inside the pod.")
+  boolean fromNode;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE") File kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME") String context;
+
+  @Option(names = "--ssh-config", paramLabel = "FILE", description = "Default: ~/.ssh/config.") Path sshConfig;
+
+  @Option(names = "--known-hosts", paramLabel = "FILE", description = "Default: ~/.ssh/known_hosts.")
+  Path knownHosts;
+
+  @Option(names = "--accept-new-host-key", description = "Trust and store a host key never seen before"
+      + " (like StrictHostKeyChecking=accept-new). A changed key is always refused.")
+  boolean acceptNewHostKey;
+
+  @Option(names = "--identity", paramLabel = "FILE", description = "Private key to try first.") Path identity;
+
+  @Option(names = "--user", paramLabel = "USER", description = "SSH user (default: ssh config, else core on"
+      + " CoreOS-family nodes).") String user;
+
+  @Option(names = "--ssh-port", paramLabel = "PORT") Integer sshPort;
+
+  @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.")
+  boolean showCommands;
+
+  @Option(names = "--debug", description = "Stack traces on errors.") boolean debug;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Transcript transcript = new Transcript();
+    if (showCommands) {
+      transcript.subscribe(e -> err.println((e.kind() == io.netdoctor.core.transcript.TranscriptEntry.Kind.COMMAND
+          ? "$ " : "# ") + e.text()));
+    }
+    PodRef ref = PodRef.parse(pod);
+    List<Integer> requested = ports == null ? null : RemoteArgs.ports(ports);
+    if (sshPort != null) {
+      RemoteArgs.port(sshPort);
+    }
+    PodInfo podInfo;
+    NodeInfo nodeInfo;
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeConfig()).build()) {
+      Pod p = client.pods().inNamespace(ref.namespace()).withName(ref.name()).get();
+      if (p == null) {
+        throw new IllegalArgumentException("Pod " + ref + " not found.");
+      }
+      podInfo = KubeObjects.pod(p);
+      Node n = podInfo.node().isEmpty() ? null : client.nodes().withName(podInfo.node()).get();
+      nodeInfo = n == null ? null : KubeObjects.node(n);
+    }
+    SshConfigFile config = SshConfigFile.load(sshConfig != null ? sshConfig : SshConfigFile.defaultPath());
+    var targets = new NodeTargets(config, new NodeTarget.Override(null, sshPort, user, identity));
+    var trust = new HostKeyTrust(knownHosts != null ? knownHosts : HostKeyTrust.defaultPath(),
+        nodeInfo != null && config.hashKnownHosts(nodeInfo.name()));
+    HostKeyTrust.Prompt prompt = key -> {
+      if (acceptNewHostKey) {
+        err.println("Warning: permanently added '" + key.hostEntry() + "' (" + key.type() + " " + key.fingerprint()
+            + ") to " + trust.file() + ".");
+      }
+      return acceptNewHostKey;
+    };
+    try (NodeSessions sessions = new NodeSessions(NodeSessions.Settings.DEFAULT, trust, prompt, transcript)) {
+      PodTarget target = PodTarget.of(podInfo, nodeInfo, container);
+      List<Integer> toCheck = requested != null ? requested : target.declaredPorts();
+      if (toCheck.isEmpty()) {
+        throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
+            "Pod " + ref + " declares no TCP container ports; name some with --ports.");
+      }
+      List<PortCheckResult> results;
+      if (fromNode) {
+        RemoteArgs.ipAddress(target.podIp());
+        results = new PortChecks(sessions).fromNode(targets.resolve(nodeInfo), target.podIp(), toCheck);
+      } else {
+        PodNetns netns = new SshRuntimeNetns(sessions, targets::resolve, transcript)
+            .enter(target, showCommands ? progress(err) : RuntimePlan.Progress.NONE);
+        results = new PortChecks(sessions).inPod(netns, toCheck);
+      }
+      for (PortCheckResult r : results) {
+        out.println(r.port() + "\t" + r.state().label());
+      }
+      out.flush();
+      return 0;
+    } catch (NodeAccessException e) {
+      // its message is the user's answer; the JSch cause underneath is not
+      err.println("netdoctor: " + e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  private static RuntimePlan.Progress progress(PrintWriter err) {
+    return (i, step, status, detail) -> err.println("# step " + (i + 1) + " " + status.name().toLowerCase()
+        + ": " + step.title() + (detail.isEmpty() ? "" : " (" + detail + ")"));
+  }
+
+  private Config kubeConfig() {
+    return kubeconfig != null ? Config.fromKubeconfig(context, kubeconfig) : Config.autoConfigure(context);
+  }
+}

@@ -1,0 +1,79 @@
+package io.netdoctor.core.node;
+
+import io.netdoctor.core.command.Command;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Port checks as a person makes them: `nc -z -w 2 localhost PORT` inside the pod's network namespace, and
+ * `nc -z -w 2 POD_IP PORT` from the node, to tell a listener bound to localhost from a network problem.
+ * Falls back to bash's /dev/tcp where nc is missing.
+ */
+public final class PortChecks {
+
+  /**
+   * Fixed script: host and port arrive as $1 and $2 (quoted by Command), never inside the script text.
+   * Exit 124 is timeout(1)'s; 125-127 mean neither nc nor bash could run.
+   */
+  static final String SCRIPT = "if command -v nc >/dev/null 2>&1; then exec nc -v -z -w 2 \"$1\" \"$2\"; "
+      + "elif command -v bash >/dev/null 2>&1; then "
+      + "exec timeout 3 bash -c 'exec 3<>\"/dev/tcp/$1/$2\" && echo \"connected to $1 port $2\"' bash \"$1\" \"$2\"; "
+      + "else echo 'neither nc nor bash is available' >&2; exit 127; fi";
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  private final NodeSessions sessions;
+
+  public PortChecks(NodeSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  /** The command that checks one port, as it runs (inside a namespace, it is wrapped by nsenter). */
+  public static Command check(String host, int port) {
+    return Command.of("sh", "-c", SCRIPT, "sh", host, String.valueOf(RemoteArgs.port(port)));
+  }
+
+  /** Checks each port on localhost inside the pod's network namespace. */
+  public List<PortCheckResult> inPod(PodNetns netns, List<Integer> ports) {
+    ports.forEach(RemoteArgs::port);
+    List<PortCheckResult> out = new ArrayList<>();
+    for (int port : ports) {
+      RemoteResult r = netns.run(check("localhost", port), TIMEOUT);
+      out.add(result(port, "pod " + netns.pod().pod(), r, netns.node()));
+    }
+    return out;
+  }
+
+  /** Checks each port of the pod IP from the node itself (no namespace, no privileges). */
+  public List<PortCheckResult> fromNode(NodeTarget node, String podIp, List<Integer> ports) {
+    RemoteArgs.ipAddress(podIp);
+    ports.forEach(RemoteArgs::port);
+    List<PortCheckResult> out = new ArrayList<>();
+    for (int port : ports) {
+      RemoteResult r = sessions.run(node, check(podIp, port), TIMEOUT);
+      out.add(result(port, "node " + node.node() + " -> " + podIp, r, node));
+    }
+    return out;
+  }
+
+  static PortCheckResult result(int port, String from, RemoteResult r, NodeTarget node) {
+    String raw = r.output().strip();
+    String lower = raw.toLowerCase(Locale.ROOT);
+    if (r.exitStatus() >= 125 || lower.contains("sudo:") || lower.contains("nsenter:")) {
+      throw RemoteFailures.classify(r, "nc", node, "check port " + port);
+    }
+    PortCheckResult.State state;
+    if (r.ok()) {
+      state = PortCheckResult.State.OPEN;
+    } else if (lower.contains("refused")) {
+      state = PortCheckResult.State.REFUSED;
+    } else if (lower.contains("no route") || lower.contains("unreachable")) {
+      state = PortCheckResult.State.UNREACHABLE;
+    } else {
+      // nc: "timed out: Operation now in progress"; timeout(1) exits 124 without a word
+      state = PortCheckResult.State.TIMEOUT;
+    }
+    return new PortCheckResult(port, state, from, raw);
+  }
+}

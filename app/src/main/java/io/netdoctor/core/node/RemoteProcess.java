@@ -1,0 +1,190 @@
+package io.netdoctor.core.node;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.Session;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A command running on a node, line by line: write stdin lines, receive stdout/stderr lines on reader
+ * threads. Closing it kills the remote process: the command runs under a guard that kills its process
+ * group when stdin reaches EOF (see {@link #guard(String)}), because closing an exec channel alone does not.
+ */
+public final class RemoteProcess implements AutoCloseable {
+
+  /** Receives output on this process's reader threads (never the UI thread). */
+  public interface Listener {
+    default void stdout(String line) {
+    }
+
+    default void stderr(String line) {
+    }
+
+    /** Called once, when the process has ended for whatever reason. */
+    default void ended(Exit exit) {
+    }
+  }
+
+  /** How the process ended: the exit status (-1 when none arrived) and why. */
+  public record Exit(int status, Ending ending) {
+  }
+
+  /** EXITED on its own; KILLED by close(); DROPPED because the SSH session was lost. */
+  public enum Ending { EXITED, KILLED, DROPPED }
+
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
+  private final ChannelExec channel;
+  private final Session session;
+  private final Listener listener;
+  private final OutputStream stdin;
+  private final CompletableFuture<Exit> exit = new CompletableFuture<>();
+  private final AtomicInteger openStreams = new AtomicInteger(2);
+  private volatile boolean closing;
+
+  RemoteProcess(Session session, ChannelExec channel, Listener listener, String name) throws IOException {
+    this.session = session;
+    this.channel = channel;
+    this.listener = listener;
+    this.stdin = channel.getOutputStream();
+    InputStream out = channel.getInputStream();
+    InputStream err = channel.getErrStream();
+    startReader(out, listener::stdout, name + "-out");
+    startReader(err, listener::stderr, name + "-err");
+  }
+
+  /**
+   * Wraps shell text so that the process group dies when the channel's stdin closes (pane closed, session
+   * lost), while stdin lines still reach the command through a relaying `cat`. The relay first sends its
+   * PID: when the command ends by itself, it stops exactly the relay (which then leaves the group alone)
+   * and the exit status comes back at once. No shell traps TERM, so an early EOF also stops a command
+   * that is only starting. Runs under /bin/sh whatever the login shell is.
+   */
+  static String guard(String shellText) {
+    String wrapper = "exec 3<&0 </dev/null; "
+        + "{ sh -c 'echo $$; exec cat' <&3; [ $? -ge 128 ] || kill -TERM 0; } 2>/dev/null | "
+        + "{ read r; { " + shellText + "\n} 3<&-; s=$?; kill $r 2>/dev/null; exit $s; }";
+    return "exec /bin/sh -c " + io.netdoctor.core.command.Command.quote(wrapper);
+  }
+
+  private void startReader(InputStream stream, java.util.function.Consumer<String> sink, String name) {
+    Thread t = new Thread(() -> {
+      try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 65536)) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          sink.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+        }
+      } catch (IOException | RuntimeException e) {
+        // a broken stream ends like EOF; the exit status tells what happened
+      } finally {
+        if (openStreams.decrementAndGet() == 0) {
+          finish();
+        }
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void finish() {
+    // exit-status arrives just before the channel closes; EOF may beat it by a few milliseconds
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (!channel.isClosed() && session.isConnected() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int status = channel.getExitStatus();
+    Ending ending = closing ? Ending.KILLED
+        : status < 0 && sessionLost() ? Ending.DROPPED : Ending.EXITED;
+    Exit result = new Exit(status, ending);
+    channel.disconnect();
+    if (exit.complete(result)) {
+      listener.ended(result);
+    }
+  }
+
+  /** No exit status: either a signal ended the command or the session died; JSch marks the latter shortly. */
+  private boolean sessionLost() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (session.isConnected() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return !session.isConnected();
+  }
+
+  /** Sends one line to the command's stdin. */
+  public void send(String line) {
+    try {
+      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+    } catch (IOException e) {
+      throw new NodeAccessException(NodeAccessException.Failure.SESSION_DROPPED,
+          "The remote process no longer takes input: " + e.getMessage(), e);
+    }
+  }
+
+  public boolean isAlive() {
+    return !exit.isDone();
+  }
+
+  /** Waits for the end; a timeout leaves the process running (close() kills it). */
+  public Exit waitFor(Duration timeout) throws TimeoutException {
+    try {
+      return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TimeoutException("interrupted");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  public CompletableFuture<Exit> onExit() {
+    return exit.copy();
+  }
+
+  /** Kills the remote process (EOF on stdin trips the guard) and waits briefly for it to go. */
+  @Override
+  public void close() {
+    if (exit.isDone()) {
+      return;
+    }
+    closing = true;
+    try {
+      stdin.close();
+    } catch (IOException e) {
+      // the channel is already gone; nothing more to send
+    }
+    try {
+      exit.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // fall through: disconnecting the channel is the last resort
+    }
+    channel.disconnect();
+    Exit killed = new Exit(-1, Ending.KILLED);
+    if (exit.complete(killed)) {
+      listener.ended(killed);
+    }
+  }
+}

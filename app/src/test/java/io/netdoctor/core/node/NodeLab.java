@@ -1,0 +1,73 @@
+package io.netdoctor.core.node;
+
+import io.netdoctor.core.kube.ContainerId;
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.core.kube.PodRef;
+import io.netdoctor.core.transcript.Transcript;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node for tests: a real sshd, one "redis" pod namespace (6379 on all addresses, 7000 on localhost)
+ * known to every fake runtime CLI, and client sessions that trust the server's key.
+ */
+public final class NodeLab implements AutoCloseable {
+
+  public static final String DOCKER_ID = "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
+  static final String CONTAINERD_ID = "4c1f5ba7f0a1e2d3c4b5a6978812ab34cd56ef7890ab12cd34ef567890ab12cd";
+  static final String CRIO_ID = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
+  static final String RKT_ID = "c1ddfe6b-9d8a-4bc5-8b5f-08ba1f5b4c8b";
+
+  public final OpenSshServer server;
+  final PodNetworks pods = new PodNetworks();
+  public final PodNetworks.Pod redis;
+  final Transcript transcript = new Transcript();
+  final NodeSessions sessions;
+
+  public NodeLab() throws IOException {
+    RealSystem.requireRootAndTools();
+    server = OpenSshServer.start();
+    try {
+      redis = pods.add(6379, 7000);
+      server.addContainer("docker", DOCKER_ID, redis.pid());
+      server.addContainer("crictl", CONTAINERD_ID, redis.pid());
+      server.addContainer("crictl", CRIO_ID, redis.pid());
+      server.addContainer("rkt", RKT_ID, redis.pid());
+    } catch (IOException | RuntimeException e) {
+      pods.close();
+      server.close();
+      throw e;
+    }
+    sessions = newSessions();
+  }
+
+  NodeSessions newSessions() {
+    return new NodeSessions(NodeSessions.Settings.DEFAULT,
+        new HostKeyTrust(server.dir.resolve("client_known_hosts"), false), HostKeyTrust.Prompt.ACCEPT, transcript);
+  }
+
+  static NodeInfo node(String runtimeVersion, String osImage) {
+    return new NodeInfo("node-a", List.of(new NodeInfo.Address("InternalIP", "127.0.0.1")),
+        osImage, "6.1.0", runtimeVersion, "v1.30.0", true, Map.of(), List.of());
+  }
+
+  public PodTarget pod(String rawId, String runtimeVersion) {
+    return new PodTarget(new PodRef("default", "redis-slave-1691881626-d3aft"), "redis", ContainerId.parse(rawId),
+        node(runtimeVersion, "Debian GNU/Linux 12 (bookworm)"), redis.podIp(), List.of(6379));
+  }
+
+  SshRuntimeNetns entry(String user) {
+    return new SshRuntimeNetns(sessions, n -> server.target(user), transcript);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      sessions.close();
+    } finally {
+      pods.close();
+      server.close();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.netdoctor.core.node;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** Real tools for tests: skip with a printed reason when missing, but fail when CI=true. */
+public final class RealSystem {
+
+  private RealSystem() {
+  }
+
+  static void require(boolean ok, String reason) {
+    if (ok) {
+      return;
+    }
+    if ("true".equals(System.getenv("CI"))) {
+      fail(reason + " (CI=true: this test is mandatory)");
+    }
+    System.err.println("SKIPPED: " + reason);
+    Assumptions.assumeTrue(false, reason);
+  }
+
+  /** Root plus sshd, ip, nsenter, nc and sudo: what the node-access tests run for real. */
+  static void requireRootAndTools() {
+    require("root".equals(System.getProperty("user.name")),
+        "node-access tests need root (network namespaces, sshd, nsenter); running as "
+            + System.getProperty("user.name"));
+    for (String tool : List.of("/usr/sbin/sshd", "/usr/bin/ssh-keygen", "/usr/sbin/ip", "/usr/bin/nsenter",
+        "/usr/bin/nc", "/usr/bin/sudo", "/usr/bin/pgrep")) {
+      require(Files.isExecutable(Path.of(tool)), tool + " is missing: apt-get install -y openssh-server"
+          + " iproute2 netcat-openbsd sudo procps util-linux");
+    }
+  }
+
+  /** Runs a local command to its end; returns stdout+stderr, failing the test on a non-zero exit. */
+  public static String sh(String... argv) {
+    Result r = exec(argv);
+    if (r.status != 0) {
+      fail(String.join(" ", argv) + " exited " + r.status + ": " + r.output);
+    }
+    return r.output;
+  }
+
+  public record Result(int status, String output) {
+  }
+
+  public static Result exec(String... argv) {
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail(String.join(" ", argv) + " did not finish");
+      }
+      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A `sleep` argument no other run uses, so pgrep never sees another test's leftovers. */
+  public static String uniqueSeconds() {
+    return String.valueOf(100_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(800_000));
+  }
+
+  /** Processes whose full command line contains the text (pgrep -f), as PIDs. */
+  static List<String> pgrep(String text) {
+    Result r = exec("pgrep", "-f", "--", text);
+    return r.output.lines().filter(l -> !l.isBlank()).toList();
+  }
+}
