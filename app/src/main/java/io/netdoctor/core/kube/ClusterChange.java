@@ -12,6 +12,10 @@ public sealed interface ClusterChange {
   record PodUpserted(PodInfo pod) implements ClusterChange {
   }
 
+  /** The first full list, delivered as one change so a view can build itself in one step. */
+  record PodsListed(java.util.List<PodInfo> pods) implements ClusterChange {
+  }
+
   record PodRemoved(PodInfo pod) implements ClusterChange {
   }
 

@@ -94,6 +94,7 @@ public final class ClusterConnection implements AutoCloseable {
       transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
       Feed<Pod> allPods = new Feed<>("pods", () -> client.pods().inAnyNamespace().runnableInformer(0),
           this::onPod, this::onPodGone, this::onFeedError);
+      allPods.seed(listAllPods());
       addFeed(allPods);
       transcript.command(SOURCE, kubectl("get", "namespaces"));
       try {
@@ -154,6 +155,26 @@ public final class ClusterConnection implements AutoCloseable {
       nodesForbidden = true;
       transcript.note(SOURCE, "No permission to list nodes; the Nodes branch stays empty.");
     }
+  }
+
+  /**
+   * One plain list delivered straight to the sink: the tree is full as soon as a `kubectl get pods`
+   * would be, while the informer's list-and-watch catches up behind it. Null when forbidden.
+   */
+  private List<Pod> listAllPods() {
+    List<Pod> pods;
+    try {
+      pods = client.pods().inAnyNamespace().list().getItems();
+    } catch (RuntimeException e) {
+      if (KubeErrors.isForbidden(e)) {
+        return null;
+      }
+      throw e;
+    }
+    List<PodInfo> infos = pods.parallelStream().map(KubeObjects::pod).toList();
+    infos.forEach(info -> this.pods.put(info.uid(), info));
+    sink.accept(new ClusterChange.PodsListed(infos));
+    return pods;
   }
 
   private void startNamespaceFeed(String ns) {

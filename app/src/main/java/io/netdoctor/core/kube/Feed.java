@@ -21,6 +21,7 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
   private final Consumer<Throwable> onError;
   private volatile SharedIndexInformer<T> informer;
   private volatile Throwable failure;
+  private java.util.List<T> seed;
   private volatile SharedIndexInformer<T> unreconciled;
   private final java.util.concurrent.ConcurrentHashMap<String, T> known = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -38,6 +39,17 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
     return name;
   }
 
+  /**
+   * Objects already delivered from a plain list: the first informer starts with them as its state,
+   * so its own list reports only what changed since.
+   */
+  synchronized void seed(java.util.List<T> delivered) {
+    if (delivered != null) {
+      seed = delivered;
+      delivered.forEach(obj -> known.put(key(obj), obj));
+    }
+  }
+
   synchronized void start() {
     if (closed) {
       return;
@@ -46,6 +58,10 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
       informer.stop();
     }
     SharedIndexInformer<T> next = factory.get();
+    if (seed != null) {
+      next.initialState(seed.stream());
+      seed = null;
+    }
     next.addEventHandler(new ResourceEventHandler<T>() {
       @Override
       public void onAdd(T obj) {

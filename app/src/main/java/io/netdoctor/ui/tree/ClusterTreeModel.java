@@ -107,7 +107,11 @@ public final class ClusterTreeModel {
    * then restores the selection (the items themselves survive).
    */
   public boolean apply(List<ClusterChange> changes) {
-    boolean bulk = changes.size() >= BULK_BATCH;
+    int weight = 0;
+    for (ClusterChange change : changes) {
+      weight += change instanceof ClusterChange.PodsListed listed ? listed.pods().size() : 1;
+    }
+    boolean bulk = weight >= BULK_BATCH;
     if (bulk) {
       root.getChildren().clear();
     }
@@ -125,6 +129,8 @@ public final class ClusterTreeModel {
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodUpserted c) {
         upsertPod(c.pod());
+      } else if (change instanceof ClusterChange.PodsListed c) {
+        c.pods().forEach(this::upsertPod);
       } else if (change instanceof ClusterChange.PodRemoved c) {
         removePod(c.pod().uid());
       } else if (change instanceof ClusterChange.NamespaceAdded c) {

@@ -20,6 +20,8 @@ final class RecordingSink implements Consumer<ClusterChange> {
     all.add(change);
     if (change instanceof ClusterChange.PodUpserted c) {
       pods.put(c.pod().namespace() + "/" + c.pod().name(), c.pod());
+    } else if (change instanceof ClusterChange.PodsListed c) {
+      c.pods().forEach(pod -> pods.put(pod.namespace() + "/" + pod.name(), pod));
     } else if (change instanceof ClusterChange.PodRemoved c) {
       pods.remove(c.pod().namespace() + "/" + c.pod().name());
     } else if (change instanceof ClusterChange.NodeUpserted c) {
