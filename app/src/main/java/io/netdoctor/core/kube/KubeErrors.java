@@ -55,6 +55,10 @@ public final class KubeErrors {
       if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
         return "The API server did not answer in time.";
       }
+      if (t instanceof java.io.IOException && t.getMessage() != null
+          && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection was closed")) {
+        return "The connection to the API server was closed.";
+      }
       if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
         return "File not found: " + clean(t.getMessage());
       }

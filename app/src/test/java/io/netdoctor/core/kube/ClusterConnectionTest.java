@@ -157,7 +157,8 @@ class ClusterConnectionTest {
     cluster.createPod("default", "before-1", "Running", DOCKER_ID);
     cluster.createPod("default", "survivor", "Running", DOCKER_ID);
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.pods.containsKey("default/before-1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.pods.containsKey("default/before-1")
+        && sink.state() == ConnectionStatus.State.CONNECTED);
 
     cluster.close();
     await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
