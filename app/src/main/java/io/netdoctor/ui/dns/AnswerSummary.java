@@ -20,6 +20,7 @@ final class AnswerSummary {
       model.badge.set(model.status.get().equals("TIMEOUT") ? DnsModel.Badge.WARN : DnsModel.Badge.BAD);
       model.truncated.set(false);
       model.answerCount.set("");
+      model.soa.set("");
       model.latency.set("");
       model.answeredBy.set(entry.question());
       return;
@@ -30,10 +31,11 @@ final class AnswerSummary {
     model.truncated.set(answer.truncated() || answer.retriedOverTcp());
     int n = answer.answerCount();
     String soa = answer.authority().stream().filter(r -> r.getType() == Type.SOA)
-        .map(r -> "  ·  SOA " + r.getName() + " " + DigFormatter.rdata(r)).findFirst().orElse("");
-    model.answerCount.set(n + (n == 1 ? " answer" : " answers") + (n == 0 ? soa : ""));
+        .map(r -> "SOA " + r.getName() + " " + DigFormatter.rdata(r)).findFirst().orElse("");
+    model.answerCount.set(n + (n == 1 ? " answer" : " answers"));
+    model.soa.set(n == 0 ? soa : "");
     long micros = answer.latency().toNanos() / 1_000;
     model.latency.set(micros < 10_000 ? String.format(Locale.ROOT, "%.1f ms", micros / 1000.0) : micros / 1000 + " ms");
-    model.answeredBy.set(entry.question());
+    model.answeredBy.set("@" + entry.server().label() + "  " + answer.server().addressText() + " (" + answer.transport() + ")");
   }
 }

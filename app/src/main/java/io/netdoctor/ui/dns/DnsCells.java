@@ -3,6 +3,7 @@ package io.netdoctor.ui.dns;
 import io.netdoctor.core.dns.CheckItem;
 import io.netdoctor.core.dns.DnsAnswer;
 import io.netdoctor.ui.common.Icons;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
@@ -71,6 +72,7 @@ final class DnsCells {
 
   /** Pass/fail icon, title, evidence and details of one checklist item. */
   static final class CheckCell extends ListCell<CheckItem> {
+    private static final int DETAIL_LINES = 6;
     private final FontIcon icon = new FontIcon();
     private final Label title = new Label();
     private final Label evidence = new Label();
@@ -79,12 +81,11 @@ final class DnsCells {
 
     CheckCell() {
       title.getStyleClass().add("check-title");
+      title.setWrapText(true);
       evidence.setWrapText(true);
-      details.getStyleClass().add("meta");
-      details.setWrapText(true);
+      details.getStyleClass().addAll("meta", "dig-text");
       box.getStyleClass().add("check-row");
-      evidence.setMaxWidth(560);
-      details.setMaxWidth(560);
+      setPrefWidth(0); // fit the list's width and wrap, instead of scrolling sideways
     }
 
     @Override
@@ -103,7 +104,9 @@ final class DnsCells {
       getStyleClass().add("check-" + item.outcome().name().toLowerCase(java.util.Locale.ROOT));
       title.setText(item.title() + "  —  " + item.outcome());
       evidence.setText(item.evidence());
-      details.setText(String.join("\n", item.details()));
+      List<String> lines = item.details();
+      details.setText(String.join("\n", lines.subList(0, Math.min(DETAIL_LINES, lines.size())))
+          + (lines.size() > DETAIL_LINES ? "\n… " + (lines.size() - DETAIL_LINES) + " more lines" : ""));
       details.setVisible(!item.details().isEmpty());
       details.setManaged(!item.details().isEmpty());
       setGraphic(box);

@@ -64,7 +64,10 @@ public final class DnsController implements AutoCloseable {
         refreshClusterChoices();
       }
     });
-    TextFields.bindAutoCompletion(view.name, request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
+    var completion = TextFields.bindAutoCompletion(view.name,
+        request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
+    completion.prefWidthProperty().bind(view.name.widthProperty());
+    completion.setVisibleRowCount(12);
   }
 
   /** The pane's tab (tests and screenshots). */
@@ -342,9 +345,9 @@ public final class DnsController implements AutoCloseable {
         @SuppressWarnings("unchecked")
         List<String> servers = (List<String>) loaded[1];
         model.completions.setAll(names);
-        String chosen = model.server.get();
-        model.servers.setAll(servers);
-        model.server.set(chosen);
+        // changed in place: replacing a ComboBox's items clears its value
+        model.servers.retainAll(servers);
+        servers.stream().filter(sv -> !model.servers.contains(sv)).forEach(model.servers::add);
       }
     }, error -> { }); // completion is a convenience: typing a name still works without it
   }
@@ -355,7 +358,7 @@ public final class DnsController implements AutoCloseable {
     model.busy.set(false);
     model.message.set("");
     model.completions.clear();
-    model.servers.setAll(ServerChoice.CLUSTER_DNS);
+    model.servers.retainAll(List.of(ServerChoice.CLUSTER_DNS));
     if (ServerChoice.parse(safe(model.server.get())).kind() == ServerChoice.Kind.POD) {
       model.server.set(ServerChoice.CLUSTER_DNS);
     }

@@ -40,6 +40,8 @@ final class DnsModel {
   final ObjectProperty<Badge> badge = new SimpleObjectProperty<>(Badge.NONE);
   final BooleanProperty truncated = new SimpleBooleanProperty();
   final StringProperty answerCount = new SimpleStringProperty("");
+  /** The zone's SOA from the authority section when there is no answer (NXDOMAIN, NODATA). */
+  final StringProperty soa = new SimpleStringProperty("");
   final StringProperty latency = new SimpleStringProperty("");
   final StringProperty answeredBy = new SimpleStringProperty("");
   final StringProperty text = new SimpleStringProperty("");

@@ -35,7 +35,7 @@ final class DnsView {
   final ComboBox<String> type = new ComboBox<>();
   final ComboBox<String> server = new ComboBox<>();
   final Button ask = new Button("Ask", Icons.of(Icons.RUN));
-  final Button everyPod = new Button("Ask every DNS pod", Icons.of(Icons.EVERY_POD));
+  final Button everyPod = new Button("Every DNS pod", Icons.of(Icons.EVERY_POD));
   final TextField fromPod = new TextField();
   final Button resolveFromPod = new Button("Resolve from pod", Icons.of(Icons.FROM_POD));
   final TextField domain = new TextField();
@@ -46,6 +46,7 @@ final class DnsView {
   final Label answerCount = new Label();
   final Label latency = new Label();
   final Label answeredBy = new Label();
+  final Label soa = new Label();
   final TextArea text = monospace("dnsText");
   final ListView<HistoryEntry> history = new ListView<>();
   final Button rerun = new Button("Re-run", Icons.of(Icons.RERUN));
@@ -84,7 +85,9 @@ final class DnsView {
     resolveFromPod.setId("dnsResolveFromPod");
     resolveFromPod.setTooltip(new Tooltip("Try the name as this pod's resolver would: its search path, ndots:5"));
     domain.setId("dnsDomain");
-    domain.setPrefColumnCount(9);
+    domain.setPrefColumnCount(12);
+    domain.setMaxWidth(220);
+    domain.setTooltip(new Tooltip("The cluster domain (kubelet --cluster-domain)"));
     domain.textProperty().bindBidirectional(model.domain);
     check.setId("dnsCheck");
     for (Button b : new Button[] {ask, everyPod, resolveFromPod, check}) {
@@ -97,10 +100,19 @@ final class DnsView {
     ColumnConstraints grow = new ColumnConstraints();
     grow.setHgrow(Priority.ALWAYS);
     form.getColumnConstraints().addAll(new ColumnConstraints(), grow);
-    form.addRow(0, new Label("Name"), name, new Label("Type"), type, ask);
-    form.addRow(1, new Label("Server"), server, new Label("Domain"), domain, everyPod);
-    form.addRow(2, new Label("From pod"), fromPod);
-    form.add(new HBox(6, resolveFromPod, check), 2, 2, 3, 1);
+    form.addRow(0, label("Name"), name, type, ask);
+    form.addRow(1, label("Server"), server);
+    form.add(everyPod, 2, 1, 2, 1);
+    form.addRow(2, label("From pod"), fromPod);
+    form.add(resolveFromPod, 2, 2, 2, 1);
+    form.addRow(3, label("Domain"), domain);
+    form.add(check, 2, 3, 2, 1);
+    for (Button b : new Button[] {ask, everyPod, resolveFromPod, check}) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+      b.setMaxWidth(Double.MAX_VALUE);
+    }
+    everyPod.setTooltip(new Tooltip("Ask the same question of each DNS pod separately, side by side"));
+    check.setTooltip(new Tooltip("The Kubernetes \"Debugging DNS Resolution\" steps as pass/fail items"));
 
     message.setId("dnsMessage");
     message.getStyleClass().add("dns-message");
@@ -124,6 +136,16 @@ final class DnsView {
     latency.setId("dnsLatency");
     latency.textProperty().bind(model.latency);
     answeredBy.textProperty().bind(model.answeredBy);
+    soa.setId("dnsSoa");
+    soa.textProperty().bind(model.soa);
+    soa.visibleProperty().bind(model.soa.isNotEmpty());
+    soa.managedProperty().bind(soa.visibleProperty());
+    soa.getStyleClass().add("dns-soa");
+    soa.setMinWidth(0);
+    answeredBy.setMinWidth(0);
+    for (Label l : new Label[] {status, truncated, answerCount, latency}) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
     answeredBy.getStyleClass().add("meta");
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(16, 16);
@@ -134,11 +156,11 @@ final class DnsView {
     busyText.getStyleClass().add("meta");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox summary = new HBox(10, status, truncated, answerCount, latency, answeredBy, spacer, busyText, spinner);
+    HBox summary = new HBox(10, status, truncated, answerCount, latency, soa, answeredBy, spacer, busyText, spinner);
     summary.setAlignment(Pos.CENTER_LEFT);
     summary.setMinHeight(26);
 
-    text.textProperty().bind(model.text);
+    text.textProperty().bind(Bindings.createStringBinding(() -> expandTabs(model.text.get()), model.text));
     history.setId("dnsHistory");
     history.setItems(model.history);
     history.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -169,7 +191,7 @@ final class DnsView {
     addTab(DnsModel.View.ANSWER, "Answer", text);
     addTab(DnsModel.View.HISTORY, "History", historyBox);
     addTab(DnsModel.View.COMPARE, "Compare", comparison);
-    addTab(DnsModel.View.EVERY_POD, "Every DNS pod", new VBox(6, everyQuestion, everyPodColumns));
+    addTab(DnsModel.View.EVERY_POD, "Every pod", new VBox(6, everyQuestion, everyPodColumns));
     addTab(DnsModel.View.SEARCH_PATH, "Search path", new VBox(6, caption(model.searchSummary), grow(searchPath)));
     addTab(DnsModel.View.CHECKLIST, "Checklist", new VBox(6, caption(model.checklistSummary), grow(checklist)));
     model.shown.addListener((obs, old, view) -> results.getSelectionModel().select(tabs.get(view)));
@@ -186,6 +208,12 @@ final class DnsView {
     tab.setId("dnsTab");
     tab.setGraphic(Icons.of(Icons.DNS));
     tab.setContent(root);
+  }
+
+  private static Label label(String text) {
+    Label label = new Label(text);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    return label;
   }
 
   private void addTab(DnsModel.View view, String title, Node content) {
@@ -205,6 +233,32 @@ final class DnsView {
     }
   }
 
+  /**
+   * Tabs as a terminal shows dig's output (to the next multiple of 8, always at least one space):
+   * JavaFX text gives a tab that starts exactly on a tab stop no width, which glued a 40-character
+   * question to its class ({@code ;name.IN A}).
+   */
+  static String expandTabs(String text) {
+    if (text == null || text.indexOf('\t') < 0) {
+      return text;
+    }
+    var out = new StringBuilder(text.length() + 64);
+    int column = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\t') {
+        do {
+          out.append(' ');
+          column++;
+        } while (column % 8 != 0);
+      } else {
+        out.append(c);
+        column = c == '\n' ? 0 : column + 1;
+      }
+    }
+    return out.toString();
+  }
+
   static TextArea monospace(String id) {
     TextArea area = new TextArea();
     area.setId(id);
@@ -220,7 +274,7 @@ final class DnsView {
         () -> entry.getValue() == null ? "Select two History entries and press Compare" : entry.getValue().title(), entry));
     title.getStyleClass().add("panel-title");
     area.textProperty().bind(Bindings.createStringBinding(
-        () -> entry.getValue() == null ? "" : entry.getValue().text(), entry));
+        () -> entry.getValue() == null ? "" : expandTabs(entry.getValue().text()), entry));
     return new VBox(4, title, area);
   }
 
@@ -233,7 +287,7 @@ final class DnsView {
     Label data = new Label(answer.answered() ? String.join(", ", answer.answer().answerData()) : answer.error());
     data.setWrapText(true);
     TextArea area = monospace(null);
-    area.setText(answer.answered() ? answer.answer().text() : ";; " + answer.error() + "\n");
+    area.setText(expandTabs(answer.answered() ? answer.answer().text() : ";; " + answer.error() + "\n"));
     VBox column = new VBox(4, new HBox(8, pod, badge), data, area);
     column.getStyleClass().add("dns-pod-column");
     return column;
