@@ -86,6 +86,9 @@ final class DnsCells {
       details.getStyleClass().addAll("meta", "dig-text");
       box.getStyleClass().add("check-row");
       setPrefWidth(0); // fit the list's width and wrap, instead of scrolling sideways
+      for (Label l : new Label[] {title, evidence, details}) {
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all lines, not one line and "…"
+      }
     }
 
     @Override
