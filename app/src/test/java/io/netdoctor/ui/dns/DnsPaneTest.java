@@ -302,6 +302,8 @@ class DnsPaneTest {
         .satisfies(i -> assertThat(i.title()).isEqualTo("lonely.default.svc.cluster.local resolves"));
     assertThat(items).filteredOn(i -> i.title().startsWith("kubernetes.default.svc.cluster.local"))
         .singleElement().satisfies(i -> assertThat(i.outcome()).isEqualTo(CheckItem.Outcome.PASS));
+    fxRun(() -> checklist.scrollTo(items.indexOf(items.stream()
+        .filter(i -> i.outcome() == CheckItem.Outcome.FAIL).findFirst().orElseThrow())));
     await().atMost(WAIT).until(() -> robot.lookup(".check-fail").tryQuery().isPresent()); // shown in red
     assertThat(text("#dnsMessage")).isEmpty();
   }
