@@ -309,6 +309,26 @@ class DnsPaneTest {
   }
 
   @Test
+  void aDnsPodThatGoesAwayMidSessionIsAClearMessage() {
+    awaitConnected();
+    ask(FRONTEND, "A", "#dnsAsk");
+    await().atMost(WAIT).until(() -> text("#dnsStatus").equals("NOERROR"));
+    awaitIdle();
+    // deleting the pod ends its port-forward, as the kubelet does; no other DNS pod is left
+    demo.client().pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns").list().getItems()
+        .forEach(p -> demo.client().pods().inNamespace("kube-system").withName(p.getMetadata().getName()).delete());
+    await().atMost(WAIT).until(() -> demo.client().pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns")
+        .list().getItems().isEmpty());
+    ask(FRONTEND, "A", "#dnsAsk");
+    await().atMost(WAIT).until(() -> !text("#dnsMessage").isEmpty());
+    assertThat(text("#dnsMessage")).containsIgnoringCase("no DNS pod").contains("k8s-app=kube-dns")
+        .doesNotContain("Exception").doesNotContain("\n");
+    assertThat(text("#dnsStatus")).isEqualTo("NO ANSWER");
+    assertThat(fx(() -> main.view().lookup("#dnsStatus").getStyleClass())).contains("dns-badge-bad");
+    awaitIdle();
+  }
+
+  @Test
   void badInputIsAOneLineMessageAndThePaneKeepsWorking() {
     awaitConnected();
     ask("bad..name", "A", "#dnsAsk");
