@@ -54,6 +54,9 @@ public final class DnsController implements AutoCloseable {
     main.connectionProperty().addListener((obs, old, now) -> contextSwitched());
     main.closeOnExit(this);
     view.ask.setOnAction(e -> ask());
+    // Enter in the fields, not a default button: that would also catch Enter in the tree's filter box
+    view.name.setOnAction(e -> ask());
+    view.fromPod.setOnAction(e -> resolveFromPod());
     view.everyPod.setOnAction(e -> askEveryPod());
     view.check.setOnAction(e -> check());
     view.resolveFromPod.setOnAction(e -> resolveFromPod());

@@ -76,7 +76,6 @@ final class DnsView {
     server.setMaxWidth(Double.MAX_VALUE);
     server.setTooltip(new Tooltip("Cluster DNS, one DNS pod, or any host:port"));
     ask.setId("dnsAsk");
-    ask.setDefaultButton(true);
     ask.getStyleClass().add(Styles.ACCENT);
     everyPod.setId("dnsEveryPod");
     fromPod.setId("dnsFromPod");

@@ -273,9 +273,13 @@ class DnsPaneTest {
   }
 
   @Test
-  void aMissingNameShowsTheNxdomainBadgeAndTheSoa() {
+  void aMissingNameShowsTheNxdomainBadgeAndTheSoa(FxRobot robot) {
     awaitConnected();
-    ask("test-service.default.svc.cluster.local", "A", "#dnsAsk");
+    fxRun(() -> {
+      dns.open();
+      main.view().lookup("#dnsName").requestFocus();
+    });
+    robot.write("test-service.default.svc.cluster.local").type(javafx.scene.input.KeyCode.ENTER); // Enter asks
     await().atMost(WAIT).until(() -> text("#dnsStatus").equals("NXDOMAIN"));
     assertThat(fx(() -> main.view().lookup("#dnsStatus").getStyleClass())).contains("dns-badge-bad");
     assertThat(text("#dnsAnswerCount")).isEqualTo("0 answers");
