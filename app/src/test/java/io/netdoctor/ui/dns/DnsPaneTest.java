@@ -194,6 +194,30 @@ class DnsPaneTest {
     assertThat(dns.isForwarding()).isTrue();
   }
 
+  /**
+   * Opens the right-click menu of the row matching {@code row} and waits for {@code item}. Monocle
+   * (headless) does not turn a secondary click into a context-menu request as desktop platforms do:
+   * this sends the request the platform sends for a right click on the row (again if a layout pass
+   * replaced the cell meanwhile).
+   */
+  private void openRowMenu(FxRobot robot, java.util.function.Predicate<TreeEntry> row, String item) {
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+      if (robot.lookup(item).tryQuery().isPresent()) {
+        return true;
+      }
+      fxRun(() -> {
+        TreeCell<?> cell = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+            .filter(c -> c.getItem() instanceof TreeEntry e && row.test(e)).findFirst().orElseThrow();
+        var b = cell.localToScreen(cell.getBoundsInLocal());
+        javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(
+            javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getWidth() / 4, b.getHeight() / 2,
+            b.getMinX() + b.getWidth() / 4, b.getMinY() + b.getHeight() / 2, false, null));
+      });
+      WaitForAsyncUtils.waitForFxEvents();
+      return robot.lookup(item).tryQuery().isPresent();
+    });
+  }
+
   @Test
   void rightClickResolveOnTheFrontendService(FxRobot robot) {
     awaitConnected();
@@ -206,25 +230,8 @@ class DnsPaneTest {
       tree.getSelectionModel().select(row);
       tree.scrollTo(tree.getRow(row));
     });
-    // Monocle (headless) does not turn a secondary click into a context-menu request as desktop
-    // platforms do: send the request the platform sends for a right click on the row (again if a
-    // layout pass replaced the cell meanwhile)
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-      if (robot.lookup("#dnsResolveService").tryQuery().isPresent()) {
-        return true;
-      }
-      fxRun(() -> {
-        TreeCell<?> cell = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-            .filter(c -> c.getItem() instanceof TreeEntry.ServiceEntry s && s.label().equals("frontend"))
-            .findFirst().orElseThrow();
-        var b = cell.localToScreen(cell.getBoundsInLocal());
-        javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(
-            javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getWidth() / 4, b.getHeight() / 2,
-            b.getMinX() + b.getWidth() / 4, b.getMinY() + b.getHeight() / 2, false, null));
-      });
-      WaitForAsyncUtils.waitForFxEvents();
-      return robot.lookup("#dnsResolveService").tryQuery().isPresent();
-    });
+    openRowMenu(robot, entry -> entry instanceof TreeEntry.ServiceEntry sv && sv.label().equals("frontend"),
+        "#dnsResolveService");
     // the menu item's node carries the MenuItem's id; its text is what the user reads
     assertThat(fx(() -> robot.lookup("#dnsResolveService").queryAs(Node.class).lookup(".label") instanceof Label l
         ? l.getText() : "")).isEqualTo("Resolve (A and SRV)");
@@ -238,6 +245,21 @@ class DnsPaneTest {
     ListView<HistoryEntry> history = (ListView<HistoryEntry>) robot.lookup("#dnsHistory").query();
     assertThat(fx(() -> history.getItems().stream().map(HistoryEntry::question).toList()))
         .containsExactlyInAnyOrder(FRONTEND + ". A  @Cluster DNS", "_http._tcp." + FRONTEND + ". SRV  @Cluster DNS");
+
+    // a pod → "Resolve pod IP (PTR)": the reverse name of the IP the API server holds for it
+    String pod = "frontend-88237173-5p257";
+    String podIp = demo.client().pods().inNamespace("default").withName(pod).get().getStatus().getPodIP();
+    String[] octets = podIp.split("\\.");
+    String reverse = octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0] + ".in-addr.arpa.";
+    awaitIdle();
+    fxRun(() -> tree.getSelectionModel().select(main.tree().model().podItem("default", pod)));
+    openRowMenu(robot, entry -> entry instanceof TreeEntry.PodEntry p && p.pod().name().equals(pod), "#dnsResolvePodIp");
+    robot.clickOn("#dnsResolvePodIp");
+    await().atMost(WAIT).until(() -> fx(() -> history.getItems().size()) == 3);
+    assertThat(fx(() -> history.getItems().get(0).question())).isEqualTo(reverse + " PTR  @Cluster DNS");
+    assertThat(text("#dnsName")).isEqualTo(podIp);
+    assertThat(text("#dnsStatus")).isEqualTo("NOERROR");
+    assertThat(text("#dnsText")).containsPattern(reverse.replace(".", "\\.") + "\\s+30\\s+IN\\s+PTR\\s+\\S+");
   }
 
   @Test
