@@ -28,6 +28,7 @@ public final class App extends Application {
   public void start(Stage stage) {
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), TaskRunner.background(),
         () -> DemoCluster.start(DEMO_LIFE));
+    new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
     Scene scene = new Scene(main.view(), 1280, 820);
     scene.getStylesheets().add(stylesheet());
     stage.setTitle("NetDoctor");

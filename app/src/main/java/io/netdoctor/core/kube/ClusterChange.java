@@ -19,6 +19,12 @@ public sealed interface ClusterChange {
   record PodRemoved(PodInfo pod) implements ClusterChange {
   }
 
+  record ServiceUpserted(ServiceInfo service) implements ClusterChange {
+  }
+
+  record ServiceRemoved(ServiceInfo service) implements ClusterChange {
+  }
+
   record NodeUpserted(NodeInfo node) implements ClusterChange {
   }
 

@@ -3,6 +3,7 @@ package io.netdoctor.core.kube;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A live view of one cluster: informers for namespaces, pods and nodes feeding {@link ClusterChange}s
+ * A live view of one cluster: informers for namespaces, pods, services and nodes feeding {@link ClusterChange}s
  * to one sink, with a watchdog that reports "reconnecting" and restarts informers that stopped.
  * Falls back to the context's namespace when namespaces cannot be listed cluster-wide.
  */
@@ -39,6 +40,7 @@ public final class ClusterConnection implements AutoCloseable {
   private final Set<String> scopedNamespaces = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, PodInfo> pods = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, NodeInfo> nodes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ServiceInfo> services = new ConcurrentHashMap<>();
   private volatile KubernetesClient client;
   private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "");
   private volatile Throwable lastError;
@@ -139,6 +141,7 @@ public final class ClusterConnection implements AutoCloseable {
       addFeed(new Feed<Namespace>("namespaces", () -> client.namespaces().runnableInformer(0),
           ns -> sink.accept(new ClusterChange.NamespaceAdded(ns.getMetadata().getName())),
           ns -> sink.accept(new ClusterChange.NamespaceRemoved(ns.getMetadata().getName())), this::onFeedError));
+      startServiceFeed(null);
     }
     transcript.command(SOURCE, kubectl("get", "nodes", "-o", "wide", "--watch"));
     try {
@@ -182,6 +185,40 @@ public final class ClusterConnection implements AutoCloseable {
     transcript.command(SOURCE, kubectl("get", "pods", "-n", ns, "--watch"));
     addFeed(new Feed<Pod>("pods in " + ns, () -> client.pods().inNamespace(ns).runnableInformer(0),
         this::onPod, this::onPodGone, this::onFeedError));
+    startServiceFeed(ns);
+  }
+
+  /**
+   * Services of all namespaces ({@code namespace} null) or of one. RBAC often hides Services: a
+   * forbidden list drops this feed with a note instead of leaving the connection "reconnecting".
+   * No probing list here: connect() stays as short as it was.
+   */
+  private void startServiceFeed(String namespace) {
+    transcript.command(SOURCE, namespace == null ? kubectl("get", "services", "--all-namespaces", "--watch")
+        : kubectl("get", "services", "-n", namespace, "--watch"));
+    var feed = new java.util.concurrent.atomic.AtomicReference<Feed<Service>>();
+    feed.set(new Feed<Service>(namespace == null ? "services" : "services in " + namespace,
+        () -> namespace == null ? client.services().inAnyNamespace().runnableInformer(0)
+            : client.services().inNamespace(namespace).runnableInformer(0),
+        this::onService, this::onServiceGone, error -> {
+          if (!KubeErrors.isForbidden(error)) {
+            onFeedError(error);
+            return;
+          }
+          scheduler.execute(() -> {
+            if (dropFeed(feed.get())) {
+              transcript.note(SOURCE, "No permission to list services" + (namespace == null ? "" : " in " + namespace)
+                  + "; no Service rows.");
+            }
+          });
+        }));
+    addFeed(feed.get());
+  }
+
+  private synchronized boolean dropFeed(Feed<?> feed) {
+    boolean had = feeds.remove(feed);
+    feed.close();
+    return had;
   }
 
   private synchronized void addFeed(Feed<?> feed) {
@@ -230,6 +267,18 @@ public final class ClusterConnection implements AutoCloseable {
     PodInfo info = KubeObjects.pod(pod);
     pods.remove(info.uid());
     sink.accept(new ClusterChange.PodRemoved(info));
+  }
+
+  private void onService(Service service) {
+    ServiceInfo info = KubeObjects.service(service);
+    services.put(info.key(), info);
+    sink.accept(new ClusterChange.ServiceUpserted(info));
+  }
+
+  private void onServiceGone(Service service) {
+    ServiceInfo info = KubeObjects.service(service);
+    services.remove(info.key());
+    sink.accept(new ClusterChange.ServiceRemoved(info));
   }
 
   private void onNode(Node node) {
@@ -313,6 +362,11 @@ public final class ClusterConnection implements AutoCloseable {
 
   public Optional<PodInfo> pod(PodRef ref) {
     return pods.values().stream().filter(p -> p.ref().equals(ref)).findFirst();
+  }
+
+  /** The Services seen so far, in no particular order (for name completion). */
+  public List<ServiceInfo> services() {
+    return List.copyOf(services.values());
   }
 
   public Optional<NodeInfo> node(String name) {

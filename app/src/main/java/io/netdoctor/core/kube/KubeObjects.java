@@ -160,6 +160,19 @@ public final class KubeObjects {
         ready, Map.copyOf(labels != null ? labels : Map.of()), List.copyOf(conditions));
   }
 
+  public static ServiceInfo service(io.fabric8.kubernetes.api.model.Service service) {
+    var meta = service.getMetadata();
+    var spec = service.getSpec() != null ? service.getSpec() : new io.fabric8.kubernetes.api.model.ServiceSpec();
+    List<ServiceInfo.Port> ports = new ArrayList<>();
+    for (var p : nullSafe(spec.getPorts())) {
+      ports.add(new ServiceInfo.Port(emptyIfNull(p.getName()), p.getPort() == null ? 0 : p.getPort(),
+          p.getProtocol() == null ? "TCP" : p.getProtocol()));
+    }
+    return new ServiceInfo(meta.getNamespace(), meta.getName(),
+        spec.getType() == null ? "ClusterIP" : spec.getType(), emptyIfNull(spec.getClusterIP()), ports,
+        spec.getSelector() != null ? spec.getSelector() : Map.of());
+  }
+
   static Instant parseTime(String timestamp) {
     if (timestamp == null || timestamp.isEmpty()) {
       return null;

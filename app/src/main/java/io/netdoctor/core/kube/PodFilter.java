@@ -61,6 +61,12 @@ public final class PodFilter {
     return this == NONE || (selector == null && contains(node));
   }
 
+  /** A name filter shows Services by name, namespace or ClusterIP; a label selector (meant for pods) hides them. */
+  public boolean matchesService(ServiceInfo service) {
+    return this == NONE || (selector == null && (contains(service.name()) || contains(service.namespace())
+        || contains(service.clusterIP())));
+  }
+
   public boolean matchesNamespaceName(String namespace) {
     return this == NONE || (selector == null && contains(namespace));
   }

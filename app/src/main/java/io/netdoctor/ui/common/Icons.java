@@ -35,6 +35,17 @@ public final class Icons {
   public static final Ikon ADD = Material2AL.ADD;
   public static final Ikon EXPAND = Material2MZ.UNFOLD_MORE;
   public static final Ikon COLLAPSE = Material2MZ.UNFOLD_LESS;
+  public static final Ikon SERVICE = Material2AL.DEVICE_HUB;
+  public static final Ikon DNS = Material2OutlinedAL.DNS;
+  public static final Ikon RUN = Material2MZ.PLAY_ARROW;
+  public static final Ikon RERUN = Material2MZ.REPLAY;
+  public static final Ikon COMPARE = Material2AL.COMPARE_ARROWS;
+  public static final Ikon EVERY_POD = Material2AL.CALL_SPLIT;
+  public static final Ikon CHECKLIST = Material2AL.FACT_CHECK;
+  public static final Ikon PASS = Material2AL.CHECK_CIRCLE;
+  public static final Ikon FAIL = Material2AL.CANCEL;
+  public static final Ikon SKIPPED = Material2MZ.REMOVE_CIRCLE_OUTLINE;
+  public static final Ikon FROM_POD = Material2AL.ALT_ROUTE;
 
   private Icons() {
   }

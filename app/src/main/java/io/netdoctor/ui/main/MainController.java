@@ -36,6 +36,9 @@ public final class MainController implements AutoCloseable {
   private final TranscriptController commands;
   private final MainView view;
   private ClusterConnection connection;
+  private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>();
+  private final java.util.List<AutoCloseable> closeHooks = new java.util.ArrayList<>();
   private DemoCluster demo;
   private boolean switching;
 
@@ -136,11 +139,13 @@ public final class MainController implements AutoCloseable {
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
     connection.start();
+    connectionProperty.set(connection);
   }
 
   private void closeConnection() {
     ClusterConnection old = connection;
     connection = null;
+    connectionProperty.set(null);
     tree.attach(null);
     if (old != null) {
       tasks.run("close", () -> {
@@ -172,6 +177,24 @@ public final class MainController implements AutoCloseable {
     return transcript;
   }
 
+  /**
+   * The connection now shown; changes on every context switch (null in between). Tools holding
+   * cluster resources (port-forwards…) listen to it and close what belongs to the old cluster.
+   */
+  public javafx.beans.property.ReadOnlyObjectProperty<ClusterConnection> connectionProperty() {
+    return connectionProperty.getReadOnlyProperty();
+  }
+
+  /** Adds a tool's button to the toolbar, after the context chooser. */
+  public void addToolbarItem(javafx.scene.Node item) {
+    view.toolSlot.getChildren().add(item);
+  }
+
+  /** Closes {@code resource} in {@link #close()}, before the connection and the demo cluster. */
+  public void closeOnExit(AutoCloseable resource) {
+    closeHooks.add(resource);
+  }
+
   /** The connection now shown (null while none). */
   public ClusterConnection connection() {
     return connection;
@@ -179,6 +202,15 @@ public final class MainController implements AutoCloseable {
 
   @Override
   public void close() {
+    for (AutoCloseable hook : closeHooks) {
+      try {
+        hook.close();
+      } catch (Exception ignored) {
+        // one tool failing to close must not keep the others (or the cluster) open
+      }
+    }
+    closeHooks.clear();
+    connectionProperty.set(null);
     if (connection != null) {
       connection.close();
       connection = null;

@@ -31,6 +31,8 @@ final class MainView {
   final FontIcon statusIcon = Icons.of(Icons.DISCONNECTED);
   final BorderPane root = new BorderPane();
   final javafx.scene.control.TabPane tools = new javafx.scene.control.TabPane();
+  /** Tool buttons (DNS…) added by their controllers. */
+  final HBox toolSlot = new HBox(6);
 
   MainView(MainModel model, Parent tree, Parent details, Parent transcript) {
     Label logo = new Label("NetDoctor", Icons.of(Icons.CLUSTER));
@@ -47,7 +49,8 @@ final class MainView {
     themeToggle.setTooltip(new Tooltip("Light / dark theme"));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox toolbar = new HBox(10, logo, new Label("Context"), contextChooser, spacer, themeToggle);
+    HBox toolbar = new HBox(10, logo, new Label("Context"), contextChooser, toolSlot, spacer, themeToggle);
+    toolSlot.setAlignment(Pos.CENTER_LEFT);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     toolbar.setPadding(new Insets(6, 10, 6, 10));
     toolbar.getStyleClass().add("toolbar");

@@ -65,6 +65,8 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
       tooltip.setText(c.container().image() + (c.container().containerId() == null ? ""
           : "\n" + c.container().containerId().full()));
       setTooltip(tooltip);
+    } else if (entry instanceof TreeEntry.ServiceEntry s) {
+      showService(s);
     } else if (entry instanceof TreeEntry.NodeEntry n) {
       set(Icons.NODE, n.node().name());
       String ip = n.node().address("InternalIP");
@@ -83,6 +85,17 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
         + (entry.underNode() ? "" : "  ·  " + dash(pod.node())) + "  ·  " + dash(pod.podIP()));
     tooltip.setText(pod.status() + " — ready " + pod.ready() + ", restarts " + pod.restarts()
         + "\nnode " + dash(pod.node()) + ", pod IP " + dash(pod.podIP()));
+    setTooltip(tooltip);
+  }
+
+  private void showService(TreeEntry.ServiceEntry entry) {
+    var service = entry.service();
+    set(Icons.SERVICE, service.name());
+    showBadge(service.headless() ? "Headless" : service.type());
+    String ports = String.join(", ", service.ports().stream()
+        .map(p -> (p.name().isEmpty() ? "" : p.name() + " ") + p.port() + "/" + p.protocol()).toList());
+    meta.setText(dash(service.headless() ? "" : service.clusterIP()) + (ports.isEmpty() ? "" : "  ·  " + ports));
+    tooltip.setText("Service " + service.namespace() + "/" + service.name() + "\nselector " + service.selector());
     setTooltip(tooltip);
   }
 

@@ -26,8 +26,10 @@ import javafx.scene.control.TreeItem;
  */
 public final class ClusterTreeModel {
 
+  /** Folders (a namespace's "Services") first, then by name. */
   private static final Comparator<TreeItem<TreeEntry>> BY_LABEL =
-      Comparator.comparing(item -> item.getValue().label());
+      Comparator.comparing((TreeItem<TreeEntry> item) -> !(item.getValue() instanceof TreeEntry.FolderEntry))
+          .thenComparing(item -> item.getValue().label());
 
   /** Batches at least this large are applied with the folders detached (see {@link #apply}). */
   static final int BULK_BATCH = 200;
@@ -44,6 +46,7 @@ public final class ClusterTreeModel {
   private final Map<String, TreeItem<TreeEntry>> nodePodItems = new HashMap<>();
   private final Map<String, NodeInfo> nodes = new HashMap<>();
   private final Map<String, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
+  private final ServiceRows services = new ServiceRows();
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
       new ReadOnlyObjectWrapper<>(ConnectionStatus.of(ConnectionStatus.State.CLOSED, ""));
   private final ReadOnlyIntegerWrapper podCount = new ReadOnlyIntegerWrapper();
@@ -89,6 +92,7 @@ public final class ClusterTreeModel {
     nodePodItems.clear();
     nodes.clear();
     nodeItems.clear();
+    services.clear();
     nodesNote = "";
     podCount.set(0);
     visiblePodCount.set(0);
@@ -137,6 +141,13 @@ public final class ClusterTreeModel {
         namespaceItem(c.name());
       } else if (change instanceof ClusterChange.NamespaceRemoved c) {
         removeNamespace(c.name());
+      } else if (change instanceof ClusterChange.ServiceUpserted c) {
+        namespaceItem(c.service().namespace());
+        services.upsert(c.service(), filter);
+        touchedNamespaces.add(c.service().namespace());
+      } else if (change instanceof ClusterChange.ServiceRemoved c) {
+        services.remove(c.service());
+        touchedNamespaces.add(c.service().namespace());
       } else if (change instanceof ClusterChange.NodeUpserted c) {
         upsertNode(c.node());
       } else if (change instanceof ClusterChange.NodeRemoved c) {
@@ -179,6 +190,7 @@ public final class ClusterTreeModel {
     for (PodInfo pod : pods.values()) {
       placePod(pod);
     }
+    services.refilter(next);
     touchedNamespaces.addAll(namespaceItems.keySet());
     touchedNodes.addAll(nodeItems.keySet());
     finishBatch();
@@ -338,7 +350,8 @@ public final class ClusterTreeModel {
       if (item == null) {
         continue;
       }
-      item.setValue(new TreeEntry.NamespaceEntry(ns, item.getChildren().size()));
+      services.place(ns, item);
+      item.setValue(new TreeEntry.NamespaceEntry(ns, podRows(item)));
       boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(ns);
       attach(namespacesFolder, item, visible);
     }
@@ -356,10 +369,17 @@ public final class ClusterTreeModel {
     touchedNodes.clear();
     int visible = 0;
     for (TreeItem<TreeEntry> ns : namespacesFolder.getChildren()) {
-      visible += ns.getChildren().size();
+      visible += podRows(ns);
     }
     visiblePodCount.set(visible);
     updateFolders();
+  }
+
+  /** A namespace's children are its pods, and its "Services" folder first when it has one. */
+  private static int podRows(TreeItem<TreeEntry> namespace) {
+    var children = namespace.getChildren();
+    return children.isEmpty() || !(children.get(0).getValue() instanceof TreeEntry.FolderEntry)
+        ? children.size() : children.size() - 1;
   }
 
   private void updateFolders() {
@@ -375,6 +395,11 @@ public final class ClusterTreeModel {
       }
     }
     return null;
+  }
+
+  /** The tree item showing a Service, if it is in view. */
+  public TreeItem<TreeEntry> serviceItem(String namespace, String name) {
+    return services.item(namespace, name);
   }
 
   public TreeItem<TreeEntry> nodeItem(String name) {

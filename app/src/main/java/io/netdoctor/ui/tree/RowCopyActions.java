@@ -20,6 +20,9 @@ final class RowCopyActions {
     } else if (entry instanceof TreeEntry.ContainerEntry c && c.container().containerId() != null) {
       items.add(copy("Copy container ID", c.container().containerId().id()));
       items.add(copy("Copy short ID", c.container().shortId()));
+    } else if (entry instanceof TreeEntry.ServiceEntry s) {
+      items.add(copy("Copy service name", s.service().name()));
+      items.add(copy("Copy ClusterIP", s.service().headless() ? "" : s.service().clusterIP()));
     } else if (entry instanceof TreeEntry.NodeEntry n) {
       items.add(copy("Copy node name", n.node().name()));
     } else if (entry instanceof TreeEntry.NamespaceEntry n) {

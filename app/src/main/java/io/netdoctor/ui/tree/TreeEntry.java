@@ -3,6 +3,7 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.core.kube.ContainerInfo;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
+import io.netdoctor.core.kube.ServiceInfo;
 
 /** What one row of the cluster tree stands for. */
 public sealed interface TreeEntry {
@@ -13,7 +14,7 @@ public sealed interface TreeEntry {
   record ClusterEntry(String label, String server) implements TreeEntry {
   }
 
-  /** "Namespaces" or "Nodes". */
+  /** "Namespaces", "Nodes", or a namespace's "Services". */
   record FolderEntry(String label, int count, String note) implements TreeEntry {
   }
 
@@ -24,6 +25,13 @@ public sealed interface TreeEntry {
     @Override
     public String label() {
       return underNode ? pod.namespace() + "/" + pod.name() : pod.name();
+    }
+  }
+
+  record ServiceEntry(ServiceInfo service) implements TreeEntry {
+    @Override
+    public String label() {
+      return service.name();
     }
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import java.time.Duration;
@@ -124,6 +125,50 @@ class ClusterConnectionTest {
     await().atMost(Duration.ofSeconds(3)).until(() -> sink.pods.containsKey("kube-system/kube-dns-1"));
     assertThat(transcript.entries()).extracting(TranscriptEntry::text)
         .contains("kubectl --context mock get pods -n kube-system --watch");
+  }
+
+  @Test
+  void servicesAddedUpdatedAndDeletedReachTheSink() {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    cluster.client().services().resource(new ServiceBuilder().withNewMetadata().withName("frontend")
+        .withNamespace("default").endMetadata().withNewSpec().withClusterIP("10.3.0.119")
+        .withSelector(java.util.Map.of("app", "guestbook"))
+        .addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort()
+        .addNewPort().withPort(8080).endPort().endSpec().build()).create();
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.services.containsKey("default/frontend"));
+    ServiceInfo frontend = sink.services.get("default/frontend");
+    assertThat(frontend.clusterIP()).isEqualTo("10.3.0.119");
+    assertThat(frontend.type()).isEqualTo("ClusterIP");
+    assertThat(frontend.selector()).containsEntry("app", "guestbook");
+    assertThat(frontend.ports()).containsExactly(new ServiceInfo.Port("http", 80, "TCP"),
+        new ServiceInfo.Port("", 8080, "TCP"));
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+        .contains("kubectl --context mock get services --all-namespaces --watch");
+
+    cluster.client().services().resource(new ServiceBuilder().withNewMetadata().withName("db")
+        .withNamespace("default").endMetadata().withNewSpec().withClusterIP("None").endSpec().build()).create();
+    await().atMost(SECOND).until(() -> sink.services.containsKey("default/db"));
+    assertThat(sink.services.get("default/db").headless()).isTrue();
+    assertThat(connection.services()).extracting(ServiceInfo::name).containsExactlyInAnyOrder("frontend", "db");
+
+    cluster.client().services().inNamespace("default").withName("frontend").delete();
+    await().atMost(SECOND).until(() -> !sink.services.containsKey("default/frontend"));
+    assertThat(connection.services()).extracting(ServiceInfo::name).containsExactly("db");
+  }
+
+  @Test
+  void forbiddenServicesLeaveTheConnectionHealthy() {
+    cluster = MockCluster.refusing(r -> r.getPath().startsWith("/api/v1/services"), 403);
+    createNamespace("default");
+    cluster.createPod("default", "web-1", "Running", DOCKER_ID);
+    connect(cluster);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    assertThat(sink.pods).containsKey("default/web-1");
+    assertThat(sink.services).isEmpty();
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+        .contains("No permission to list services; no Service rows.");
   }
 
   @Test

@@ -11,6 +11,7 @@ final class RecordingSink implements Consumer<ClusterChange> {
 
   final Map<String, PodInfo> pods = new ConcurrentHashMap<>();
   final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
+  final Map<String, ServiceInfo> services = new ConcurrentHashMap<>();
   final Map<String, Boolean> namespaces = new ConcurrentHashMap<>();
   final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
   final List<ClusterChange> all = new CopyOnWriteArrayList<>();
@@ -24,6 +25,10 @@ final class RecordingSink implements Consumer<ClusterChange> {
       c.pods().forEach(pod -> pods.put(pod.namespace() + "/" + pod.name(), pod));
     } else if (change instanceof ClusterChange.PodRemoved c) {
       pods.remove(c.pod().namespace() + "/" + c.pod().name());
+    } else if (change instanceof ClusterChange.ServiceUpserted c) {
+      services.put(c.service().key(), c.service());
+    } else if (change instanceof ClusterChange.ServiceRemoved c) {
+      services.remove(c.service().key());
     } else if (change instanceof ClusterChange.NodeUpserted c) {
       nodes.put(c.node().name(), c.node());
     } else if (change instanceof ClusterChange.NodeRemoved c) {

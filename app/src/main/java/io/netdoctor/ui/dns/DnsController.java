@@ -1,0 +1,388 @@
+package io.netdoctor.ui.dns;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.netdoctor.core.dns.ClusterDns;
+import io.netdoctor.core.dns.ClusterNames;
+import io.netdoctor.core.dns.DnsChecklist;
+import io.netdoctor.core.dns.DnsLookup;
+import io.netdoctor.core.dns.DnsQuery;
+import io.netdoctor.core.dns.DnsQueryException;
+import io.netdoctor.core.dns.EveryDnsPod;
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.PodInfo;
+import io.netdoctor.core.kube.PodRef;
+import io.netdoctor.core.kube.ServiceInfo;
+import io.netdoctor.ui.common.Icons;
+import io.netdoctor.ui.main.MainController;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import org.controlsfx.control.textfield.TextFields;
+
+/**
+ * The DNS pane (issue 3): dig-style queries through the cluster's DNS, a history to re-run and
+ * compare, "Ask every DNS pod", a pod's search-path view and the DNS checklist. Owns the open
+ * lookup (the port-forward): closed on context switch and when the app closes.
+ */
+public final class DnsController implements AutoCloseable {
+
+  private static final int HISTORY_LIMIT = 200;
+  private static final int COMPLETIONS_SHOWN = 40;
+
+  private final MainController main;
+  private final DnsModel model = new DnsModel();
+  private final DnsView view = new DnsView(model);
+  private final ServerConnection connection = new ServerConnection();
+  private final Button toolbarButton = new Button("DNS", Icons.of(Icons.DNS));
+  private int generation;
+
+  /** Adds the DNS button to the main toolbar, the DNS items to the tree's menus, and follows context switches. */
+  public DnsController(MainController main) {
+    this.main = main;
+    toolbarButton.setId("dnsButton");
+    toolbarButton.setOnAction(e -> open());
+    main.addToolbarItem(toolbarButton);
+    main.tree().addRowActions(new DnsTreeActions(this)::items);
+    main.connectionProperty().addListener((obs, old, now) -> contextSwitched());
+    main.closeOnExit(this);
+    view.ask.setOnAction(e -> ask());
+    // Enter in the fields, not a default button: that would also catch Enter in the tree's filter box
+    view.name.setOnAction(e -> ask());
+    view.fromPod.setOnAction(e -> resolveFromPod());
+    view.everyPod.setOnAction(e -> askEveryPod());
+    view.check.setOnAction(e -> check());
+    view.resolveFromPod.setOnAction(e -> resolveFromPod());
+    view.rerun.setOnAction(e -> rerun(view.history.getSelectionModel().getSelectedItem()));
+    view.compare.setOnAction(e -> compare(view.history.getSelectionModel().getSelectedItems()));
+    view.name.focusedProperty().addListener((obs, old, focused) -> {
+      if (focused && model.completions.isEmpty()) {
+        refreshClusterChoices();
+      }
+    });
+    var completion = TextFields.bindAutoCompletion(view.name,
+        request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
+    completion.prefWidthProperty().bind(view.name.widthProperty());
+    completion.setVisibleRowCount(12);
+  }
+
+  /** The pane's tab (tests and screenshots). */
+  public Tab tab() {
+    return view.tab;
+  }
+
+  /** Shows the DNS tab beside Details and loads the name completions and DNS pods. */
+  public void open() {
+    main.showTool(view.tab);
+    refreshClusterChoices();
+  }
+
+  /** True while a lookup, and so for the cluster a port-forward, is open. */
+  public boolean isForwarding() {
+    return connection.isOpen();
+  }
+
+  void ask() {
+    try {
+      askAll(List.of(DnsInput.question(model)), ServerChoice.parse(model.server.get()));
+    } catch (DnsQueryException e) {
+      badInput(e);
+    }
+  }
+
+  void rerun(HistoryEntry entry) {
+    if (entry != null) {
+      model.server.set(entry.server().label());
+      askAll(List.of(entry.query()), entry.server());
+    }
+  }
+
+  void compare(List<HistoryEntry> pair) {
+    if (pair.size() == 2) {
+      model.compareLeft.set(pair.get(0));
+      model.compareRight.set(pair.get(1));
+      model.shown.set(DnsModel.View.COMPARE);
+    }
+  }
+
+  /** "Resolve" on a Service: its A record, and SRV for each named port. */
+  void resolveService(ServiceInfo service) {
+    open();
+    String domain = DnsInput.domain(model);
+    var queries = new ArrayList<DnsQuery>();
+    queries.add(DnsQuery.of(ClusterNames.service(service.namespace(), service.name(), domain), "A"));
+    for (ServiceInfo.Port port : service.ports()) {
+      String srv = ClusterNames.srv(new ServicePortBuilder().withName(port.name()).withPort(port.port())
+          .withProtocol(port.protocol()).build(), service.namespace(), service.name(), domain);
+      if (srv != null) {
+        queries.add(DnsQuery.of(srv, "SRV"));
+      }
+    }
+    model.server.set(ServerChoice.CLUSTER_DNS);
+    askAll(queries, ServerChoice.CLUSTER);
+  }
+
+  /** "Resolve pod IP": the PTR record of the pod's address. */
+  void resolvePodIp(PodInfo pod) {
+    open();
+    model.name.set(pod.podIP());
+    model.server.set(ServerChoice.CLUSTER_DNS);
+    ask();
+  }
+
+  /** "Resolve from this pod's point of view": the name in the field through the pod's search path. */
+  void resolveFrom(PodInfo pod) {
+    open();
+    model.fromPod.set(pod.namespace() + "/" + pod.name());
+    if (model.name.get().isBlank() || DnsQuery.looksLikeAddress(model.name.get().strip())) {
+      model.name.set("kubernetes.default");
+      model.type.set("A");
+    }
+    resolveFromPod();
+  }
+
+  /** "Check cluster DNS" from the tree: the checklist with the name and pod in the fields. */
+  void checkFromTree() {
+    open();
+    check();
+  }
+
+  /** Asks each query in turn (one worker task); the first is the one the badge and counts describe. */
+  private void askAll(List<DnsQuery> queries, ServerChoice server) {
+    DnsQuery first = queries.get(0);
+    model.name.set(DnsInput.nameText(model, first));
+    model.type.set(first.typeName());
+    ClusterDns.Options options = DnsInput.options(model);
+    KubernetesClient client;
+    try {
+      client = server.needsCluster() ? client() : null;
+    } catch (DnsQueryException e) {
+      badInput(e);
+      return;
+    }
+    work("Asking " + server.label() + " …", () -> {
+      var entries = new ArrayList<HistoryEntry>();
+      for (DnsQuery query : queries) {
+        try {
+          entries.add(new HistoryEntry(LocalTime.now(), query, server,
+              connection.ask(server, client, main.transcript(), options, query), null));
+        } catch (DnsQueryException | KubernetesClientException e) {
+          entries.add(new HistoryEntry(LocalTime.now(), query, server, null, DnsInput.describe(e)));
+          if (e instanceof DnsQueryException d && d.kind() == DnsQueryException.Kind.NO_DNS_POD) {
+            break; // every further query would say the same
+          }
+        }
+      }
+      return entries;
+    }, entries -> {
+      addHistory(entries);
+      AnswerSummary.show(model, entries.get(0));
+      model.text.set(String.join("\n", entries.stream().map(HistoryEntry::text).toList()));
+      model.shown.set(DnsModel.View.ANSWER);
+    });
+  }
+
+  private void addHistory(List<HistoryEntry> entries) {
+    model.history.addAll(0, entries);
+    if (model.history.size() > HISTORY_LIMIT) {
+      model.history.remove(HISTORY_LIMIT, model.history.size());
+    }
+  }
+
+  void askEveryPod() {
+    DnsQuery query;
+    KubernetesClient client;
+    try {
+      query = DnsInput.question(model);
+      client = client();
+    } catch (DnsQueryException e) {
+      badInput(e);
+      return;
+    }
+    ClusterDns.Options options = DnsInput.options(model);
+    work("Asking every DNS pod …", () -> EveryDnsPod.ask(client, main.transcript(), options, query), answers -> {
+      model.everyPod.setAll(answers);
+      long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
+          .distinct().count();
+      model.everyPodQuestion.set(query.name() + " " + query.typeName() + " — " + answers.size() + " DNS pods"
+          + (distinct == 1 ? ", all answer the same" : ", they DISAGREE: look for the odd one out"));
+      model.shown.set(DnsModel.View.EVERY_POD);
+    });
+  }
+
+  void check() {
+    KubernetesClient client;
+    PodRef pod;
+    try {
+      client = client();
+      pod = DnsInput.podRef(model, false);
+      String name = model.name.get().strip();
+      if (!name.isEmpty() && !DnsQuery.looksLikeAddress(name)) {
+        DnsQuery.parseName(name);
+      }
+    } catch (DnsQueryException e) {
+      badInput(e);
+      return;
+    }
+    String name = DnsQuery.looksLikeAddress(model.name.get().strip()) ? "" : model.name.get().strip();
+    ClusterDns.Options options = DnsInput.options(model);
+    work("Checking the cluster DNS …", () -> {
+      DnsLookup lookup;
+      try {
+        lookup = connection.lookup(ServerChoice.CLUSTER, client, main.transcript(), options);
+      } catch (DnsQueryException e) {
+        lookup = null; // the checklist says why (no DNS pod, no Service…)
+      }
+      return new DnsChecklist(client, lookup, options.clusterDomain(), main.transcript()).run(name, pod);
+    }, items -> {
+      model.checklist.setAll(items);
+      long failed = items.stream().filter(i -> i.outcome() == io.netdoctor.core.dns.CheckItem.Outcome.FAIL).count();
+      long passed = items.stream().filter(io.netdoctor.core.dns.CheckItem::passed).count();
+      model.checklistSummary.set(passed + " passed, " + failed + " failed, " + (items.size() - passed - failed)
+          + " skipped" + (failed == 0 ? " — the cluster DNS looks healthy." : " — see the failing items' evidence."));
+      model.shown.set(DnsModel.View.CHECKLIST);
+    });
+  }
+
+  void resolveFromPod() {
+    KubernetesClient client;
+    PodRef pod;
+    ServerChoice server;
+    try {
+      client = client();
+      pod = DnsInput.podRef(model, true);
+      server = ServerChoice.parse(model.server.get());
+      if (model.name.get().isBlank()) {
+        throw new DnsQueryException(DnsQueryException.Kind.INVALID_NAME,
+            "Type the name the pod asks for (e.g. frontend, or redis-master.default).");
+      }
+      DnsQuery.of(model.name.get(), model.type.get()); // a bad name or type fails here, not per candidate
+    } catch (DnsQueryException e) {
+      badInput(e);
+      return;
+    }
+    String name = model.name.get().strip();
+    String type = model.type.get();
+    ClusterDns.Options options = DnsInput.options(model);
+    work("Resolving from " + pod.namespace() + "/" + pod.name() + " …", () -> {
+      Pod found = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
+      if (found == null) {
+        throw new DnsQueryException(DnsQueryException.Kind.BAD_INPUT,
+            "No pod " + pod.namespace() + "/" + pod.name() + " in this cluster.");
+      }
+      return PodPointOfView.resolve(found, name, type, options, server,
+          q -> connection.ask(server, client, main.transcript(), options, q));
+    }, result -> {
+      model.searchSteps.setAll(result.steps());
+      model.searchSummary.set(result.summary());
+      addHistory(result.entries());
+      if (!result.entries().isEmpty()) {
+        HistoryEntry last = result.entries().get(result.entries().size() - 1);
+        AnswerSummary.show(model, last);
+        model.text.set(last.text());
+      }
+      model.shown.set(DnsModel.View.SEARCH_PATH);
+    });
+  }
+
+  /** Runs blocking work on a worker; a context switch meanwhile drops its outcome. */
+  private <T> void work(String what, Callable<T> job, Consumer<T> done) {
+    int mine = generation;
+    model.busy.set(true);
+    model.busyText.set(what);
+    model.message.set("");
+    main.tasks().run("dns", job, result -> {
+      if (mine == generation) {
+        model.busy.set(false);
+        done.accept(result);
+      }
+    }, error -> {
+      if (mine == generation) {
+        model.busy.set(false);
+        model.message.set(DnsInput.describe(error));
+      }
+    });
+  }
+
+  private KubernetesClient client() {
+    ClusterConnection current = main.connection();
+    KubernetesClient client = current == null ? null : current.client();
+    if (client == null) {
+      throw new DnsQueryException(DnsQueryException.Kind.NETWORK,
+          "Not connected to a cluster yet: wait for the connection, or type a server as host:port.");
+    }
+    return client;
+  }
+
+  private void badInput(DnsQueryException e) {
+    model.message.set(DnsInput.describe(e));
+  }
+
+  /** The name completions (Services, SRV names, pod names) and the DNS pods for the server chooser. */
+  private void refreshClusterChoices() {
+    ClusterConnection current = main.connection();
+    KubernetesClient client = current == null ? null : current.client();
+    if (client == null) {
+      return;
+    }
+    int mine = generation;
+    String domain = DnsInput.domain(model);
+    main.tasks().run("dns-names", () -> {
+      var names = ClusterNames.completions(client.services().inAnyNamespace().list().getItems(),
+          client.pods().inAnyNamespace().list().getItems(), domain);
+      var servers = new ArrayList<String>();
+      servers.add(ServerChoice.CLUSTER_DNS);
+      ClusterDns.dnsPods(client).forEach(p -> servers.add(ServerChoice.pod(p.getMetadata().getName()).label()));
+      return new Object[] {names, servers};
+    }, loaded -> {
+      if (mine == generation) {
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) loaded[0];
+        @SuppressWarnings("unchecked")
+        List<String> servers = (List<String>) loaded[1];
+        model.completions.setAll(names);
+        // changed in place: replacing a ComboBox's items clears its value
+        model.servers.retainAll(servers);
+        servers.stream().filter(sv -> !model.servers.contains(sv)).forEach(model.servers::add);
+      }
+    }, error -> { }); // completion is a convenience: typing a name still works without it
+  }
+
+  /** A new cluster: the old forward goes, answers still on their way are dropped, completions reload. */
+  private void contextSwitched() {
+    generation++;
+    model.busy.set(false);
+    model.message.set("");
+    model.completions.clear();
+    model.servers.retainAll(List.of(ServerChoice.CLUSTER_DNS));
+    if (ServerChoice.parse(safe(model.server.get())).kind() == ServerChoice.Kind.POD) {
+      model.server.set(ServerChoice.CLUSTER_DNS);
+    }
+    main.tasks().run("dns-close", () -> {
+      connection.reset();
+      return null;
+    }, ignored -> { }, error -> { });
+  }
+
+  private static String safe(String text) {
+    try {
+      ServerChoice.parse(text);
+      return text;
+    } catch (DnsQueryException e) {
+      return ServerChoice.CLUSTER_DNS;
+    }
+  }
+
+  @Override
+  public void close() {
+    generation++;
+    connection.close();
+  }
+}

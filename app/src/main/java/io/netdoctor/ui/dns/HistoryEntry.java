@@ -1,0 +1,35 @@
+package io.netdoctor.ui.dns;
+
+import io.netdoctor.core.dns.DnsAnswer;
+import io.netdoctor.core.dns.DnsQuery;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/** One earlier query in the pane's history: what was asked, of which server, and what came back. */
+record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, DnsAnswer answer, String error) {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  /** {@code frontend.default.svc.cluster.local. A @Cluster DNS} */
+  String question() {
+    return query.name() + " " + query.typeName() + "  @" + server.label();
+  }
+
+  /** {@code NOERROR, 1 answer, 2 ms} or the error. */
+  String outcome() {
+    if (answer == null) {
+      return error;
+    }
+    int n = answer.answerCount();
+    return answer.status() + ", " + n + (n == 1 ? " answer, " : " answers, ") + answer.latency().toMillis() + " ms";
+  }
+
+  String title() {
+    return TIME.format(at) + "  " + question();
+  }
+
+  /** The text the answer view and the comparison show. */
+  String text() {
+    return answer != null ? answer.text() : ";; " + error + "\n";
+  }
+}
