@@ -164,6 +164,68 @@ class MainWindowTest {
   }
 
   @Test
+  void selectingANodeShowsWhatATroubleshooterReadsInDescribeNode(FxRobot robot) {
+    awaitDemo(robot);
+    select(robot, "k8s-onenode-1461695566");
+    await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText())
+        .equals("Node k8s-onenode-1461695566"));
+    List<String> values = fx(() -> robot.lookup(".form-value").queryAllAs(TextField.class).stream()
+        .map(TextField::getText).toList());
+    assertThat(values).contains("172.17.4.101", "54.183.12.4", "Container Linux by CoreOS 1010.3.0 (MoreOS)",
+        "4.5.0-coreos-r1", "docker://1.10.3");
+    assertThat(robot.lookup("KubeletReady").tryQuery()).isPresent();
+    await().atMost(WAIT).until(() -> transcript.entries().stream().map(TranscriptEntry::text)
+        .anyMatch(t -> t.equals("kubectl describe node k8s-onenode-1461695566")));
+  }
+
+  @Test
+  void withoutPermissionToListNamespacesTheUserAddsThemByHand(FxRobot robot) throws Exception {
+    awaitDemo(robot);
+    try (var scoped = MockCluster.refusing(r -> r.getPath().startsWith("/api/v1/namespaces?")
+        || r.getPath().equals("/api/v1/namespaces") || r.getPath().startsWith("/api/v1/pods")
+        || r.getPath().startsWith("/api/v1/nodes") || r.getPath().startsWith("/api/v1/services"), 403)) {
+      scoped.createPod("team-a", "api-1", "Running", "docker://0123456789abcdef0123");
+      scoped.createPod("default", "web-1", "Running", "docker://0123456789abcdef4567");
+      Path file = Files.writeString(dir.resolve("scoped"), String.join("\n",
+          "apiVersion: v1",
+          "kind: Config",
+          "clusters: [{name: s, cluster: {server: \"http://127.0.0.1:" + scoped.port() + "\"}}]",
+          "users: [{name: s, user: {}}]",
+          "contexts: [{name: scoped, context: {cluster: s, user: s, namespace: default}}]",
+          "current-context: scoped"));
+      var catalog = KubeconfigCatalog.load(List.of(file));
+      var scopedMain = fx(() -> new MainController(catalog, transcript, TaskRunner.background(), () -> {
+        throw new IllegalStateException("no demo here");
+      }));
+      try {
+        Stage stage = fx(() -> {
+          Stage s = new Stage();
+          s.setScene(new Scene(scopedMain.view(), 1000, 700));
+          s.show();
+          scopedMain.start();
+          return s;
+        });
+        await().atMost(WAIT).until(() -> fx(() -> labels(scopedMain.tree().model().root())).contains("web-1"));
+        TextField namespace = robot.from(stage.getScene().getRoot()).lookup("#namespaceToAdd").queryAs(TextField.class);
+        await().atMost(WAIT).until(() -> fx(namespace::isVisible));
+        fx(() -> {
+          namespace.setText("team-a");
+          namespace.fireEvent(new javafx.event.ActionEvent());
+          return null;
+        });
+        await().atMost(WAIT).until(() -> fx(() -> labels(scopedMain.tree().model().root())).contains("api-1"));
+        await().atMost(WAIT).until(() -> fx(() -> scopedMain.tree().model().statusProperty().get().message())
+            .contains("namespace-scoped: default, team-a"));
+      } finally {
+        fx(() -> {
+          scopedMain.close();
+          return null;
+        });
+      }
+    }
+  }
+
+  @Test
   void liveUpdatesArriveWithinASecondAndSelectionSurvives(FxRobot robot) {
     awaitDemo(robot);
     select(robot, SLAVE);
