@@ -1,0 +1,79 @@
+package io.netdoctor.ui.node;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import io.netdoctor.core.node.NodeAccessException;
+import io.netdoctor.ui.common.Icons;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The plan's steps (icon, title, command, status) and the failure message, bound to a PlanModel. */
+final class PlanView {
+
+  final VBox root = new VBox(4);
+  final VBox stepsBox = new VBox(2);
+  final Label progress = new Label();
+  final VBox problemBox = new VBox();
+
+  PlanView(PlanModel model) {
+    Label header = new Label("Plan");
+    header.getStyleClass().add("form-section");
+    stepsBox.setId("planSteps");
+    progress.setId("planProgress");
+    progress.getStyleClass().add("meta");
+    progress.textProperty().bind(model.progress);
+    progress.managedProperty().bind(progress.textProperty().isNotEmpty());
+    progress.visibleProperty().bind(progress.managedProperty());
+    problemBox.setId("problemBox");
+    root.getChildren().addAll(header, stepsBox, progress, problemBox);
+    root.getStyleClass().add("plan");
+    header.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.steps));
+    header.managedProperty().bind(header.visibleProperty());
+    model.steps.addListener((ListChangeListener<PlanModel.StepRow>) c -> renderSteps(model));
+    model.problem.addListener((obs, old, p) -> renderProblem(p));
+  }
+
+  private void renderSteps(PlanModel model) {
+    stepsBox.getChildren().clear();
+    int n = 0;
+    for (PlanModel.StepRow step : model.steps) {
+      n++;
+      FontIcon icon = Icons.of(switch (step.state()) {
+        case PENDING -> Icons.POD_PENDING;
+        case RUNNING -> Icons.SYNC;
+        case DONE -> Icons.POD_RUNNING;
+        case FAILED -> Icons.POD_FAILED;
+      });
+      Label title = new Label(n + ". " + step.title(), icon);
+      title.getStyleClass().addAll("plan-step", "step-" + step.state().name().toLowerCase());
+      Label state = new Label(step.state().name() + (step.detail().isEmpty() ? "" : " — " + step.detail()));
+      state.getStyleClass().addAll("meta", "step-state");
+      state.setWrapText(true);
+      Label command = new Label("$ " + step.command());
+      command.getStyleClass().add("plan-command");
+      command.setWrapText(true);
+      VBox row = new VBox(1, new HBox(8, title, state), command);
+      row.getStyleClass().add("plan-row");
+      stepsBox.getChildren().add(row);
+    }
+  }
+
+  private void renderProblem(PlanModel.Problem problem) {
+    problemBox.getChildren().clear();
+    if (problem == null) {
+      return;
+    }
+    boolean changedKey = problem.failure() == NodeAccessException.Failure.HOST_KEY_CHANGED;
+    Message message = new Message(problem.title(), problem.message(),
+        Icons.of(changedKey ? Icons.POD_FAILED : Icons.WARNING));
+    message.setId("problem");
+    message.getStyleClass().add(Styles.DANGER);
+    if (changedKey) {
+      message.getStyleClass().add("host-key-changed");
+    }
+    problemBox.getChildren().add(message);
+  }
+}
