@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.controls.Message;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.MockCluster;
@@ -75,27 +73,9 @@ class NodePanesTest {
   static void startLab() throws IOException {
     lab = new NodeLab();
     api = MockCluster.start();
-    api.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-        .withNewStatus().addNewAddress().withType("InternalIP").withAddress("10.0.0.5").endAddress()
-        .withNewNodeInfo().withOsImage("Flatcar Container Linux by Kinvolk 3602.2.1")
-        .withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
-    api.client().pods().inNamespace("default").resource(new PodBuilder()
-        .withNewMetadata().withName(POD).withNamespace("default").addToLabels("app", "redis").endMetadata()
-        .withNewSpec().withNodeName("node-a").addNewContainer().withName("redis").withImage("redis:7")
-        .addNewPort().withContainerPort(6379).endPort().addNewPort().withContainerPort(8080).endPort()
-        .endContainer().endSpec()
-        .withNewStatus().withPhase("Running").withPodIP(lab.redis.podIp()).withHostIP("10.0.0.5")
-        .addNewContainerStatus().withName("redis").withContainerID("docker://" + NodeLab.DOCKER_ID)
-        .withReady(true).withRestartCount(0).withNewState().withNewRunning().endRunning().endState()
-        .endContainerStatus().endStatus().build()).create();
+    lab.seedCluster(api.client(), "10.0.0.5", 6379, 8080); // 10.0.0.5 is never reached:
     // the node's name has a Host entry, so it wins over the (unreachable) InternalIP
-    sshConfig = Files.writeString(dir.resolve("ssh_config"), """
-        Host node-a
-          HostName 127.0.0.1
-          Port %d
-          User root
-          IdentityFile %s
-        """.formatted(lab.server.port, lab.server.clientKey));
+    sshConfig = lab.writeSshConfig(dir.resolve("ssh_config"));
   }
 
   @AfterAll
