@@ -58,6 +58,13 @@ public final class PlanModel {
     });
   }
 
+  /** The work succeeded: steps the entry did not report on (the checks themselves) ran too. */
+  void finish(String summary) {
+    steps.replaceAll(s -> s.state() == StepState.PENDING ? new StepRow(s.title(), s.command(), StepState.DONE, "")
+        : s);
+    progress.set(summary);
+  }
+
   void clear() {
     steps.clear();
     problem.set(null);

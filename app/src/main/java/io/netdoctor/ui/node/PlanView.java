@@ -54,7 +54,7 @@ final class PlanView {
       state.setWrapText(true);
       Label command = new Label("$ " + step.command());
       command.getStyleClass().add("plan-command");
-      command.setWrapText(true);
+      command.setTooltip(new javafx.scene.control.Tooltip(step.command()));
       VBox row = new VBox(1, new HBox(8, title, state), command);
       row.getStyleClass().add("plan-row");
       stepsBox.getChildren().add(row);

@@ -106,7 +106,7 @@ public final class PortCheckController {
         return;
       }
       model.running.set(false);
-      model.plan.progress.set(summary(results));
+      model.plan.finish(summary(results));
       model.rows.setAll(results.stream()
           .map(r -> new PortCheckModel.Row(r.port(), r.state().label(), r.from(), r.raw().strip())).toList());
     }, error -> {

@@ -51,24 +51,28 @@ final class PortCheckView {
     settings.setId("nodeSettingsButton");
     settings.setTooltip(new Tooltip("SSH settings: node target, ssh config, known_hosts, debug image"));
     settings.getStyleClass().add(Styles.BUTTON_ICON);
-    HBox controls = new HBox(8, new Label("More ports"), extraPorts, fromNode, check, settings);
+    HBox.setHgrow(extraPorts, Priority.ALWAYS);
+    HBox controls = new HBox(8, new Label("More ports"), extraPorts, check, settings);
     controls.setAlignment(Pos.CENTER_LEFT);
+    check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
     plan = new PlanView(model.plan);
     table.setId("portTable");
     table.setItems(model.rows);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     table.setPlaceholder(new Label("No checks yet"));
-    table.getColumns().add(column("PORT", r -> Integer.toString(r.port()), 70));
-    TableColumn<PortCheckModel.Row, String> state = column("STATE", PortCheckModel.Row::state, 100);
+    table.getColumns().add(column("PORT", r -> Integer.toString(r.port()), 60));
+    TableColumn<PortCheckModel.Row, String> state = column("STATE", PortCheckModel.Row::state, 90);
     state.setCellFactory(c -> new StateCell());
     table.getColumns().add(state);
-    table.getColumns().add(column("FROM", PortCheckModel.Row::from, 140));
+    table.getColumns().add(column("FROM", PortCheckModel.Row::from, 170));
     table.getColumns().add(column("RAW OUTPUT", PortCheckModel.Row::raw, 320));
     table.getStyleClass().add("port-table");
+    table.setMinHeight(150);
     VBox.setVgrow(table, Priority.ALWAYS);
 
-    root.getChildren().addAll(title, declared, controls, plan.root, table);
+    plan.progress.getStyleClass().add("port-summary");
+    root.getChildren().addAll(title, declared, controls, fromNode, plan.root, table);
     root.setPadding(new Insets(12));
     root.setId("portCheckPane");
   }
@@ -78,6 +82,7 @@ final class PortCheckView {
     TableColumn<PortCheckModel.Row, String> column = new TableColumn<>(name);
     column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     column.setPrefWidth(width);
+    column.setMinWidth(Math.min(width, 80));
     return column;
   }
 

@@ -77,7 +77,8 @@ public final class NodeLab implements AutoCloseable {
    */
   public void seedCluster(io.fabric8.kubernetes.client.KubernetesClient client, String nodeIp, int... ports) {
     client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-a")
-        .endMetadata().withNewStatus().addNewAddress().withType("InternalIP").withAddress(nodeIp).endAddress()
+        .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition()
+        .addNewAddress().withType("InternalIP").withAddress(nodeIp).endAddress()
         .withNewNodeInfo().withOsImage("Flatcar Container Linux by Kinvolk 3602.2.1")
         .withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
     var container = new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("redis").withImage("redis:7");

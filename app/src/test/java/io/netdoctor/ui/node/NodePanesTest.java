@@ -204,6 +204,7 @@ class NodePanesTest {
         .isEqualTo("6379 open, 8080 refused");
     assertThat(robot.lookup(".step-done").queryAll()).isNotEmpty();
     assertThat(robot.lookup(".step-failed").queryAll()).isEmpty();
+    assertThat(robot.lookup(".step-pending").queryAll()).isEmpty();
     assertThat(transcript.entries().stream().map(TranscriptEntry::text))
         .anyMatch(t -> t.contains("docker inspect -f '{{.State.Pid}}' " + NodeLab.DOCKER_ID))
         .anyMatch(t -> t.contains("nc -v -z -w 2") || t.contains("nsenter -n -t"));
