@@ -17,27 +17,33 @@ final class PlanView {
   final VBox stepsBox = new VBox(2);
   final Label progress = new Label();
   final VBox problemBox = new VBox();
+  /** Open while the plan runs or fails; folds to one line once every step is done, leaving room for results. */
+  final javafx.scene.control.TitledPane stepsPane = new javafx.scene.control.TitledPane("Plan", stepsBox);
 
   PlanView(PlanModel model) {
-    Label header = new Label("Plan");
-    header.getStyleClass().add("form-section");
     stepsBox.setId("planSteps");
+    stepsPane.setId("planPane");
+    stepsPane.setAnimated(false);
     progress.setId("planProgress");
     progress.getStyleClass().add("meta");
     progress.textProperty().bind(model.progress);
     progress.managedProperty().bind(progress.textProperty().isNotEmpty());
     progress.visibleProperty().bind(progress.managedProperty());
     problemBox.setId("problemBox");
-    root.getChildren().addAll(header, stepsBox, progress, problemBox);
+    root.getChildren().addAll(stepsPane, progress, problemBox);
     root.getStyleClass().add("plan");
-    header.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.steps));
-    header.managedProperty().bind(header.visibleProperty());
+    stepsPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.steps));
+    stepsPane.managedProperty().bind(stepsPane.visibleProperty());
     model.steps.addListener((ListChangeListener<PlanModel.StepRow>) c -> renderSteps(model));
     model.problem.addListener((obs, old, p) -> renderProblem(p));
   }
 
   private void renderSteps(PlanModel model) {
     stepsBox.getChildren().clear();
+    long done = model.steps.stream().filter(s -> s.state() == PlanModel.StepState.DONE).count();
+    boolean allDone = !model.steps.isEmpty() && done == model.steps.size();
+    stepsPane.setText("Plan · " + done + "/" + model.steps.size() + " steps done");
+    stepsPane.setExpanded(!allDone);
     int n = 0;
     for (PlanModel.StepRow step : model.steps) {
       n++;

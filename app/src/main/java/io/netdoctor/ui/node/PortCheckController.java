@@ -108,7 +108,7 @@ public final class PortCheckController {
       model.running.set(false);
       model.plan.finish(summary(results));
       model.rows.setAll(results.stream()
-          .map(r -> new PortCheckModel.Row(r.port(), r.state().label(), r.from(), r.raw().strip())).toList());
+          .map(r -> new PortCheckModel.Row(r.port(), r.state().label(), from(r), r.raw().strip())).toList());
     }, error -> {
       if (mine != run) {
         return;
@@ -119,9 +119,18 @@ public final class PortCheckController {
     });
   }
 
-  /** "6379 open, 8080 refused". */
+  /** "inside the pod" or "node → 10.2.47.4": the table's FROM column, short enough to read. */
+  static String from(PortCheckResult r) {
+    return r.from().startsWith("node ") ? "node → " + r.from().substring(r.from().lastIndexOf(' ') + 1)
+        : "inside the pod";
+  }
+
+  /** "6379 open, 8080 refused", then " · from the node: 6379 open, …" when checked from the node too. */
   static String summary(List<PortCheckResult> results) {
-    return results.stream().map(r -> r.port() + " " + r.state().label()
-        + (r.from().startsWith("node") ? " (from node)" : "")).collect(Collectors.joining(", "));
+    String inside = results.stream().filter(r -> !r.from().startsWith("node "))
+        .map(r -> r.port() + " " + r.state().label()).collect(Collectors.joining(", "));
+    String node = results.stream().filter(r -> r.from().startsWith("node "))
+        .map(r -> r.port() + " " + r.state().label()).collect(Collectors.joining(", "));
+    return node.isEmpty() ? inside : inside + " · from the node: " + node;
   }
 }

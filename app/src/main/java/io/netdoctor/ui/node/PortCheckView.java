@@ -65,13 +65,24 @@ final class PortCheckView {
     TableColumn<PortCheckModel.Row, String> state = column("STATE", PortCheckModel.Row::state, 90);
     state.setCellFactory(c -> new StateCell());
     table.getColumns().add(state);
-    table.getColumns().add(column("FROM", PortCheckModel.Row::from, 170));
-    table.getColumns().add(column("RAW OUTPUT", PortCheckModel.Row::raw, 320));
+    table.getColumns().add(column("FROM", PortCheckModel.Row::from, 150));
+    TableColumn<PortCheckModel.Row, String> raw = column("RAW OUTPUT", PortCheckModel.Row::raw, 320);
+    raw.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item);
+        setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+      }
+    });
+    table.getColumns().add(raw);
     table.getStyleClass().add("port-table");
     table.setMinHeight(150);
     VBox.setVgrow(table, Priority.ALWAYS);
 
     plan.progress.getStyleClass().add("port-summary");
+    plan.progress.setWrapText(true);
+    plan.progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     root.getChildren().addAll(title, declared, controls, fromNode, plan.root, table);
     root.setPadding(new Insets(12));
     root.setId("portCheckPane");
@@ -82,7 +93,7 @@ final class PortCheckView {
     TableColumn<PortCheckModel.Row, String> column = new TableColumn<>(name);
     column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     column.setPrefWidth(width);
-    column.setMinWidth(Math.min(width, 80));
+    column.setMinWidth(Math.min(width, 130));
     return column;
   }
 

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 
 /**
  * A cluster to look at the node panes by hand (screenshots): a CRUD mock API server whose node-a resolves,
- * through HOME/.ssh/config, to a real test sshd, with the redis pod as a real network namespace.
- * Writes HOME/.kube/config and HOME/.ssh/config, then runs until its stdin closes. Needs root.
- * <pre>HOME=$(mktemp -d) mvn -q -pl app test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *   -Dexec.mainClass=io.netdoctor.ui.node.NodeLabMain -Dexec.classpathScope=test -Dexec.args=$HOME</pre>
+ * through DIR/.ssh/config, to a real test sshd, with the redis pod as a real network namespace.
+ * Writes DIR/.kube/config and DIR/.ssh/config, then runs until its stdin closes or SIGTERM. Needs root.
+ * Run it and the app with DIR as their home (see docs/README-nodeui.md).
  */
 public final class NodeLabMain {
 
@@ -19,23 +18,33 @@ public final class NodeLabMain {
 
   public static void main(String[] args) throws Exception {
     Path home = Path.of(args[0]);
-    try (NodeLab lab = new NodeLab(); MockCluster api = MockCluster.start()) {
-      lab.seedCluster(api.client(), "10.0.0.5", 6379, 8080);
-      Files.createDirectories(home.resolve(".kube"));
-      Files.createDirectories(home.resolve(".ssh"));
-      lab.writeSshConfig(home.resolve(".ssh/config"));
-      Files.writeString(home.resolve(".kube/config"), """
-          apiVersion: v1
-          kind: Config
-          clusters: [{name: lab, cluster: {server: "http://127.0.0.1:%d"}}]
-          users: [{name: lab, user: {}}]
-          contexts: [{name: lab, context: {cluster: lab, user: lab}}]
-          current-context: lab
-          """.formatted(api.port()));
-      System.out.println("READY " + home);
-      while (System.in.read() >= 0) {
-        // runs until stdin closes
+    NodeLab lab = new NodeLab();
+    MockCluster api = MockCluster.start();
+    // SIGTERM too must remove the namespace, the listeners and sshd
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      api.close();
+      try {
+        lab.close();
+      } catch (java.io.IOException e) {
+        System.err.println("cleanup: " + e.getMessage());
       }
+    }));
+    lab.seedCluster(api.client(), "10.0.0.5", 6379, 8080);
+    Files.createDirectories(home.resolve(".kube"));
+    Files.createDirectories(home.resolve(".ssh"));
+    lab.writeSshConfig(home.resolve(".ssh/config"));
+    Files.writeString(home.resolve(".kube/config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: lab, cluster: {server: "http://127.0.0.1:%d"}}]
+        users: [{name: lab, user: {}}]
+        contexts: [{name: lab, context: {cluster: lab, user: lab}}]
+        current-context: lab
+        """.formatted(api.port()));
+    System.out.println("READY " + home);
+    while (System.in.read() >= 0) {
+      // runs until stdin closes or SIGTERM
     }
+    System.exit(0);
   }
 }
