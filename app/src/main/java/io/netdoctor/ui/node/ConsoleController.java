@@ -43,7 +43,7 @@ public final class ConsoleController implements AutoCloseable {
 
   private final ConsoleModel model = new ConsoleModel();
   private final ConsoleView view = new ConsoleView(model);
-  private final PulseBatcher<ConsoleModel.Line> batcher = new PulseBatcher<>(model::append, MAX_LINES_PER_PULSE);
+  private final PulseBatcher<ConsoleModel.Line> batcher = new PulseBatcher<>(this::show, MAX_LINES_PER_PULSE);
   private final NodeAccess access;
   private final TaskRunner tasks;
   private final Transcript transcript;
@@ -73,6 +73,12 @@ public final class ConsoleController implements AutoCloseable {
         e.consume();
       }
     });
+  }
+
+  /** A pulse's lines: appended (bounded) and scrolled into view, as a terminal follows its output. */
+  private void show(List<ConsoleModel.Line> batch) {
+    model.append(batch);
+    view.output.scrollTo(model.lines.size() - 1);
   }
 
   public Parent view() {

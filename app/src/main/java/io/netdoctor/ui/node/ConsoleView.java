@@ -36,6 +36,7 @@ final class ConsoleView {
     output.getStyleClass().add("console");
     output.setPlaceholder(new Label("No output yet"));
     output.setCellFactory(list -> new LineCell());
+    output.setFixedCellSize(20); // one line per row: cheap virtualization, no theme padding
     VBox.setVgrow(output, Priority.ALWAYS);
 
     input.setId("consoleInput");
@@ -63,7 +64,8 @@ final class ConsoleView {
         setText(null);
         return;
       }
-      setText(item.kind() == ConsoleModel.Kind.INPUT ? "$ " + item.text() : item.text());
+      String text = item.text().endsWith("\r") ? item.text().substring(0, item.text().length() - 1) : item.text();
+      setText(item.kind() == ConsoleModel.Kind.INPUT ? "$ " + text : text);
       getStyleClass().add("line-" + item.kind().name().toLowerCase());
     }
   }

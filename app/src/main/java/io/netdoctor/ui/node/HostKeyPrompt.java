@@ -89,10 +89,21 @@ public final class HostKeyPrompt implements HostKeyTrust.Prompt, AutoCloseable {
         wrapped("Accepting stores the key in " + knownHosts.get() + "; rejecting stores nothing and does not connect."));
     alert.getDialogPane().setContent(text);
     alert.getDialogPane().setId("hostKeyDialog");
+    javafx.stage.Window owner = owner();
+    if (owner != null) {
+      alert.initOwner(owner); // centred on, and modal to, the main window
+    }
     alert.getDialogPane().setPrefWidth(560);
     ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(REJECT)).setDefaultButton(true);
     ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ACCEPT)).setDefaultButton(false);
     return alert;
+  }
+
+  /** The focused window, else the first one showing (dialogs are centred on it). */
+  static javafx.stage.Window owner() {
+    var windows = javafx.stage.Window.getWindows();
+    return windows.stream().filter(javafx.stage.Window::isFocused).findFirst()
+        .orElse(windows.stream().filter(javafx.stage.Window::isShowing).findFirst().orElse(null));
   }
 
   private static Label wrapped(String text) {

@@ -27,6 +27,9 @@ final class NodeSettingsDialog {
     dialog.setTitle("SSH settings");
     dialog.setHeaderText("How NetDoctor reaches nodes over SSH");
     dialog.getDialogPane().setId("nodeSettingsDialog");
+    if (HostKeyPrompt.owner() != null) {
+      dialog.initOwner(HostKeyPrompt.owner());
+    }
     TextField sshConfig = field("sshConfigField", current.sshConfig().toString());
     TextField knownHosts = field("knownHostsField", current.knownHosts().toString());
     TextField image = field("debugImageField", current.debugImage());
