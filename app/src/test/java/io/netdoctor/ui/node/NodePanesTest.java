@@ -280,6 +280,31 @@ class NodePanesTest {
   }
 
   @Test
+  void aDebugContainerJoinsThePodNetworkThroughTheMirrorAndIsRemovedWhenItsTabCloses(FxRobot robot)
+      throws IOException {
+    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
+        "127.0.0.1"));
+    main.nodeAccess().apply(new NodeSettings(sshConfig, knownHosts, "", "mirror.example.com:5000", Map.of()));
+    select(robot, POD);
+    press(robot, "attachDebugContainerButton");
+    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
+    type(robot, "ip -o -4 addr show scope global");
+    // the oracle: the pod's address as `ip` reports it inside the namespace
+    String podAddress = RealSystem.sh("ip", "-n", lab.redis.netns(), "-o", "-4", "addr", "show", "scope", "global")
+        .split("\\s+")[3];
+    await().atMost(WAIT).until(() -> outputLines(robot).stream().anyMatch(l -> l.contains(podAddress)));
+    assertThat(Files.readString(lab.server.dir.resolve("pulled-images")).lines())
+        .contains("mirror.example.com:5000/nicolaka/netshoot");
+    String name = Files.readString(lab.server.dir.resolve("debug-containers")).lines().reduce((a, b) -> b).orElseThrow();
+    fx(() -> robot.lookup("#tools").queryAs(TabPane.class).getTabs().removeIf(t -> "consoleTab".equals(t.getId())));
+    await().atMost(WAIT).until(() -> Files.exists(lab.server.dir.resolve("removed-containers"))
+        && Files.readString(lab.server.dir.resolve("removed-containers")).lines().toList().contains(name));
+    assertThat(transcript.entries().stream().map(TranscriptEntry::text))
+        .anyMatch(t -> t.contains("docker run --rm -i --name " + name + " --net container:" + NodeLab.DOCKER_ID
+            + " mirror.example.com:5000/nicolaka/netshoot"));
+  }
+
+  @Test
   void toolboxInstallsToolsWithProgressThenRunsCommands(FxRobot robot) throws IOException {
     Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
         "127.0.0.1"));
