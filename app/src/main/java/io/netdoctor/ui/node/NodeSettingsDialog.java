@@ -53,6 +53,9 @@ final class NodeSettingsDialog {
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(6);
+    var keys = new javafx.scene.layout.ColumnConstraints();
+    keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    grid.getColumnConstraints().add(keys);
     int row = 0;
     grid.addRow(row++, new Label("SSH config"), sshConfig);
     grid.addRow(row++, new Label("known_hosts"), knownHosts);

@@ -1,7 +1,5 @@
 package io.netdoctor.ui.node;
 
-import atlantafx.base.controls.Message;
-import atlantafx.base.theme.Styles;
 import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.ui.common.Icons;
 import javafx.collections.ListChangeListener;
@@ -30,7 +28,7 @@ final class PlanView {
     progress.managedProperty().bind(progress.textProperty().isNotEmpty());
     progress.visibleProperty().bind(progress.managedProperty());
     problemBox.setId("problemBox");
-    root.getChildren().addAll(stepsPane, progress, problemBox);
+    root.getChildren().addAll(problemBox, stepsPane, progress); // the failure first: it is what the user needs
     root.getStyleClass().add("plan");
     stepsPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.steps));
     stepsPane.managedProperty().bind(stepsPane.visibleProperty());
@@ -55,13 +53,21 @@ final class PlanView {
       });
       Label title = new Label(n + ". " + step.title(), icon);
       title.getStyleClass().addAll("plan-step", "step-" + step.state().name().toLowerCase());
-      Label state = new Label(step.state().name() + (step.detail().isEmpty() ? "" : " — " + step.detail()));
+      Label state = new Label(step.state().name());
       state.getStyleClass().addAll("meta", "step-state");
-      state.setWrapText(true);
+      state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      Label detail = new Label(step.detail());
+      detail.getStyleClass().addAll("meta", "step-detail");
+      if (!step.detail().isEmpty()) { // one line: a failure's full text is in the message above
+        detail.setTooltip(new javafx.scene.control.Tooltip(step.detail()));
+      }
+      detail.setManaged(!step.detail().isEmpty());
+      detail.setVisible(!step.detail().isEmpty());
       Label command = new Label("$ " + step.command());
       command.getStyleClass().add("plan-command");
       command.setTooltip(new javafx.scene.control.Tooltip(step.command()));
-      VBox row = new VBox(1, new HBox(8, title, state), command);
+      VBox row = new VBox(1, new HBox(8, title, state), detail, command);
       row.getStyleClass().add("plan-row");
       stepsBox.getChildren().add(row);
     }
@@ -73,13 +79,21 @@ final class PlanView {
       return;
     }
     boolean changedKey = problem.failure() == NodeAccessException.Failure.HOST_KEY_CHANGED;
-    Message message = new Message(problem.title(), problem.message(),
-        Icons.of(changedKey ? Icons.POD_FAILED : Icons.WARNING));
-    message.setId("problem");
-    message.getStyleClass().add(Styles.DANGER);
+    Label title = new Label(problem.title());
+    title.setId("problemTitle");
+    title.getStyleClass().add("problem-title");
+    Label message = new Label(problem.message());
+    message.setId("problemMessage");
+    message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    VBox text = new VBox(4, title, message);
+    HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+    HBox box = new HBox(10, Icons.of(changedKey ? Icons.POD_FAILED : Icons.WARNING), text);
+    box.setId("problem");
+    box.getStyleClass().add("problem");
     if (changedKey) {
-      message.getStyleClass().add("host-key-changed");
+      box.getStyleClass().add("host-key-changed");
     }
-    problemBox.getChildren().add(message);
+    problemBox.getChildren().add(box);
   }
 }

@@ -3,7 +3,6 @@ package io.netdoctor.ui.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import atlantafx.base.controls.Message;
 import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.MockCluster;
@@ -235,11 +234,10 @@ class NodePanesTest {
     select(robot, POD);
     press(robot, "checkPortsButton");
     await().atMost(WAIT).until(() -> robot.lookup("#problem").tryQuery().isPresent());
-    Message problem = robot.lookup("#problem").queryAs(Message.class);
-    assertThat(fx(problem::getTitle)).isEqualTo("HOST KEY CHANGED — connection refused");
-    assertThat(fx(problem::getDescription)).contains("line 2 of " + knownHosts)
+    assertThat(text(robot, "#problemTitle")).isEqualTo("HOST KEY CHANGED — connection refused");
+    assertThat(text(robot, "#problemMessage")).contains("line 2 of " + knownHosts)
         .contains(lab.server.hostKeyFingerprint());
-    assertThat(fx(() -> problem.getStyleClass().contains("host-key-changed"))).isTrue();
+    assertThat(fx(() -> robot.lookup("#problem").query().getStyleClass().contains("host-key-changed"))).isTrue();
     assertThat(hostKeyDialogs.get()).isZero();
     List<String> buttons = fx(() -> robot.lookup("#portCheckPane").queryParent().lookupAll(".button").stream()
         .map(n -> ((Button) n).getText()).filter(t -> t != null).toList());
@@ -331,13 +329,16 @@ class NodePanesTest {
     select(robot, POD);
     press(robot, "checkPortsButton");
     await().atMost(WAIT).until(() -> robot.lookup("#problem").tryQuery().isPresent());
-    Message problem = robot.lookup("#problem").queryAs(Message.class);
-    assertThat(fx(problem::getTitle)).isEqualTo("Node unreachable");
-    assertThat(fx(problem::getDescription)).startsWith("Cannot reach node-a (root@127.0.0.1:1)");
+    assertThat(text(robot, "#problemTitle")).isEqualTo("Node unreachable");
+    assertThat(text(robot, "#problemMessage")).startsWith("Cannot reach node-a (root@127.0.0.1:1)");
     // the app still works: the node row still selects and its details still show
     select(robot, "node-a");
     await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText())
         .equals("Node node-a"));
+  }
+
+  private static String text(FxRobot robot, String id) {
+    return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
   }
 
   private void type(FxRobot robot, String line) {
