@@ -23,7 +23,7 @@ record Subject(NodeInfo node, PodInfo pod, String container) {
     return PodTarget.of(pod, node, container);
   }
 
-  /** The pod or node a row stands for, or null for rows node actions do not serve. */
+  /** Whether node actions serve this row (node, pod and container rows). */
   static boolean serves(TreeEntry entry) {
     return entry instanceof TreeEntry.NodeEntry || entry instanceof TreeEntry.PodEntry
         || entry instanceof TreeEntry.ContainerEntry;
