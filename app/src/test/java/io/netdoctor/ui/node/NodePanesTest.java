@@ -174,6 +174,12 @@ class NodePanesTest {
         String.valueOf(port)).status() == 0 ? "open" : "refused";
   }
 
+  /** nc from the host (the node) to the pod IP, run by hand. */
+  private static String fromHost(int port) {
+    return RealSystem.exec("nc", "-z", "-w", "2", lab.redis.podIp(), String.valueOf(port)).status() == 0
+        ? "open" : "refused";
+  }
+
   private static boolean knows(Path file) {
     return RealSystem.exec("ssh-keygen", "-F", "[127.0.0.1]:" + lab.server.port, "-f", file.toString())
         .output().contains("ssh-ed25519");
@@ -210,14 +216,22 @@ class NodePanesTest {
     assertThat(hostKeyDialogs.get()).isEqualTo(1);
 
     // new sessions (as after a restart): the stored key is trusted without asking
+    // ... and "from the node" tells 7000 (bound to 127.0.0.1 in the pod) from a network problem
     main.nodeAccess().apply(settings());
     fx(() -> {
       robot.lookup("#extraPorts").queryAs(TextField.class).setText("7000");
+      robot.lookup("#fromNode").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
       robot.lookup("#runPortCheck").queryAs(Button.class).fire();
       return null;
     });
-    List<String> again = List.of("6379 open", "8080 refused", "7000 " + oracle(7000));
+    List<String> again = List.of("6379 open", "8080 refused", "7000 " + oracle(7000),
+        "6379 " + fromHost(6379), "8080 " + fromHost(8080), "7000 " + fromHost(7000));
+    assertThat(again).containsExactly("6379 open", "8080 refused", "7000 open", "6379 open", "8080 refused",
+        "7000 refused");
     await().atMost(WAIT).until(() -> portRows(robot).equals(again));
+    assertThat(fx(() -> robot.lookup("#portTable").queryAs(TableView.class).getItems().stream()
+        .map(r -> ((PortCheckModel.Row) r).from()).distinct().toList()))
+        .containsExactly("inside the pod", "node → " + lab.redis.podIp());
     assertThat(hostKeyDialogs.get()).isEqualTo(1);
     assertThat(robot.lookup("#hostKeyDialog").tryQuery()).isEmpty();
   }
@@ -315,6 +329,29 @@ class NodePanesTest {
     await().atMost(WAIT).until(() -> outputLines(robot).contains("STDOUT inside-toolbox"));
     assertThat(transcript.entries().stream().map(TranscriptEntry::text))
         .contains("toolbox dnf install -y iproute tcpdump nmap nmap-ncat");
+  }
+
+  @Test
+  void aContainerTheRuntimeDoesNotKnowFailsItsStepWithAClearMessage(FxRobot robot) throws IOException {
+    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
+        "127.0.0.1"));
+    var ghost = api.client().pods().inNamespace("default").withName(POD).get();
+    ghost.getMetadata().setName("ghost-1");
+    ghost.getMetadata().setResourceVersion(null);
+    ghost.getMetadata().setUid(null);
+    ghost.getStatus().getContainerStatuses().get(0).setContainerID("docker://" + "0badc0de".repeat(8));
+    api.client().pods().inNamespace("default").resource(ghost).create();
+    try {
+      select(robot, "ghost-1");
+      press(robot, "checkPortsButton");
+      await().atMost(WAIT).until(() -> robot.lookup("#problemTitle").tryQuery().isPresent());
+      assertThat(text(robot, "#problemTitle")).isEqualTo("Container not found");
+      assertThat(text(robot, "#problemMessage")).contains("0badc0de0bad");
+      assertThat(robot.lookup(".step-failed").queryAll()).hasSize(1);
+      assertThat(portRows(robot)).isEmpty();
+    } finally {
+      api.client().pods().inNamespace("default").withName("ghost-1").delete();
+    }
   }
 
   @Test
