@@ -317,6 +317,25 @@ class NodePanesTest {
   }
 
   @Test
+  void aDroppedSessionIsReportedInTheConsoleAndLeavesNothingRunning(FxRobot robot) throws IOException {
+    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
+        "127.0.0.1"));
+    select(robot, "node-a");
+    press(robot, "openNodeConsoleButton");
+    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
+    String seconds = RealSystem.uniqueSeconds();
+    type(robot, "sleep " + seconds);
+    await().atMost(WAIT).until(() -> !pgrep("sleep " + seconds).isEmpty());
+    // the node "goes away": end the sshd processes serving this connection (children of the lab's daemon)
+    String daemon = Files.readString(lab.server.dir.resolve("sshd.pid")).strip();
+    RealSystem.exec("pkill", "-KILL", "-P", daemon);
+    await().atMost(WAIT).until(() -> text(robot, "#consoleStatus").contains("dropped"));
+    assertThat(outputLines(robot)).anyMatch(l -> l.startsWith("ERROR ") && l.contains("dropped"));
+    assertThat(fx(() -> robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled())).isTrue();
+    await().atMost(WAIT).until(() -> pgrep("sleep " + seconds).isEmpty());
+  }
+
+  @Test
   void toolboxInstallsToolsWithProgressThenRunsCommands(FxRobot robot) throws IOException {
     Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
         "127.0.0.1"));
