@@ -262,12 +262,10 @@ class NodePanesTest {
 
   @Test
   void aConsoleStreamsOutputKeepsHistoryAndClosingItsTabLeavesNoRemoteProcess(FxRobot robot) throws IOException {
-    // trust the key as `ssh-keyscan` reports it (the oracle), so no dialog comes up
-    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
-        "127.0.0.1"));
+    trustServerKey();
     select(robot, "node-a");
     press(robot, "openNodeConsoleButton");
-    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
+    awaitConsole(robot);
 
     String seconds = RealSystem.uniqueSeconds();
     type(robot, "echo hello-from-$((6*7)) >&2; echo out-line");
@@ -294,12 +292,11 @@ class NodePanesTest {
   @Test
   void aDebugContainerJoinsThePodNetworkThroughTheMirrorAndIsRemovedWhenItsTabCloses(FxRobot robot)
       throws IOException {
-    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
-        "127.0.0.1"));
+    trustServerKey();
     main.nodeAccess().apply(new NodeSettings(sshConfig, knownHosts, "", "mirror.example.com:5000", Map.of()));
     select(robot, POD);
     press(robot, "attachDebugContainerButton");
-    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
+    awaitConsole(robot);
     type(robot, "ip -o -4 addr show scope global");
     // the oracle: the pod's address as `ip` reports it inside the namespace
     String podAddress = RealSystem.sh("ip", "-n", lab.redis.netns(), "-o", "-4", "addr", "show", "scope", "global")
@@ -318,11 +315,10 @@ class NodePanesTest {
 
   @Test
   void aDroppedSessionIsReportedInTheConsoleAndLeavesNothingRunning(FxRobot robot) throws IOException {
-    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
-        "127.0.0.1"));
+    trustServerKey();
     select(robot, "node-a");
     press(robot, "openNodeConsoleButton");
-    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
+    awaitConsole(robot);
     String seconds = RealSystem.uniqueSeconds();
     type(robot, "sleep " + seconds);
     await().atMost(WAIT).until(() -> !pgrep("sleep " + seconds).isEmpty());
@@ -337,13 +333,12 @@ class NodePanesTest {
 
   @Test
   void toolboxInstallsToolsWithProgressThenRunsCommands(FxRobot robot) throws IOException {
-    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
-        "127.0.0.1"));
+    trustServerKey();
     select(robot, "node-a");
     press(robot, "startToolboxButton");
     await().atMost(WAIT).until(() -> outputLines(robot).contains("STDOUT Complete!"));
     assertThat(outputLines(robot)).contains("STDOUT   Installing       : tcpdump-1.0-1.fc39.x86_64");
-    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
+    awaitConsole(robot);
     type(robot, "echo inside-toolbox");
     await().atMost(WAIT).until(() -> outputLines(robot).contains("STDOUT inside-toolbox"));
     assertThat(transcript.entries().stream().map(TranscriptEntry::text))
@@ -352,8 +347,7 @@ class NodePanesTest {
 
   @Test
   void aContainerTheRuntimeDoesNotKnowFailsItsStepWithAClearMessage(FxRobot robot) throws IOException {
-    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
-        "127.0.0.1"));
+    trustServerKey();
     var ghost = api.client().pods().inNamespace("default").withName(POD).get();
     ghost.getMetadata().setName("ghost-1");
     ghost.getMetadata().setResourceVersion(null);
@@ -391,6 +385,16 @@ class NodePanesTest {
     select(robot, "node-a");
     await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#detailsTitle").queryAs(Label.class).getText())
         .equals("Node node-a"));
+  }
+
+  /** Trusts the lab's key as `ssh-keyscan` reports it (the oracle), so no dialog comes up. */
+  private void trustServerKey() throws IOException {
+    Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
+        "127.0.0.1"));
+  }
+
+  private static void awaitConsole(FxRobot robot) {
+    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
   }
 
   private static String text(FxRobot robot, String id) {
