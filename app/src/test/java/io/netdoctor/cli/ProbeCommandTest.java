@@ -2,8 +2,6 @@ package io.netdoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -49,17 +47,7 @@ class ProbeCommandTest {
         new KubernetesCrudDispatcher(), false);
     api.init(InetAddress.getLoopbackAddress(), 0);
     NamespacedKubernetesClient client = api.createClient();
-    client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-        .withNewStatus().addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress()
-        .withNewNodeInfo().withOsImage("Flatcar Container Linux by Kinvolk 3602.2.1")
-        .withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
-    client.pods().inNamespace("default").resource(new PodBuilder()
-        .withNewMetadata().withName("redis-slave-1691881626-d3aft").withNamespace("default").endMetadata()
-        .withNewSpec().withNodeName("node-a").addNewContainer().withName("redis").withImage("redis:7")
-        .addNewPort().withContainerPort(6379).endPort().endContainer().endSpec()
-        .withNewStatus().withPhase("Running").withPodIP(lab.redis.podIp()).addNewContainerStatus().withName("redis")
-        .withContainerID("docker://" + NodeLab.DOCKER_ID).withReady(true).withRestartCount(0).endContainerStatus()
-        .endStatus().build()).create();
+    lab.seedCluster(client, "127.0.0.1", 6379);
     client.close();
   }
 
@@ -84,13 +72,7 @@ class ProbeCommandTest {
         current-context: mock
         """.formatted(api.getPort()));
     // the node's name has a Host entry: it wins over the node's addresses
-    sshConfig = Files.writeString(dir.resolve("ssh_config"), """
-        Host node-a
-          HostName 127.0.0.1
-          Port %d
-          User root
-          IdentityFile %s
-        """.formatted(lab.server.port, lab.server.clientKey));
+    sshConfig = lab.writeSshConfig(dir.resolve("ssh_config"));
     knownHosts = dir.resolve("known_hosts");
   }
 

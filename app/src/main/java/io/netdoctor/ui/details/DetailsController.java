@@ -21,6 +21,8 @@ public final class DetailsController {
   private final DetailsView view = new DetailsView(model);
   private final TaskRunner tasks;
   private final Supplier<ClusterConnection> connection;
+  private final java.util.List<java.util.function.Function<TreeEntry, java.util.List<javafx.scene.Node>>> actions =
+      new java.util.ArrayList<>();
   private Object describedKey;
   private int request;
 
@@ -35,7 +37,15 @@ public final class DetailsController {
     return view.root;
   }
 
+  /** Adds buttons for the selected row; {@code provider} returns none for rows it does not serve. */
+  public void addActions(java.util.function.Function<TreeEntry, java.util.List<javafx.scene.Node>> provider) {
+    actions.add(provider);
+  }
+
   private void show(TreeEntry entry) {
+    if (!Objects.equals(entry, model.entry.get()) || view.actions.getChildren().isEmpty()) {
+      view.actions.getChildren().setAll(actions.stream().flatMap(a -> a.apply(entry).stream()).toList());
+    }
     Object key = describeKey(entry);
     if (!Objects.equals(key, describedKey)) {
       describedKey = key;

@@ -22,13 +22,17 @@ final class DetailsView {
   final Label title = new Label("Select a pod, container or node");
   final Label subtitle = new Label("");
   final VBox content = new VBox(10);
+  /** Buttons other screens contribute for the selected row (node actions…). */
+  final javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6);
   final ScrollPane root;
 
   DetailsView(DetailsModel model) {
     title.setId("detailsTitle");
     title.getStyleClass().add("details-title");
     subtitle.getStyleClass().add("meta");
-    VBox box = new VBox(6, title, subtitle, content);
+    actions.setId("detailsActions");
+    actions.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren()));
+    VBox box = new VBox(6, title, subtitle, actions, content);
     box.setPadding(new Insets(12));
     root = new ScrollPane(box);
     root.setId("detailsPane");

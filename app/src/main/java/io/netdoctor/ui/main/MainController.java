@@ -35,6 +35,9 @@ public final class MainController implements AutoCloseable {
   private final DetailsController details;
   private final TranscriptController commands;
   private final MainView view;
+  private final io.netdoctor.ui.node.HostKeyPrompt hostKeyPrompt;
+  private final io.netdoctor.ui.node.NodeAccess nodeAccess;
+  private final io.netdoctor.ui.node.NodeActions nodeActions;
   private ClusterConnection connection;
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -51,6 +54,13 @@ public final class MainController implements AutoCloseable {
     this.details = new DetailsController(tree.selectedProperty(), tasks, () -> connection);
     this.commands = new TranscriptController(transcript);
     this.view = new MainView(model, tree.view(), details.view(), commands.view());
+    this.hostKeyPrompt = new io.netdoctor.ui.node.HostKeyPrompt(() -> nodeAccess().settings().knownHosts());
+    this.nodeAccess = new io.netdoctor.ui.node.NodeAccess(transcript, hostKeyPrompt,
+        io.netdoctor.ui.node.NodeSettings.defaults());
+    this.nodeActions = new io.netdoctor.ui.node.NodeActions(nodeAccess, tasks, transcript, () -> connection,
+        this::showTool);
+    tree.addRowActions(nodeActions::menuItems);
+    details.addActions(nodeActions::buttons);
     tree.model().statusProperty().addListener((obs, old, status) -> model.status.set(status));
     model.chosenContext.addListener((obs, old, choice) -> {
       if (choice != null && !choice.equals(old) && !switching) {
@@ -200,8 +210,19 @@ public final class MainController implements AutoCloseable {
     return connection;
   }
 
+  /** SSH access to nodes (sessions, host keys, settings), app-scoped. */
+  public io.netdoctor.ui.node.NodeAccess nodeAccess() {
+    return nodeAccess;
+  }
+
+  public io.netdoctor.ui.node.NodeActions nodeActions() {
+    return nodeActions;
+  }
+
   @Override
   public void close() {
+    nodeActions.close();
+    nodeAccess.close();
     for (AutoCloseable hook : closeHooks) {
       try {
         hook.close();

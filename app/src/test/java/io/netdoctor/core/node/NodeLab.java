@@ -70,4 +70,39 @@ public final class NodeLab implements AutoCloseable {
       server.close();
     }
   }
+
+  /**
+   * Seeds a mock API server with node-a (Flatcar, docker, the given InternalIP) and the redis pod on it,
+   * declaring {@code ports}, with this lab's pod IP and docker container ID.
+   */
+  public void seedCluster(io.fabric8.kubernetes.client.KubernetesClient client, String nodeIp, int... ports) {
+    client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-a")
+        .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition()
+        .addNewAddress().withType("InternalIP").withAddress(nodeIp).endAddress()
+        .withNewNodeInfo().withOsImage("Flatcar Container Linux by Kinvolk 3602.2.1")
+        .withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
+    var container = new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("redis").withImage("redis:7");
+    for (int port : ports) {
+      container.addNewPort().withContainerPort(port).endPort();
+    }
+    client.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+        .withNewMetadata().withName("redis-slave-1691881626-d3aft").withNamespace("default")
+        .addToLabels("app", "redis").endMetadata()
+        .withNewSpec().withNodeName("node-a").withContainers(container.build()).endSpec()
+        .withNewStatus().withPhase("Running").withPodIP(redis.podIp()).withHostIP(nodeIp)
+        .addNewContainerStatus().withName("redis").withContainerID("docker://" + DOCKER_ID).withReady(true)
+        .withRestartCount(0).withNewState().withNewRunning().endRunning().endState().endContainerStatus()
+        .endStatus().build()).create();
+  }
+
+  /** An ssh config whose `Host node-a` entry points at this lab's sshd as root with its client key. */
+  public java.nio.file.Path writeSshConfig(java.nio.file.Path file) throws IOException {
+    return java.nio.file.Files.writeString(file, """
+        Host node-a
+          HostName 127.0.0.1
+          Port %d
+          User root
+          IdentityFile %s
+        """.formatted(server.port, server.clientKey));
+  }
 }

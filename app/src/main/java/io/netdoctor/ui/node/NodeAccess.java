@@ -1,0 +1,100 @@
+package io.netdoctor.ui.node;
+
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.core.node.DebugContainer;
+import io.netdoctor.core.node.HostKeyTrust;
+import io.netdoctor.core.node.NodeSessions;
+import io.netdoctor.core.node.NodeTarget;
+import io.netdoctor.core.node.NodeTargets;
+import io.netdoctor.core.node.PortChecks;
+import io.netdoctor.core.node.SshConfigFile;
+import io.netdoctor.core.node.SshRuntimeNetns;
+import io.netdoctor.core.node.Toolbox;
+import io.netdoctor.core.transcript.Transcript;
+
+/**
+ * The app's one way to nodes: SSH sessions (reused per node), host-key trust with the dialog prompt,
+ * node targets with the user's overrides. Owned by the main window and closed with it; new settings
+ * close the old sessions so the next action connects with them.
+ */
+public final class NodeAccess implements AutoCloseable {
+
+  /** What one action uses; a snapshot so a settings change mid-action cannot mix two configurations. */
+  public record Wiring(NodeSettings settings, NodeSessions sessions, NodeTargets targets, SshRuntimeNetns entry) {
+    public NodeTarget target(NodeInfo node) {
+      return targets.resolve(node);
+    }
+
+    public PortChecks portChecks() {
+      return new PortChecks(sessions);
+    }
+
+    public Toolbox toolbox() {
+      return new Toolbox(sessions);
+    }
+
+    public DebugContainer debugContainer() {
+      return new DebugContainer(sessions, entry, targets::resolve);
+    }
+  }
+
+  private final Transcript transcript;
+  private final HostKeyPrompt prompt;
+  private NodeSettings settings;
+  private Wiring wiring;
+  private boolean closed;
+
+  public NodeAccess(Transcript transcript, HostKeyPrompt prompt, NodeSettings settings) {
+    this.transcript = transcript;
+    this.prompt = prompt;
+    this.settings = settings;
+  }
+
+  public synchronized NodeSettings settings() {
+    return settings;
+  }
+
+  /** Takes new settings; sessions made with the old ones are closed (their consoles end). */
+  public void apply(NodeSettings next) {
+    Wiring old;
+    synchronized (this) {
+      settings = next;
+      old = wiring;
+      wiring = null;
+    }
+    if (old != null) {
+      old.sessions().close();
+    }
+  }
+
+  /** The current wiring, built on first use (reads the ssh config; call off the FX thread). */
+  public synchronized Wiring wiring() {
+    if (closed) {
+      throw new IllegalStateException("NetDoctor is closing.");
+    }
+    if (wiring == null) {
+      SshConfigFile config = SshConfigFile.load(settings.sshConfig());
+      var targets = new NodeTargets(config, NodeTarget.Override.NONE);
+      settings.overrides().forEach(targets::override);
+      var trust = new HostKeyTrust(settings.knownHosts(), config.hashKnownHosts("*"));
+      var sessions = new NodeSessions(NodeSessions.Settings.DEFAULT, trust, prompt, transcript);
+      wiring = new Wiring(settings, sessions, targets, new SshRuntimeNetns(sessions, targets::resolve, transcript));
+    }
+    return wiring;
+  }
+
+  /** Ends every session and every process started through it; a prompt still open answers "reject". */
+  @Override
+  public void close() {
+    Wiring old;
+    synchronized (this) {
+      closed = true;
+      old = wiring;
+      wiring = null;
+    }
+    prompt.close();
+    if (old != null) {
+      old.sessions().close();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.netdoctor.ui.node;
+
+import io.netdoctor.core.node.NodeAccessException;
+import io.netdoctor.core.node.PodNetns;
+import io.netdoctor.core.node.PodTarget;
+import io.netdoctor.core.node.PortCheckResult;
+import io.netdoctor.core.node.PortChecks;
+import io.netdoctor.core.node.RemoteArgs;
+import io.netdoctor.core.node.RuntimePlan;
+import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.ui.common.TaskRunner;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.Parent;
+
+/**
+ * "Check ports": the pod's declared TCP ports plus any typed, checked inside its network namespace
+ * (and optionally from the node to the pod IP). Runs on a worker; the plan's steps report as they go.
+ */
+public final class PortCheckController {
+
+  private final PortCheckModel model = new PortCheckModel();
+  private final PortCheckView view = new PortCheckView(model);
+  private final NodeAccess access;
+  private final TaskRunner tasks;
+  private final Transcript transcript;
+  private final Subject subject;
+  private int run;
+
+  PortCheckController(NodeAccess access, TaskRunner tasks, Transcript transcript, Subject subject,
+      Runnable openSettings) {
+    this.access = access;
+    this.tasks = tasks;
+    this.transcript = transcript;
+    this.subject = subject;
+    model.title.set("Ports of " + subject.pod().ref() + (subject.container() == null ? "" : " (" + subject.container() + ")"));
+    view.check.setOnAction(e -> check());
+    view.settings.setOnAction(e -> openSettings.run());
+    try {
+      List<Integer> declared = subject.podTarget().declaredPorts();
+      model.declared.set(declared.isEmpty() ? "The pod declares no TCP container ports: type some below."
+          : "Declared container ports: " + declared.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + " · node " + subject.node().name() + " · pod IP " + subject.pod().podIP());
+    } catch (NodeAccessException e) {
+      model.plan.fail(e);
+    }
+  }
+
+  public Parent view() {
+    return view.root;
+  }
+
+  PortCheckModel model() {
+    return model;
+  }
+
+  /** One click: declared plus typed ports; the plan is shown (and written) before anything runs. */
+  void check() {
+    model.plan.clear();
+    model.rows.clear();
+    PodTarget pod;
+    List<Integer> ports;
+    try {
+      pod = subject.podTarget();
+      var all = new LinkedHashSet<>(pod.declaredPorts());
+      if (!model.extraPorts.get().isBlank()) {
+        all.addAll(RemoteArgs.ports(model.extraPorts.get().strip()));
+      }
+      if (all.isEmpty()) {
+        throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
+            "No ports to check: the pod declares none; type some in the field (e.g. 6379,8080).");
+      }
+      if (model.fromNode.get()) {
+        RemoteArgs.ipAddress(pod.podIp());
+      }
+      ports = List.copyOf(all);
+    } catch (RuntimeException e) {
+      model.plan.fail(e);
+      return;
+    }
+    boolean fromNode = model.fromNode.get();
+    int mine = ++run;
+    model.running.set(true);
+    model.plan.progress.set("Connecting to " + subject.node().name() + "…");
+    var progress = model.plan.progressListener();
+    tasks.run("port-check", () -> {
+      NodeAccess.Wiring wiring = access.wiring();
+      List<io.netdoctor.core.command.Command> checks = ports.stream().map(p -> PortChecks.check("localhost", p)).toList();
+      RuntimePlan plan = wiring.entry().plan(pod, checks);
+      io.netdoctor.ui.common.Fx.run(() -> {
+        if (mine == run) {
+          model.plan.show(plan);
+        }
+      });
+      var results = new ArrayList<PortCheckResult>();
+      PodNetns netns = wiring.entry().enter(pod, progress);
+      results.addAll(wiring.portChecks().inPod(netns, ports));
+      if (fromNode) {
+        results.addAll(wiring.portChecks().fromNode(netns.node(), pod.podIp(), ports));
+      }
+      return results;
+    }, results -> {
+      if (mine != run) {
+        return;
+      }
+      model.running.set(false);
+      model.plan.finish(summary(results));
+      model.rows.setAll(results.stream()
+          .map(r -> new PortCheckModel.Row(r.port(), r.state().label(), from(r), r.raw().strip())).toList());
+    }, error -> {
+      if (mine != run) {
+        return;
+      }
+      model.running.set(false);
+      model.plan.fail(error);
+      transcript.error("ports " + subject.label(), error.getMessage() == null ? error.toString() : error.getMessage());
+    });
+  }
+
+  /** "inside the pod" or "node → 10.2.47.4": the table's FROM column, short enough to read. */
+  static String from(PortCheckResult r) {
+    return r.from().startsWith("node ") ? "node → " + r.from().substring(r.from().lastIndexOf(' ') + 1)
+        : "inside the pod";
+  }
+
+  /** "6379 open, 8080 refused", then " · from the node: 6379 open, …" when checked from the node too. */
+  static String summary(List<PortCheckResult> results) {
+    String inside = results.stream().filter(r -> !r.from().startsWith("node "))
+        .map(r -> r.port() + " " + r.state().label()).collect(Collectors.joining(", "));
+    String node = results.stream().filter(r -> r.from().startsWith("node "))
+        .map(r -> r.port() + " " + r.state().label()).collect(Collectors.joining(", "));
+    return node.isEmpty() ? inside : inside + " · from the node: " + node;
+  }
+}
