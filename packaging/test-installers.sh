@@ -102,6 +102,13 @@ pass "launcher on PATH, menu entry $(basename "$desktop") in Network;Development
 export HOME="$work/home"
 mkdir -p "$HOME"
 
+# AppCDS: postinst dumped the archive for these paths, and the launcher maps it.
+[ -f /opt/netdoctor/lib/app/netdoctor.jsa ] || fail "postinst made no AppCDS archive"
+JAVA_TOOL_OPTIONS=-Xlog:class+load=info netdoctor --version >"$work/cds.log" 2>&1 || true
+grep -q 'io.netdoctor.Launcher source: shared objects file' "$work/cds.log" \
+  || { grep -i 'cds\|Launcher' "$work/cds.log" | head; fail "the launcher does not use the AppCDS archive"; }
+pass "AppCDS archive $(du -h /opt/netdoctor/lib/app/netdoctor.jsa | cut -f1) in use"
+
 # --- CLI: pods -o json against the demo cluster -------------------------------------------------
 kubeconfig="$work/demo-kubeconfig"
 netdoctor demo --write-kubeconfig "$kubeconfig" >"$work/demo.log" 2>&1 &
@@ -180,7 +187,7 @@ done
 files=$(rpm -qlp "$rpm_file")
 grep -qx /opt/netdoctor/bin/NetDoctor <<<"$files" || fail "rpm lacks /opt/netdoctor/bin/NetDoctor"
 grep -q '^/opt/netdoctor/lib/runtime/lib/server/libjvm.so$' <<<"$files" || fail "rpm lacks the bundled runtime"
-outside=$(grep -vE '^/opt/netdoctor/|^/usr/share/licenses/netdoctor' <<<"$files" || true)
+outside=$(grep -vE '^/opt/netdoctor(/|$)|^/usr/share/licenses/netdoctor' <<<"$files" || true)
 [ -z "$outside" ] || fail "rpm installs outside /opt/netdoctor: $outside"
 rpm -qp --scripts "$rpm_file" | grep -q 'ln -sf /opt/netdoctor/bin/NetDoctor /usr/bin/netdoctor' \
   || fail "rpm %post does not put netdoctor on PATH"
