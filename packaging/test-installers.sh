@@ -97,6 +97,10 @@ desktop=$(grep -l 'Exec=/opt/netdoctor/bin/NetDoctor' /usr/share/applications/*.
 [ -n "$desktop" ] || fail "no desktop menu entry"
 grep -q '^Categories=Network;Development;' "$desktop" || fail "desktop entry categories: $(grep Categories "$desktop")"
 pass "launcher on PATH, menu entry $(basename "$desktop") in Network;Development"
+version=$(dpkg-deb -f "$deb" Version)
+reported=$(netdoctor --version 2>&1) || fail "netdoctor --version: $reported"
+[ "$reported" = "NetDoctor ${version%-*}" ] || fail "netdoctor --version says '$reported', the package is $version"
+pass "netdoctor --version: $reported"
 
 # A fresh HOME: proves the install works for a new user, and shows whether JavaFX unpacked natives.
 export HOME="$work/home"

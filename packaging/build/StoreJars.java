@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -12,12 +13,15 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Rewrites every staged jar with its entries stored, not deflated.
+ * Rewrites every staged jar with its entries stored, not deflated, and without jar signatures.
  *
- * <p>Why: the .deb and .rpm are xz-compressed as a whole, and xz cannot shrink data that is
- * already deflated. Stored jars make the .deb 26 MB smaller (44 -> 18 MB for the jars) at the
- * price of a larger installed size, and classes load without inflating. Entry bytes, order
- * and times are unchanged, so signed jars (Bouncy Castle) keep valid signatures.
+ * <p>Why stored: the .deb and .rpm are xz-compressed as a whole, and xz cannot shrink data that
+ * is already deflated. Stored jars make the .deb 26 MB smaller (44 -> 18 MB for the jars) at the
+ * price of a larger installed size, and classes load without inflating.
+ *
+ * <p>Why unsigned: CDS leaves out classes of signed jars (Bouncy Castle's 680 classes, loaded
+ * when the demo cluster starts), and checking signatures costs time at startup. OpenJDK does not
+ * require signed JCE providers, and the app's shaded jar drops the signatures the same way.
  *
  * <p>Usage: {@code java StoreJars.java <staged-jar-dir>}
  */
@@ -41,8 +45,14 @@ public final class StoreJars {
       Files.move(stored, jar, StandardCopyOption.REPLACE_EXISTING);
       after += Files.size(jar);
     }
-    System.out.printf("[StoreJars] %d jars stored uncompressed: %.1f MB -> %.1f MB%n",
+    System.out.printf("[StoreJars] %d jars stored uncompressed, unsigned: %.1f MB -> %.1f MB%n",
         jars.size(), before / 1e6, after / 1e6);
+  }
+
+  private static boolean isSignature(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    return upper.startsWith("META-INF/") && upper.indexOf('/', "META-INF/".length()) < 0
+        && (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC"));
   }
 
   private static void store(Path source, Path target) throws IOException {
@@ -52,6 +62,9 @@ public final class StoreJars {
          ZipOutputStream out = new ZipOutputStream(rawOut)) {
       out.setMethod(ZipOutputStream.STORED);
       for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        if (isSignature(entry.getName())) {
+          continue;
+        }
         byte[] data = in.readAllBytes();
         CRC32 crc = new CRC32();
         crc.update(data);
