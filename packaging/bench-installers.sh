@@ -126,7 +126,10 @@ printf '  %-34s %6d  (%d..%d)  cpu %d\n' "minimal JavaFX window (floor)" "$min_m
 echo "== Targets"
 ratio=$(awk -v a="$app_med" -v m="$min_med" 'BEGIN { printf "%.2f", a / m }')
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.5) ? "met" : "MISSED" }')
-printf '  %-34s %s x minimal (target <= 1.5): %s\n' "first window" "$ratio" "$verdict"
+printf '  %-34s %s x minimal (target <= 1.5): %s\n' "first window, wall time" "$ratio" "$verdict"
+# On a loaded machine wall time mostly measures waiting for a core; CPU time much less so.
+cpu_ratio=$(awk -v a="$app_cpu" -v m="$min_cpu" 'BEGIN { printf "%.2f", a / m }')
+printf '  %-34s %s x minimal\n' "first window, CPU time" "$cpu_ratio"
 if [ -n "$deb" ]; then
   deb_mb=$(awk -v b="$(stat -c %s "$deb")" 'BEGIN { printf "%.1f", b / 1000000 }')
   printf '  %-34s %s MB (target <= 60): %s\n' ".deb size" "$deb_mb" "$(awk -v s="$deb_mb" 'BEGIN { print (s <= 60) ? "met" : "MISSED" }')"
