@@ -61,11 +61,11 @@ printf '  %-34s %s\n' "  jars and JavaFX natives" "$(size_of "$image/lib/app")"
 printf '  %-34s %s\n' "  AppCDS archive (made on install)" "$(size_of "$jsa")"
 printf '  %-34s %s\n' "runtime modules" "$(cat "$target/runtime-modules.txt" 2>/dev/null || echo '?')"
 
-display=:$((190 + RANDOM % 50))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# -displayfd: Xvfb picks a free display and writes its number once it accepts connections.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 pids+=($!)
-export DISPLAY=$display
-for _ in $(seq 100); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(cat "$work/display")"
 export HOME="$work/home"
 mkdir -p "$HOME"
 

@@ -118,8 +118,10 @@ kubeconfig="$work/demo-kubeconfig"
 netdoctor demo --write-kubeconfig "$kubeconfig" >"$work/demo.log" 2>&1 &
 demo_pid=$!
 pids+=("$demo_pid")
-wait_for 60 test -s "$kubeconfig" || { cat "$work/demo.log"; fail "demo wrote no kubeconfig within 60 s"; }
+demo_up() { test -s "$kubeconfig" || ! kill -0 "$demo_pid" 2>/dev/null; }
+wait_for 60 demo_up || { cat "$work/demo.log"; fail "demo wrote no kubeconfig within 60 s"; }
 kill -0 "$demo_pid" 2>/dev/null || { cat "$work/demo.log"; fail "demo exited instead of serving"; }
+test -s "$kubeconfig" || fail "demo wrote no kubeconfig"
 netdoctor pods -A -o json --kubeconfig "$kubeconfig" >"$work/pods.json" 2>"$work/pods.err" \
   || { cat "$work/pods.err"; fail "netdoctor pods -o json exited non-zero"; }
 python3 - "$work/pods.json" <<'EOF' || fail "pods -o json output (above) does not match the contract"
@@ -139,11 +141,11 @@ wait "$demo_pid" 2>/dev/null || true
 pass "demo stopped on SIGTERM"
 
 # --- GUI under Xvfb: window found by xdotool, screenshot not blank ------------------------------
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# -displayfd: Xvfb picks a free display and writes its number once it accepts connections.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 pids+=($!)
-export DISPLAY=$display
-wait_for 20 xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb did not start on $display"
+wait_for 20 test -s "$work/display" || { cat "$work/xvfb.log"; fail "Xvfb did not start"; }
+export DISPLAY=":$(cat "$work/display")"
 start=$SECONDS
 netdoctor >"$work/gui.log" 2>&1 &
 gui_pid=$!

@@ -29,14 +29,15 @@ mkdir -p "$work/home"
 classpath=$(sed -n 's|^app\.classpath=\$APPDIR|'"$app"'|p' "$app"/*.cfg | paste -sd: -)
 mainclass=$(sed -n 's|^app\.mainclass=||p' "$app"/*.cfg)
 
-display=":$(( 300 + $$ % 200 ))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# -displayfd: Xvfb picks a free display and writes its number once it accepts connections.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 tries=0
-until DISPLAY="$display" xdotool getdisplaygeometry >/dev/null 2>&1; do
+until [ -s "$work/display" ]; do
   tries=$((tries + 1)); [ "$tries" -lt 100 ] || { say "Xvfb did not start"; exit 1; }; sleep 0.1
 done
+display=":$(cat "$work/display")"
 HOME="$work/home" DISPLAY="$display" "$java" -XX:DumpLoadedClassList="$work/classes.lst" \
   -cp "$classpath" "$mainclass" >"$work/training.log" 2>&1 &
 app_pid=$!
