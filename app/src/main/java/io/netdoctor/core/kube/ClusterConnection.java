@@ -391,6 +391,8 @@ public final class ClusterConnection implements AutoCloseable {
     closed = true;
     scheduler.shutdownNow();
     closeFeeds();
+    pods.clear();
+    nodes.clear();
     if (client != null) {
       client.close();
     }

@@ -153,5 +153,7 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
     if (informer != null) {
       informer.stop();
     }
+    known.clear(); // a closed cluster's objects must not outlive it
+    seed = null;
   }
 }

@@ -2,7 +2,6 @@ package io.netdoctor.ui.tree;
 
 import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ConnectionStatus;
-import io.netdoctor.core.kube.ContainerInfo;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
@@ -42,8 +41,8 @@ public final class ClusterTreeModel {
   private final TreeItem<TreeEntry> nodesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Nodes", 0, ""));
   private final Map<String, TreeItem<TreeEntry>> namespaceItems = new HashMap<>();
   private final Map<String, PodInfo> pods = new HashMap<>();
-  private final Map<String, TreeItem<TreeEntry>> podItems = new HashMap<>();
-  private final Map<String, TreeItem<TreeEntry>> nodePodItems = new HashMap<>();
+  private final Map<String, PodItem> podItems = new HashMap<>();
+  private final Map<String, PodItem> nodePodItems = new HashMap<>();
   private final Map<String, NodeInfo> nodes = new HashMap<>();
   private final Map<String, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
   private final ServiceRows services = new ServiceRows();
@@ -205,17 +204,13 @@ public final class ClusterTreeModel {
     if (old == null) {
       podCount.set(pods.size());
     }
-    TreeItem<TreeEntry> item = podItems.computeIfAbsent(pod.uid(), uid -> new TreeItem<>());
-    item.setValue(new TreeEntry.PodEntry(pod, false));
-    syncContainers(item, pod);
+    podItems.computeIfAbsent(pod.uid(), uid -> new PodItem()).show(new TreeEntry.PodEntry(pod, false));
     if (old != null && !old.node().equals(pod.node())) {
       detach(nodePodItems.get(pod.uid()));
       touchedNodes.add(old.node());
     }
     if (!pod.node().isEmpty()) {
-      TreeItem<TreeEntry> onNode = nodePodItems.computeIfAbsent(pod.uid(), uid -> new TreeItem<>());
-      onNode.setValue(new TreeEntry.PodEntry(pod, true));
-      syncContainers(onNode, pod);
+      nodePodItems.computeIfAbsent(pod.uid(), uid -> new PodItem()).show(new TreeEntry.PodEntry(pod, true));
     }
     placePod(pod);
   }
@@ -276,23 +271,6 @@ public final class ClusterTreeModel {
     if (child != null && child.getParent() != null) {
       child.getParent().getChildren().remove(child);
     }
-  }
-
-  private void syncContainers(TreeItem<TreeEntry> podItem, PodInfo pod) {
-    var children = podItem.getChildren();
-    List<ContainerInfo> containers = pod.containers();
-    boolean sameShape = children.size() == containers.size();
-    for (int i = 0; sameShape && i < containers.size(); i++) {
-      sameShape = children.get(i).getValue().label().equals(containers.get(i).name());
-    }
-    if (sameShape) {
-      for (int i = 0; i < containers.size(); i++) {
-        children.get(i).setValue(new TreeEntry.ContainerEntry(pod, containers.get(i)));
-      }
-      return;
-    }
-    children.setAll(containers.stream()
-        .map(c -> new TreeItem<TreeEntry>(new TreeEntry.ContainerEntry(pod, c))).toList());
   }
 
   private void removePod(String uid) {

@@ -1,0 +1,58 @@
+package io.netdoctor.ui.tree;
+
+import io.netdoctor.core.kube.ContainerInfo;
+import io.netdoctor.core.kube.PodInfo;
+import java.util.List;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+/**
+ * A pod row whose container rows are made the first time they are asked for (TreeItem's own
+ * lazy-children pattern): ten thousand collapsed pods cost ten thousand items, not twenty.
+ */
+final class PodItem extends TreeItem<TreeEntry> {
+
+  private boolean built;
+
+  void show(TreeEntry.PodEntry entry) {
+    setValue(entry);
+    if (built) {
+      sync(super.getChildren(), entry.pod());
+    }
+  }
+
+  private PodInfo pod() {
+    return ((TreeEntry.PodEntry) getValue()).pod();
+  }
+
+  @Override
+  public boolean isLeaf() {
+    return getValue() == null || pod().containers().isEmpty();
+  }
+
+  @Override
+  public ObservableList<TreeItem<TreeEntry>> getChildren() {
+    if (!built && getValue() != null) {
+      built = true;
+      sync(super.getChildren(), pod());
+    }
+    return super.getChildren();
+  }
+
+  /** Updates container rows in place when the containers are the same, so their selection survives. */
+  private static void sync(ObservableList<TreeItem<TreeEntry>> children, PodInfo pod) {
+    List<ContainerInfo> containers = pod.containers();
+    boolean sameShape = children.size() == containers.size();
+    for (int i = 0; sameShape && i < containers.size(); i++) {
+      sameShape = children.get(i).getValue().label().equals(containers.get(i).name());
+    }
+    if (sameShape) {
+      for (int i = 0; i < containers.size(); i++) {
+        children.get(i).setValue(new TreeEntry.ContainerEntry(pod, containers.get(i)));
+      }
+      return;
+    }
+    children.setAll(containers.stream()
+        .map(c -> new TreeItem<TreeEntry>(new TreeEntry.ContainerEntry(pod, c))).toList());
+  }
+}
