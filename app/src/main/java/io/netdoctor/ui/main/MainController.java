@@ -35,6 +35,7 @@ public final class MainController implements AutoCloseable {
   private final DetailsController details;
   private final TranscriptController commands;
   private final MainView view;
+  private final io.netdoctor.ui.capture.CaptureTools captures;
   private ClusterConnection connection;
   private DemoCluster demo;
   private boolean switching;
@@ -57,6 +58,8 @@ public final class MainController implements AutoCloseable {
     view.contextChooser.valueProperty().bindBidirectional(model.chosenContext);
     model.dark.addListener((obs, old, dark) -> applyTheme(dark));
     applyTheme(false);
+    captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection);
+    tree.addRowActions(captures::rowActions);
   }
 
   public Parent view() {
@@ -177,8 +180,13 @@ public final class MainController implements AutoCloseable {
     return connection;
   }
 
+  public io.netdoctor.ui.capture.CaptureTools captures() {
+    return captures;
+  }
+
   @Override
   public void close() {
+    captures.close();
     if (connection != null) {
       connection.close();
       connection = null;
