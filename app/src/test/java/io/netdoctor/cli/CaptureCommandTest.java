@@ -46,9 +46,7 @@ class CaptureCommandTest {
 
   @BeforeAll
   static void start() throws IOException {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/ping")), "ping is missing: apt-get install -y iputils-ping");
-    lab = new NodeLab();
+    lab = io.netdoctor.core.capture.CaptureLab.start();
     api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     api.init(InetAddress.getLoopbackAddress(), 0);

@@ -23,15 +23,12 @@ class CaptureInjectionTest {
 
   @BeforeAll
   static void startLab() throws IOException {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
-    lab = new NodeLab();
+    lab = CaptureLab.start();
   }
 
   @AfterAll
   static void stopLab() throws IOException {
-    if (lab != null) {
-      lab.close();
-    }
+    CaptureLab.stop(lab);
     assertThat(CANARY).doesNotExist();
   }
 

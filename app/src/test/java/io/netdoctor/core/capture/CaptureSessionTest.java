@@ -32,16 +32,12 @@ class CaptureSessionTest {
 
   @BeforeAll
   static void startLab() throws IOException {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/ping")), "ping is missing: apt-get install -y iputils-ping");
-    lab = new NodeLab();
+    lab = CaptureLab.start();
   }
 
   @AfterAll
   static void stopLab() throws IOException {
-    if (lab != null) {
-      lab.close();
-    }
+    CaptureLab.stop(lab);
   }
 
   /** Collects what a capture delivers. */

@@ -48,16 +48,12 @@ class CapturePaneTest {
 
   @BeforeAll
   static void startLab() throws IOException {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/ping")), "ping is missing: apt-get install -y iputils-ping");
-    lab = new NodeLab();
+    lab = io.netdoctor.core.capture.CaptureLab.start();
   }
 
   @AfterAll
   static void stopLab() throws IOException {
-    if (lab != null) {
-      lab.close();
-    }
+    io.netdoctor.core.capture.CaptureLab.stop(lab);
   }
 
   @Start
