@@ -48,6 +48,7 @@ public final class CaptureController implements AutoCloseable {
   private long startedAt;
   private long endedAt;
   private long rateAt;
+  private long countersAt;
   private long rateCount;
   private long received;
   private boolean closed;
@@ -221,13 +222,18 @@ public final class CaptureController implements AutoCloseable {
     }
     received += batch.size();
     int added = model.lines.append(batch);
-    model.packets.set(received);
-    model.dropped.set(model.lines.dropped());
     if (added > 0 && model.autoscroll.get()) {
       view.raw.scrollTo(model.lines.size() - 1);
       view.table.scrollTo(model.lines.size() - 1);
     }
     long end = endedAt != 0 ? endedAt : now;
+    boolean idle = !model.running() && batch.isEmpty();
+    // counters change text (and so layout) a few times a second, not every pulse: the lines are what moves
+    if (now - countersAt >= 200_000_000L || idle) {
+      countersAt = now;
+      model.packets.set(received);
+      model.dropped.set(model.lines.dropped());
+    }
     if (now - rateAt >= 500_000_000L) {
       double perSecond = (received - rateCount) * 1e9 / (now - rateAt);
       model.rate.set(String.format(Locale.ROOT, "%,.0f/s", endedAt != 0 ? 0.0 : perSecond));
@@ -236,7 +242,7 @@ public final class CaptureController implements AutoCloseable {
     }
     long seconds = Math.max(0, (end - startedAt) / 1_000_000_000L);
     model.elapsed.set(String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60));
-    if (!model.running() && batch.isEmpty()) {
+    if (idle) {
       model.rate.set("0/s");
       pulse.stop();
     }
@@ -276,6 +282,7 @@ public final class CaptureController implements AutoCloseable {
     view.raw.getSelectionModel().select(hit);
     view.raw.scrollTo(Math.max(0, hit - 3));
     view.table.getSelectionModel().select(hit);
+    view.table.scrollTo(Math.max(0, hit - 1));
     model.findStatus.set(String.format(Locale.ROOT, "%,d matching lines", matches));
   }
 
@@ -358,11 +365,11 @@ public final class CaptureController implements AutoCloseable {
   }
 
   public long packets() {
-    return model.packets.get();
+    return received;
   }
 
   public long dropped() {
-    return model.dropped.get();
+    return model.lines.dropped();
   }
 
   public String state() {

@@ -25,12 +25,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -40,6 +37,8 @@ final class CaptureView {
 
   private static final String[] PROTOCOL_CLASSES = {"proto-dns", "proto-tcp", "proto-udp", "proto-icmp",
       "proto-arp", "proto-rst", "proto-other", "find-row"};
+
+  private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
   final BorderPane root = new BorderPane();
   final ComboBox<String> iface = new ComboBox<>();
@@ -91,7 +90,6 @@ final class CaptureView {
     filter.setId("captureFilter");
     filter.setPromptText("BPF filter, e.g. port 53 or host 10.2.47.3");
     filter.textProperty().bindBidirectional(model.filter);
-    HBox.setHgrow(filter, Priority.ALWAYS);
     presets.getItems().addAll(presetDns, presetPod, presetResets, presetIcmp);
     presetPod.disableProperty().bind(model.podIpKnown.not());
     snaplen.setPromptText("snaplen");
@@ -116,10 +114,11 @@ final class CaptureView {
     save.setId("captureSave");
     save.disableProperty().bind(model.state.isEqualTo(CaptureModel.State.IDLE));
     wireshark.disableProperty().bind(save.disableProperty());
-    var bar = new ToolBar(new Label("Interface"), iface, new Label("Filter"), filter, presets, snaplen, count,
-        start, stop);
-    var bar2 = new ToolBar(pause, clear, autoscroll, save, wireshark, spacer(), Icons.of(Icons.SEARCH), find,
-        findPrevious, findNext, findStatus);
+    // flow panes wrap in a narrow tab instead of hiding Start/Stop in an overflow menu as a ToolBar would
+    filter.setPrefColumnCount(22);
+    var bar = bar(new Label("Interface"), iface, new Label("Filter"), filter, presets, snaplen, count, start, stop);
+    var bar2 = bar(pause, clear, autoscroll, save, wireshark, Icons.of(Icons.SEARCH), find, findPrevious, findNext,
+        findStatus);
     find.setId("captureFind");
     find.setPromptText("Find in capture");
     find.textProperty().bindBidirectional(model.find);
@@ -134,7 +133,11 @@ final class CaptureView {
     buildTable();
     var split = new SplitPane(raw, table);
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.45);
+    raw.setMinHeight(90);
+    table.setMinHeight(90);
+    raw.setPrefHeight(220);
+    table.setPrefHeight(220);
+    split.setDividerPositions(0.5);
     root.setCenter(split);
 
     message.setId("captureMessage");
@@ -151,16 +154,20 @@ final class CaptureView {
     selectedRaw.getStyleClass().add("capture-raw");
     command.textProperty().bind(Bindings.concat("$ ", model.command));
     command.getStyleClass().add("capture-command");
-    var footer = new VBox(2, selectedRaw, new HBox(12, counters, message), command);
+    model.state.addListener((obs, old, state) -> message.pseudoClassStateChanged(PROBLEM,
+        state == CaptureModel.State.FAILED || state == CaptureModel.State.DISCONNECTED));
+    var footer = new VBox(2, selectedRaw, counters, message, command);
     footer.setPadding(new Insets(4, 8, 4, 8));
     footer.setAlignment(Pos.CENTER_LEFT);
     root.setBottom(footer);
   }
 
-  private static Region spacer() {
-    Region r = new Region();
-    HBox.setHgrow(r, Priority.ALWAYS);
-    return r;
+  private static FlowPane bar(javafx.scene.Node... nodes) {
+    var bar = new FlowPane(6, 4, nodes);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    bar.getStyleClass().add("capture-bar");
+    return bar;
   }
 
   CaptureLine parse(String line) {
@@ -171,16 +178,15 @@ final class CaptureView {
     table.setId("capturePackets");
     table.setItems(model.lines);
     table.setFixedCellSize(22);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-    table.getColumns().add(column("Time", 110, l -> parse(l).time()));
-    table.getColumns().add(column("Source", 170, l -> parse(l).source()));
-    table.getColumns().add(column("Destination", 170, l -> parse(l).destination()));
+    table.getColumns().add(column("Time", 128, l -> parse(l).time()));
+    table.getColumns().add(column("Source", 150, l -> parse(l).source()));
+    table.getColumns().add(column("Destination", 150, l -> parse(l).destination()));
     table.getColumns().add(column("Protocol", 70, l -> parse(l).protocol()));
-    table.getColumns().add(column("Length", 60, l -> {
+    table.getColumns().add(column("Length", 56, l -> {
       int n = parse(l).length();
       return n < 0 ? "" : String.valueOf(n);
     }));
-    table.getColumns().add(column("Summary", 420, l -> parse(l).summary()));
+    table.getColumns().add(column("Summary", 520, l -> parse(l).summary()));
     table.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(String line, boolean empty) {
