@@ -55,6 +55,8 @@ public final class CaptureSession implements AutoCloseable {
   private final AtomicLong packets = new AtomicLong();
   private final AtomicReference<String> lastError = new AtomicReference<>("");
   private final AtomicReference<End> end = new AtomicReference<>();
+  /** Completed once the listener has heard how the capture ended. */
+  private final java.util.concurrent.CompletableFuture<End> delivered = new java.util.concurrent.CompletableFuture<>();
   private volatile RemoteProcess process;
   private volatile boolean pcapRemoved;
 
@@ -138,7 +140,11 @@ public final class CaptureSession implements AutoCloseable {
               : new End(Reason.FAILED, failure(place, exit.status(), lastError.get()).getMessage());
         };
         end.set(e);
-        listener.ended(e);
+        try {
+          listener.ended(e);
+        } finally {
+          delivered.complete(e);
+        }
       }
     };
   }
@@ -171,11 +177,18 @@ public final class CaptureSession implements AutoCloseable {
     return end.get();
   }
 
-  /** Stops tcpdump; lines and the pcap stay. Waits until the remote process is gone. */
+  /** Stops tcpdump; lines and the pcap stay. Returns once the process is gone and the listener heard the end. */
   public void stop() {
     RemoteProcess p = process;
     if (p != null) {
       p.close();
+      try {
+        delivered.get(3, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        // the process is gone (close() waited for it); only the callback is late
+      }
     }
   }
 

@@ -28,6 +28,7 @@ public final class CaptureWindowDemo {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 40;
     NodeLab lab = new NodeLab();
     var opened = new java.util.concurrent.CompletableFuture<CaptureController>();
+    var window = new java.util.concurrent.CompletableFuture<MainController>();
     Platform.startup(() -> {
       var main = new MainController(KubeconfigCatalog.load(List.of()), lab.transcript(), TaskRunner.background(),
           () -> DemoCluster.start(Duration.ofSeconds(20)));
@@ -48,6 +49,7 @@ public final class CaptureWindowDemo {
         split.setDividerPositions(split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL ? 0.28 : 0.86);
       }
       opened.complete(pane);
+      window.complete(main);
     });
     Thread traffic = new Thread(() -> {
       for (int i = 0; i < 1000; i++) {
@@ -66,6 +68,9 @@ public final class CaptureWindowDemo {
       pane.find(true);
     });
     Thread.sleep(Math.max(0, seconds * 1000 - 12_000));
+    MainController main = window.get();
+    Platform.runLater(main::close); // stops the capture and removes its pcap from the "node"
+    Thread.sleep(3000);
     lab.close();
     System.exit(0);
   }
