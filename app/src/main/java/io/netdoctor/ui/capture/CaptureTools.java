@@ -88,6 +88,7 @@ public final class CaptureTools implements AutoCloseable {
           .enter(target, RuntimePlan.Progress.NONE));
     }, pod.podIP());
     pane.setInterface("any");
+    pane.loadInterfaces(); // enters the namespace now: a pod that is gone says so before Start
     return pane;
   }
 

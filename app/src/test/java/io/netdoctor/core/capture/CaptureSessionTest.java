@@ -160,32 +160,11 @@ class CaptureSessionTest {
           CaptureOptions.of("lo", "icmp"), dropped);
       dropped.awaitListening();
       assertThat(tcpdumpsFor(s)).isNotEmpty();
-      // kill -9 this connection's sshd processes (children of the daemon that run our session)
-      List<String> before = RealSystem.exec("pgrep", "-P", String.valueOf(lab.sshdPid())).output().lines()
-          .filter(l -> !l.isBlank()).toList();
-      for (String pid : before) {
-        if (RealSystem.exec("pgrep", "-P", pid).output().lines().anyMatch(child -> isAncestorOf(child, s))) {
-          RealSystem.exec("kill", "-9", pid);
-        }
-      }
+      CaptureLab.dropConnectionRunning(lab, s.remotePcap());
       await().atMost(WAIT).until(() -> dropped.end != null);
       assertThat(dropped.end.reason()).isEqualTo(CaptureSession.Reason.DISCONNECTED);
       await().atMost(WAIT).until(() -> tcpdumpsFor(s).isEmpty());
       s.close(); // the node is reachable again through a new session: the file goes
     }
-  }
-
-  /** Whether the tcpdump of this capture descends from the given process. */
-  private static boolean isAncestorOf(String pid, CaptureSession s) {
-    for (String t : tcpdumpsFor(s)) {
-      String p = t;
-      for (int i = 0; i < 10 && !p.equals("1") && !p.isEmpty(); i++) {
-        if (p.equals(pid)) {
-          return true;
-        }
-        p = RealSystem.exec("ps", "-o", "ppid=", "-p", p).output().strip();
-      }
-    }
-    return false;
   }
 }

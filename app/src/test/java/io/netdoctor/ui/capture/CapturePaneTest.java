@@ -210,6 +210,38 @@ class CapturePaneTest {
   }
 
   @Test
+  void aLostConnectionMarksThePaneDisconnectedAndKeepsItsLines(FxRobot robot) throws Exception {
+    String pcapsBefore = pcaps();
+    try (var own = lab.newSessions()) {
+      CaptureController pane = fx(() -> {
+        var p = tools.open("⇅ node-a", () -> CapturePlace.onNode(own, lab.server.target("root")), null);
+        p.setInterface("lo");
+        p.setFilter(FILTER);
+        return p;
+      });
+      startAndAwaitListening(robot, pane);
+      RealSystem.sh("ping", "-c", "1", "127.0.0.1");
+      await().atMost(WAIT).until(() -> fx(pane::shownLines) == 2);
+      io.netdoctor.core.capture.CaptureLab.dropConnectionRunning(lab, FILTER);
+      await().atMost(WAIT).until(() -> fx(pane::state).equals("DISCONNECTED"));
+      assertThat(fx(() -> pane.tab().getText())).endsWith("(disconnected)");
+      assertThat(fx(pane::shownLines)).as("lines kept").isEqualTo(2);
+      assertThat(fx(() -> pane.view().message.getText())).startsWith("Disconnected").contains("Restart");
+      assertThat(fx(() -> pane.view().start.getText())).isEqualTo("Restart");
+      await().atMost(WAIT).until(() -> tcpdumps().isEmpty());
+      fx(() -> {
+        pane.close(); // reconnects to remove the node's pcap
+        return null;
+      });
+      await().atMost(WAIT).until(() -> pcaps().equals(pcapsBefore));
+    }
+  }
+
+  static String pcaps() {
+    return RealSystem.exec("sh", "-c", "ls /tmp/netdoctor-capture-*.pcap 2>/dev/null").output();
+  }
+
+  @Test
   void aBadFilterShowsTcpdumpsErrorInThePane(FxRobot robot) {
     CaptureController pane = openOnLo(0);
     fx(() -> {
