@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Point-and-click troubleshooting of Kubernetes networking (command-line face).",
-    subcommands = {PodsCommand.class, DemoCommand.class, DigCommand.class, ProbeCommand.class})
+    subcommands = {PodsCommand.class, DemoCommand.class, DigCommand.class, ProbeCommand.class,
+        CaptureCommand.class})
 public final class NetDoctorCli implements Runnable {
 
   @Override

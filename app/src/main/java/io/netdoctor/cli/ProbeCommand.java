@@ -9,23 +9,18 @@ import io.netdoctor.core.kube.KubeObjects;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
-import io.netdoctor.core.node.HostKeyTrust;
 import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.node.NodeSessions;
-import io.netdoctor.core.node.NodeTarget;
-import io.netdoctor.core.node.NodeTargets;
 import io.netdoctor.core.node.PodNetns;
 import io.netdoctor.core.node.PodTarget;
 import io.netdoctor.core.node.PortCheckResult;
 import io.netdoctor.core.node.PortChecks;
 import io.netdoctor.core.node.RemoteArgs;
 import io.netdoctor.core.node.RuntimePlan;
-import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,21 +56,7 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--context", paramLabel = "NAME") String context;
 
-  @Option(names = "--ssh-config", paramLabel = "FILE", description = "Default: ~/.ssh/config.") Path sshConfig;
-
-  @Option(names = "--known-hosts", paramLabel = "FILE", description = "Default: ~/.ssh/known_hosts.")
-  Path knownHosts;
-
-  @Option(names = "--accept-new-host-key", description = "Trust and store a host key never seen before"
-      + " (like StrictHostKeyChecking=accept-new). A changed key is always refused.")
-  boolean acceptNewHostKey;
-
-  @Option(names = "--identity", paramLabel = "FILE", description = "Private key to try first.") Path identity;
-
-  @Option(names = "--user", paramLabel = "USER", description = "SSH user (default: ssh config, else core on"
-      + " CoreOS-family nodes).") String user;
-
-  @Option(names = "--ssh-port", paramLabel = "PORT") Integer sshPort;
+  @picocli.CommandLine.Mixin SshOptions ssh = new SshOptions();
 
   @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.")
   boolean showCommands;
@@ -93,8 +74,8 @@ final class ProbeCommand implements Callable<Integer> {
     }
     PodRef ref = PodRef.parse(pod);
     List<Integer> requested = ports == null ? null : RemoteArgs.ports(ports);
-    if (sshPort != null) {
-      RemoteArgs.port(sshPort);
+    if (ssh.sshPort != null) {
+      RemoteArgs.port(ssh.sshPort);
     }
     PodInfo podInfo;
     NodeInfo nodeInfo;
@@ -107,18 +88,8 @@ final class ProbeCommand implements Callable<Integer> {
       Node n = podInfo.node().isEmpty() ? null : client.nodes().withName(podInfo.node()).get();
       nodeInfo = n == null ? null : KubeObjects.node(n);
     }
-    SshConfigFile config = SshConfigFile.load(sshConfig != null ? sshConfig : SshConfigFile.defaultPath());
-    var targets = new NodeTargets(config, new NodeTarget.Override(null, sshPort, user, identity));
-    var trust = new HostKeyTrust(knownHosts != null ? knownHosts : HostKeyTrust.defaultPath(),
-        nodeInfo != null && config.hashKnownHosts(nodeInfo.name()));
-    HostKeyTrust.Prompt prompt = key -> {
-      if (acceptNewHostKey) {
-        err.println("Warning: permanently added '" + key.hostEntry() + "' (" + key.type() + " " + key.fingerprint()
-            + ") to " + trust.file() + ".");
-      }
-      return acceptNewHostKey;
-    };
-    try (NodeSessions sessions = new NodeSessions(NodeSessions.Settings.DEFAULT, trust, prompt, transcript)) {
+    var targets = ssh.targets();
+    try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       PodTarget target = PodTarget.of(podInfo, nodeInfo, container);
       List<Integer> toCheck = requested != null ? requested : target.declaredPorts();
       if (toCheck.isEmpty()) {

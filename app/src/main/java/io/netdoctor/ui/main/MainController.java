@@ -38,6 +38,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.node.HostKeyPrompt hostKeyPrompt;
   private final io.netdoctor.ui.node.NodeAccess nodeAccess;
   private final io.netdoctor.ui.node.NodeActions nodeActions;
+  private final io.netdoctor.ui.capture.CaptureTools captures;
   private ClusterConnection connection;
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -70,6 +71,8 @@ public final class MainController implements AutoCloseable {
     view.contextChooser.valueProperty().bindBidirectional(model.chosenContext);
     model.dark.addListener((obs, old, dark) -> applyTheme(dark));
     applyTheme(false);
+    captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection);
+    tree.addRowActions(captures::rowActions);
   }
 
   public Parent view() {
@@ -219,8 +222,13 @@ public final class MainController implements AutoCloseable {
     return nodeActions;
   }
 
+  public io.netdoctor.ui.capture.CaptureTools captures() {
+    return captures;
+  }
+
   @Override
   public void close() {
+    captures.close();
     nodeActions.close();
     nodeAccess.close();
     for (AutoCloseable hook : closeHooks) {

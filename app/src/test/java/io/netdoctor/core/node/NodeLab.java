@@ -42,7 +42,7 @@ public final class NodeLab implements AutoCloseable {
     sessions = newSessions();
   }
 
-  NodeSessions newSessions() {
+  public NodeSessions newSessions() {
     return new NodeSessions(NodeSessions.Settings.DEFAULT,
         new HostKeyTrust(server.dir.resolve("client_known_hosts"), false), HostKeyTrust.Prompt.ACCEPT, transcript);
   }
@@ -57,7 +57,21 @@ public final class NodeLab implements AutoCloseable {
         node(runtimeVersion, "Debian GNU/Linux 12 (bookworm)"), redis.podIp(), List.of(6379));
   }
 
-  SshRuntimeNetns entry(String user) {
+  /** The lab's shared sessions and transcript (other packages' tests). */
+  public NodeSessions sessions() {
+    return sessions;
+  }
+
+  public Transcript transcript() {
+    return transcript;
+  }
+
+  /** The sshd's own PID (tests that kill its per-connection children to drop a session). */
+  public long sshdPid() throws IOException {
+    return Long.parseLong(java.nio.file.Files.readString(server.dir.resolve("sshd.pid")).strip());
+  }
+
+  public SshRuntimeNetns entry(String user) {
     return new SshRuntimeNetns(sessions, n -> server.target(user), transcript);
   }
 

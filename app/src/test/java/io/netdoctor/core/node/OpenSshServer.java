@@ -120,7 +120,7 @@ public final class OpenSshServer implements AutoCloseable {
     Files.writeString(containers, cli + " " + id + " " + pid + "\n", java.nio.file.StandardOpenOption.APPEND);
   }
 
-  NodeTarget target(String user) {
+  public NodeTarget target(String user) {
     return new NodeTarget("node-a", "127.0.0.1", port, user, List.of(clientKey), List.of(), "test");
   }
 

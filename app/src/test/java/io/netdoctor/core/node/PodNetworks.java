@@ -18,6 +18,15 @@ public final class PodNetworks implements AutoCloseable {
 
   /** One "pod": its namespace, addresses and the PID a runtime would report. */
   public record Pod(String netns, String podIp, String hostIp, long pid) {
+    /** The host end of the pod's veth pair (named after the namespace). */
+    public String hostInterface() {
+      return "vh" + netns.substring(2);
+    }
+
+    /** The pod's end, inside the namespace. */
+    public String podInterface() {
+      return "vp" + netns.substring(2);
+    }
   }
 
   private static int counter;

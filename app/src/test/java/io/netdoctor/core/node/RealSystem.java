@@ -16,7 +16,7 @@ public final class RealSystem {
   private RealSystem() {
   }
 
-  static void require(boolean ok, String reason) {
+  public static void require(boolean ok, String reason) {
     if (ok) {
       return;
     }
@@ -28,7 +28,7 @@ public final class RealSystem {
   }
 
   /** Root plus sshd, ip, nsenter, nc and sudo: what the node-access tests run for real. */
-  static void requireRootAndTools() {
+  public static void requireRootAndTools() {
     require("root".equals(System.getProperty("user.name")),
         "node-access tests need root (network namespaces, sshd, nsenter); running as "
             + System.getProperty("user.name"));

@@ -1,0 +1,269 @@
+package io.netdoctor.core.capture;
+
+import io.netdoctor.core.command.Command;
+import io.netdoctor.core.node.NodeAccessException;
+import io.netdoctor.core.node.NodeAccessException.Failure;
+import io.netdoctor.core.node.RemoteProcess;
+import io.netdoctor.core.node.RemoteResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A tcpdump running on a node or in a pod's network namespace: its text lines stream to a listener, and
+ * the same packets go to a pcap file on the node (fetched by {@link #savePcap(Path)}). Closing it kills
+ * tcpdump (the node-access guard) and removes the file.
+ */
+public final class CaptureSession implements AutoCloseable {
+
+  /** Receives tcpdump's output on reader threads (never the UI thread). */
+  public interface Listener {
+    /** One packet line, exactly as tcpdump printed it. */
+    void line(String line);
+
+    /** tcpdump's own messages on stderr ("listening on eth0…", "12 packets captured"). */
+    default void message(String text) {
+    }
+
+    default void ended(End end) {
+    }
+  }
+
+  /** Why the capture ended; {@code message} is the line to show. */
+  public record End(Reason reason, String message) {
+  }
+
+  /** STOPPED by the user, FINISHED (count reached), DISCONNECTED (SSH lost) or FAILED (tcpdump's error). */
+  public enum Reason { STOPPED, FINISHED, DISCONNECTED, FAILED }
+
+  private static final Duration STEP = Duration.ofSeconds(30);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CapturePlace place;
+  private final CaptureOptions options;
+  private final Command command;
+  private final String pcapPath;
+  private final AtomicLong packets = new AtomicLong();
+  private final AtomicReference<String> lastError = new AtomicReference<>("");
+  private final AtomicReference<End> end = new AtomicReference<>();
+  /** Completed once the listener has heard how the capture ended. */
+  private final java.util.concurrent.CompletableFuture<End> delivered = new java.util.concurrent.CompletableFuture<>();
+  private volatile RemoteProcess process;
+  private volatile boolean pcapRemoved;
+
+  private static byte[] nextBytes(int n) {
+    byte[] b = new byte[n];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  private CaptureSession(CapturePlace place, CaptureOptions options, String pcapPath) {
+    this.place = place;
+    this.options = options;
+    this.pcapPath = pcapPath;
+    this.command = options.tcpdump(pcapPath);
+  }
+
+  /**
+   * Checks the filter with `tcpdump -d` (a bad one fails with tcpdump's own message), then starts the
+   * capture. Worker thread only: it talks to the node.
+   */
+  public static CaptureSession start(CapturePlace place, CaptureOptions options, Listener listener) {
+    check(place, options);
+    String pcap = "/tmp/netdoctor-capture-" + HexFormat.of().formatHex(nextBytes(8)) + ".pcap";
+    CaptureSession session = new CaptureSession(place, options, pcap);
+    session.process = place.start(session.command, session.relay(listener));
+    return session;
+  }
+
+  /** Compiles the filter for the interface on the node; throws with tcpdump's error when it refuses. */
+  public static void check(CapturePlace place, CaptureOptions options) {
+    RemoteResult result = place.run(options.check(), STEP);
+    if (!result.ok()) {
+      throw failure(place, result.exitStatus(), result.stderr().isBlank() ? result.stdout() : result.stderr());
+    }
+  }
+
+  private static NodeAccessException failure(CapturePlace place, int status, String stderr) {
+    String lower = stderr.toLowerCase(Locale.ROOT);
+    String where = " on " + place.label();
+    if (status == 127 || lower.contains("tcpdump: not found") || lower.contains("command not found")) {
+      return new NodeAccessException(Failure.RUNTIME_CLI_MISSING, "tcpdump is not installed" + where
+          + "; install it or use the toolbox (dnf install -y tcpdump).");
+    }
+    if (lower.contains("sudo: a password is required") || lower.contains("a terminal is required")) {
+      return new NodeAccessException(Failure.SUDO_PASSWORD, "sudo needs a password for " + place.node().user()
+          + where + ": allow passwordless sudo (NOPASSWD) or connect as root.");
+    }
+    String reason = stderr.lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("tcpdump: data link type") && !l.startsWith("tcpdump: listening"))
+        .findFirst().orElse("exit " + status);
+    Failure kind = lower.contains("permission") || lower.contains("not permitted") ? Failure.PERMISSION_DENIED
+        : lower.contains("no such process") ? Failure.CONTAINER_GONE : Failure.INVALID_INPUT;
+    return new NodeAccessException(kind, reason);
+  }
+
+  private RemoteProcess.Listener relay(Listener listener) {
+    return new RemoteProcess.Listener() {
+      @Override
+      public void stdout(String line) {
+        packets.incrementAndGet();
+        listener.line(line);
+      }
+
+      @Override
+      public void stderr(String line) {
+        if (line.startsWith("tcpdump: ") && !line.startsWith("tcpdump: listening")
+            && !line.startsWith("tcpdump: verbose output suppressed")) {
+          lastError.set(line);
+        }
+        listener.message(line);
+      }
+
+      @Override
+      public void ended(RemoteProcess.Exit exit) {
+        End e = switch (exit.ending()) {
+          case KILLED -> new End(Reason.STOPPED, "Stopped after " + packets.get() + " packets.");
+          case DROPPED -> new End(Reason.DISCONNECTED, "Disconnected: the SSH session to " + place.node().node()
+              + " was lost after " + packets.get() + " packets.");
+          case EXITED -> exit.status() == 0
+              ? new End(Reason.FINISHED, "Finished: " + packets.get() + " packets captured.")
+              : new End(Reason.FAILED, failure(place, exit.status(), lastError.get()).getMessage());
+        };
+        end.set(e);
+        try {
+          listener.ended(e);
+        } finally {
+          delivered.complete(e);
+        }
+      }
+    };
+  }
+
+  /** The tcpdump command as it runs on the node (for the transcript and the pane's header). */
+  public Command command() {
+    return place.wrap(command);
+  }
+
+  public CaptureOptions options() {
+    return options;
+  }
+
+  public CapturePlace place() {
+    return place;
+  }
+
+  /** Packet lines received so far. */
+  public long packets() {
+    return packets.get();
+  }
+
+  public boolean isRunning() {
+    RemoteProcess p = process;
+    return p != null && p.isAlive();
+  }
+
+  /** How it ended (null while running). */
+  public End end() {
+    return end.get();
+  }
+
+  /** Stops tcpdump; lines and the pcap stay. Returns once the process is gone and the listener heard the end. */
+  public void stop() {
+    RemoteProcess p = process;
+    if (p != null) {
+      p.close();
+      try {
+        delivered.get(3, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+        // the process is gone (close() waited for it); only the callback is late
+      }
+    }
+  }
+
+  /**
+   * Copies the node's pcap (as `base64` text over the same SSH session, decoded line by line) to a local
+   * file that Wireshark and `tcpdump -r` read; works while the capture runs and after it stopped.
+   */
+  public long savePcap(Path local) throws IOException {
+    if (pcapRemoved) {
+      throw new IllegalStateException("The capture was closed; its pcap is gone from the node.");
+    }
+    Path partial = local.resolveSibling(local.getFileName() + ".part");
+    var written = new AtomicLong();
+    var failed = new AtomicReference<IOException>();
+    var err = new StringBuilder();
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      RemoteProcess fetch = place.startOnNode(Command.of("base64", "-w", "76", pcapPath),
+          new RemoteProcess.Listener() {
+            @Override
+            public void stdout(String line) {
+              try {
+                byte[] bytes = Base64.getDecoder().decode(line);
+                out.write(bytes);
+                written.addAndGet(bytes.length);
+              } catch (IOException | IllegalArgumentException e) {
+                failed.compareAndSet(null, e instanceof IOException io ? io : new IOException(e.getMessage()));
+              }
+            }
+
+            @Override
+            public void stderr(String line) {
+              synchronized (err) {
+                err.append(line).append('\n');
+              }
+            }
+          });
+      RemoteProcess.Exit exit;
+      try (fetch) {
+        exit = fetch.waitFor(Duration.ofMinutes(10));
+      } catch (TimeoutException e) {
+        throw new IOException("Copying the pcap from " + place.node().node() + " took too long; stopped.");
+      }
+      if (failed.get() != null) {
+        throw failed.get();
+      }
+      if (exit.status() != 0) {
+        synchronized (err) {
+          throw new IOException("Could not read the pcap on " + place.node().node() + ": "
+              + err.toString().strip().lines().findFirst().orElse("exit " + exit.status()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    Files.move(partial, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return written.get();
+  }
+
+  /** The pcap's path on the node. */
+  public String remotePcap() {
+    return pcapPath;
+  }
+
+  /** Stops tcpdump and removes the pcap from the node (best effort when the session is gone). */
+  @Override
+  public void close() {
+    stop();
+    if (!pcapRemoved) {
+      pcapRemoved = true;
+      try {
+        place.runOnNode(Command.of("rm", "-f", pcapPath), STEP);
+      } catch (RuntimeException e) {
+        // the node is unreachable: the file stays in /tmp (named netdoctor-capture-*), nothing runs
+      }
+    }
+  }
+}

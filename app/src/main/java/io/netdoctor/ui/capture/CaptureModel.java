@@ -1,0 +1,50 @@
+package io.netdoctor.ui.capture;
+
+import io.netdoctor.core.capture.NetInterface;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One capture pane's state: what the view binds to. */
+final class CaptureModel {
+
+  /** Where the pane is in its life. */
+  enum State { IDLE, STARTING, RUNNING, STOPPED, FINISHED, DISCONNECTED, FAILED }
+
+  final CaptureLines lines;
+  final StringProperty title = new SimpleStringProperty("");
+  final StringProperty interfaceName = new SimpleStringProperty("any");
+  final ObservableList<NetInterface> interfaces = FXCollections.observableArrayList();
+  final StringProperty filter = new SimpleStringProperty("");
+  final StringProperty snaplen = new SimpleStringProperty("");
+  final StringProperty count = new SimpleStringProperty("");
+  final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+  final StringProperty message = new SimpleStringProperty("");
+  final StringProperty command = new SimpleStringProperty("");
+  final LongProperty packets = new SimpleLongProperty();
+  final LongProperty dropped = new SimpleLongProperty();
+  final StringProperty rate = new SimpleStringProperty("0/s");
+  final StringProperty elapsed = new SimpleStringProperty("0:00");
+  final BooleanProperty paused = new SimpleBooleanProperty();
+  final BooleanProperty autoscroll = new SimpleBooleanProperty(true);
+  final StringProperty find = new SimpleStringProperty("");
+  final StringProperty findStatus = new SimpleStringProperty("");
+  final StringProperty selectedRaw = new SimpleStringProperty("");
+  final BooleanProperty wiresharkAvailable = new SimpleBooleanProperty();
+  final BooleanProperty podIpKnown = new SimpleBooleanProperty();
+
+  CaptureModel(int capacity) {
+    lines = new CaptureLines(capacity);
+  }
+
+  boolean running() {
+    return state.get() == State.RUNNING || state.get() == State.STARTING;
+  }
+}

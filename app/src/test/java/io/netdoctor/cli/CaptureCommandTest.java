@@ -1,0 +1,167 @@
+package io.netdoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.netdoctor.core.node.NodeLab;
+import io.netdoctor.core.node.RealSystem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `netdoctor capture` end to end: mock API server (CRUD), real sshd, real namespace "pod", real tcpdump and ping. */
+class CaptureCommandTest {
+
+  static NodeLab lab;
+  static KubernetesMockServer api;
+  static final String POD = "default/redis-slave-1691881626-d3aft";
+
+  @TempDir
+  Path dir;
+  Path kubeconfig;
+  Path sshConfig;
+
+  record Run(int code, String out, String err) {
+  }
+
+  @BeforeAll
+  static void start() throws IOException {
+    lab = io.netdoctor.core.capture.CaptureLab.start();
+    api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new KubernetesCrudDispatcher(), false);
+    api.init(InetAddress.getLoopbackAddress(), 0);
+    NamespacedKubernetesClient client = api.createClient();
+    client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
+        .withNewStatus().addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress()
+        .withNewNodeInfo().withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
+    client.pods().inNamespace("default").resource(new PodBuilder()
+        .withNewMetadata().withName("redis-slave-1691881626-d3aft").withNamespace("default").endMetadata()
+        .withNewSpec().withNodeName("node-a").addNewContainer().withName("redis").withImage("redis:7").endContainer()
+        .endSpec().withNewStatus().withPhase("Running").withPodIP(lab.redis.podIp()).addNewContainerStatus()
+        .withName("redis").withContainerID("docker://" + NodeLab.DOCKER_ID).withReady(true).withRestartCount(0)
+        .endContainerStatus().endStatus().build()).create();
+    client.close();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (api != null) {
+      api.destroy();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @BeforeEach
+  void files() throws IOException {
+    kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
+        users: [{name: mock, user: {}}]
+        contexts: [{name: mock, context: {cluster: mock, user: mock}}]
+        current-context: mock
+        """.formatted(api.getPort()));
+    sshConfig = Files.writeString(dir.resolve("ssh_config"), """
+        Host node-a
+          HostName 127.0.0.1
+          Port %d
+          User root
+          IdentityFile %s
+        """.formatted(lab.server.port, lab.server.clientKey));
+  }
+
+  List<String> args(String... extra) {
+    List<String> args = new ArrayList<>(List.of("capture"));
+    args.addAll(List.of(extra));
+    args.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--ssh-config", sshConfig.toString(),
+        "--known-hosts", dir.resolve("known_hosts").toString(), "--accept-new-host-key"));
+    return args;
+  }
+
+  /** Runs the CLI in-process on a worker while pings go to the pod once tcpdump listens. */
+  Run captureWhilePinging(String... extra) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var cli = NetDoctorCli.newCommandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    var code = CompletableFuture.supplyAsync(() -> cli.execute(args(extra).toArray(String[]::new)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> err.toString().contains("listening on") || code.isDone());
+    RealSystem.exec("ping", "-c", "2", "-i", "0.2", lab.redis.podIp());
+    int status = code.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void printsTcpdumpsLinesFromInsideThePodAndStopsAfterCount() {
+    Run run = captureWhilePinging(POD, "--filter", "icmp", "--count", "4");
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).contains("In  IP " + lab.redis.hostIp() + " > " + lab.redis.podIp() + ": ICMP echo request");
+    assertThat(RealSystem.exec("pgrep", "-f", "netdoctor-capture-").output()).isBlank();
+  }
+
+  @Test
+  void writesAPcapThatTcpdumpReadsOnAHostInterface() {
+    Path pcap = dir.resolve("out.pcap");
+    Run run = captureWhilePinging("--node", "node-a", "--interface", lab.redis.hostInterface(), "--filter", "icmp",
+        "--count", "4", "--write", pcap.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("Wrote 4 packets");
+    String readBack = RealSystem.sh("tcpdump", "-r", pcap.toString(), "-nn");
+    assertThat(readBack.lines().filter(l -> l.contains("ICMP echo"))).hasSize(4);
+  }
+
+  @Test
+  void sigtermStopsTheCaptureAndLeavesNothingOnTheNode() throws Exception {
+    String marker = "icmp and not host 10.254." + (int) (Math.random() * 250) + ".77";
+    var argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), "io.netdoctor.Launcher"));
+    argv.addAll(args("--node", "node-a", "--interface", "lo", "--filter", marker));
+    String before = RealSystem.exec("sh", "-c", "ls /tmp/netdoctor-capture-*.pcap 2>/dev/null").output();
+    Process cli = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile())
+        .start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> !RealSystem.exec("pgrep", "-f", "--", marker).output().isBlank());
+    cli.destroy(); // SIGTERM, as Ctrl-C or `kill` would
+    assertThat(cli.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(RealSystem.exec("pgrep", "-f", "--", marker).output()).as("no tcpdump left").isBlank();
+    assertThat(RealSystem.exec("sh", "-c", "ls /tmp/netdoctor-capture-*.pcap 2>/dev/null").output())
+        .as("the node's pcap is removed").isEqualTo(before);
+  }
+
+  @Test
+  void badFilterAndMissingInterfaceAreOneLineErrors() {
+    Run bad = captureWhilePinging("--node", "node-a", "--interface", "lo", "--filter", "port 5x3");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).endsWith("netdoctor: tcpdump: unknown port '5x3'\n");
+    var err = new StringWriter();
+    var cli = NetDoctorCli.newCommandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute(args("--node", "node-a").toArray(String[]::new))).isNotZero();
+    assertThat(err.toString()).contains("needs --interface").hasLineCount(1);
+  }
+}

@@ -1,0 +1,77 @@
+package io.netdoctor.ui.capture;
+
+import io.netdoctor.App;
+import io.netdoctor.core.capture.CapturePlace;
+import io.netdoctor.core.kube.DemoCluster;
+import io.netdoctor.core.kube.KubeconfigCatalog;
+import io.netdoctor.core.node.NodeLab;
+import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.main.MainController;
+import java.time.Duration;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The main window with a live capture pane over the test sshd (lo, real DNS queries, pings and TCP resets),
+ * for looking at it and for the README screenshot. Needs root and a display (Xvfb).
+ * Run: java -cp test-classes:classes:deps -Dprism.order=sw io.netdoctor.ui.capture.CaptureWindowDemo [seconds]
+ */
+public final class CaptureWindowDemo {
+
+  private CaptureWindowDemo() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    long seconds = args.length > 0 ? Long.parseLong(args[0]) : 40;
+    NodeLab lab = new NodeLab();
+    var opened = new java.util.concurrent.CompletableFuture<CaptureController>();
+    var window = new java.util.concurrent.CompletableFuture<MainController>();
+    Platform.startup(() -> {
+      var main = new MainController(KubeconfigCatalog.load(List.of()), lab.transcript(), TaskRunner.background(),
+          () -> DemoCluster.start(Duration.ofSeconds(20)));
+      var stage = new Stage();
+      Scene scene = new Scene(main.view(), 1400, 900);
+      scene.getStylesheets().add(App.stylesheet());
+      stage.setTitle("NetDoctor");
+      stage.setScene(scene);
+      stage.show();
+      main.start();
+      CaptureController pane = main.captures().open("⇅ node-a: lo", () -> CapturePlace.onNode(lab.sessions(),
+          lab.server.target("root")), null);
+      pane.setInterface("lo");
+      pane.setFilter("not port " + lab.server.port);
+      pane.start();
+      for (var node : main.view().lookupAll(".split-pane")) {
+        var split = (javafx.scene.control.SplitPane) node;
+        split.setDividerPositions(split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL ? 0.28 : 0.86);
+      }
+      opened.complete(pane);
+      window.complete(main);
+    });
+    Thread traffic = new Thread(() -> {
+      for (int i = 0; i < 1000; i++) {
+        RealSystem.exec("dig", "+tries=1", "+timeout=1", "@127.0.0.1", "frontend.default.svc.cluster.local");
+        RealSystem.exec("ping", "-c", "1", "127.0.0.1");
+        RealSystem.exec("nc", "-z", "127.0.0.1", "8080");
+        RealSystem.exec("dig", "+tries=1", "+timeout=1", "@127.0.0.1", "redis-master.default.svc.cluster.local", "SRV");
+      }
+    });
+    traffic.setDaemon(true);
+    traffic.start();
+    CaptureController pane = opened.get();
+    Thread.sleep(12_000); // let lines come in, then show find and a selected row as a user would
+    Platform.runLater(() -> {
+      pane.view().find.setText("frontend");
+      pane.find(true);
+    });
+    Thread.sleep(Math.max(0, seconds * 1000 - 12_000));
+    MainController main = window.get();
+    Platform.runLater(main::close); // stops the capture and removes its pcap from the "node"
+    Thread.sleep(3000);
+    lab.close();
+    System.exit(0);
+  }
+}
