@@ -5,7 +5,7 @@
 # lib/app/netdoctor.jsa that the launcher configuration names. The archive itself is made at
 # install time (postinst / %post): CDS checks jar paths and times, which only then are final.
 # Here it is dumped once to prove the list works, then removed so the installers do not carry it.
-# It is kept because it measurably helps (docs/README-packaging.md, bench-installers.sh).
+# It is kept because it measurably helps (app/docs/README-packaging.md, bench-installers.sh).
 #
 # Usage: appcds.sh <app-image-dir> <work-dir>
 # Needs Xvfb and xdotool; without them the image gets no class list (the launcher ignores the

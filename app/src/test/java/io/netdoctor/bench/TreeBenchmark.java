@@ -71,90 +71,24 @@ public final class TreeBenchmark {
         return s;
       });
       // The machine is noisy: (a), (b) and (c) are measured interleaved, REPEATS times, medians reported.
+      // The machine is noisy: (a), (b) and (c) are measured REPEATS times each and medians reported.
+      // Connections stay open until the end: the mock server's event loop stalls for 30 s when a client
+      // goes away while it streams a watch's events (10,000 here); a real API server does not.
       double[] as = new double[REPEATS];
       double[] bs = new double[REPEATS];
       double[] cs = new double[REPEATS];
-      int listed = 0;
-      ClusterConnection ui = null;
       List<ClusterConnection> open = new ArrayList<>();
-      for (int rep = 0; rep < REPEATS; rep++) {
-        long a0 = System.nanoTime();
-        try (KubernetesClient fresh = new KubernetesClientBuilder().withConfig(cluster.config("default")).build()) {
-          listed = fresh.pods().inAnyNamespace().list().getItems().size();
-        }
-        as[rep] = secs(a0);
-
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        long b0 = System.nanoTime();
-        var core = new ClusterConnection("bench", cluster.config("default"), new Transcript(), change -> {
-          if (change instanceof ClusterChange.PodsListed snapshot) {
-            snapshot.pods().forEach(p -> seen.add(p.uid()));
-          } else if (change instanceof ClusterChange.PodUpserted p) {
-            seen.add(p.pod().uid());
-          }
-        });
-        // Closed only at the end: the mock server's event loop stalls for 30 s when a client goes away
-        // while it still streams a new watch's events (10,000 here); a real API server does not.
-        open.add(core);
-        core.start();
-        waitFor(() -> seen.size() == total, 120);
-        bs[rep] = secs(b0);
-
-          long c0 = System.nanoTime();
-        var sink = onFx(() -> tree.begin("bench", cluster.config("default").getMasterUrl()));
-        ui = new ClusterConnection("bench", cluster.config("default"), new Transcript(), sink);
-        open.add(ui);
-        ui.start();
-        waitFor(() -> onFxUnchecked(() -> tree.model().podCountProperty().get() == total), 120);
-        onFx(() -> {
-          tree.model().setAllExpanded(true, false); // what the "Expand all" button does
-          return null;
-        });
-        awaitPulse();
-        cs[rep] = secs(c0);
-      }
-      double a = median(as);
-      double b = median(bs);
-      double c = median(cs);
-      System.out.printf("    runs (s): a %s, b %s, c %s%n", java.util.Arrays.toString(as),
-          java.util.Arrays.toString(bs), java.util.Arrays.toString(cs));
-      Thread fxThread = onFx(Thread::currentThread);
-      var samples = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
-      var sampling = new java.util.concurrent.atomic.AtomicBoolean(Boolean.getBoolean("profileFx"));
-      Thread sampler = new Thread(() -> {
-        while (sampling.get()) {
-          StackTraceElement[] stack = fxThread.getStackTrace();
-          StringBuilder key = new StringBuilder();
-          for (int i = 0; i < Math.min(stack.length, 14); i++) {
-            if (stack[i].getClassName().startsWith("io.netdoctor") || i < 4) {
-              key.append(stack[i].getClassName().replaceAll(".*\\.", "")).append('.')
-                  .append(stack[i].getMethodName()).append(" < ");
-            }
-          }
-          samples.merge(key.toString(), 1, Integer::sum);
-          try {
-            Thread.sleep(2);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
+      as[0] = rawList(cluster);
+      cs[0] = uiConnect(cluster, tree, total, open);
+      int listed = total;
       @SuppressWarnings("unchecked")
       TreeView<TreeEntry> view = (TreeView<TreeEntry>) stage.getScene().lookup("#clusterTree");
       int rows = onFx(view::getExpandedItemCount);
 
-      for (ClusterConnection extra : open) {
-        if (extra != ui) {
-          extra.close(); // only the window's own connection stays for (d) and (e)
-        }
-      }
-      open.retainAll(List.of(ui));
+      // (d) and (e) while only the window's own connection is open
       System.gc();
       System.gc();
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-
       AtomicLong lastPulse = new AtomicLong();
       AtomicLong maxGap = new AtomicLong();
       AnimationTimer timer = new AnimationTimer() {
@@ -177,14 +111,26 @@ public final class TreeBenchmark {
       burst(cluster);
       waitFor(() -> onFxUnchecked(() -> restartedPods(tree.model().root()) >= BURST), 120);
       double burstSecs = secs(e0);
-      sampling.set(false);
-      printSamples("(e)", samples);
       awaitPulse();
       onFx(() -> {
         timer.stop();
         return null;
       });
-      open.forEach(ClusterConnection::close);
+
+      for (int rep = 0; rep < REPEATS; rep++) {
+        if (rep > 0) {
+          as[rep] = rawList(cluster);
+        }
+        bs[rep] = coreConnect(cluster, total, open);
+        if (rep > 0) {
+          cs[rep] = uiConnect(cluster, tree, total, open);
+        }
+      }
+      double a = median(as);
+      double b = median(bs);
+      double c = median(cs);
+      System.out.printf("    runs (s): a %s, b %s, c %s%n", java.util.Arrays.toString(as),
+          java.util.Arrays.toString(bs), java.util.Arrays.toString(cs));
       List<ClusterChange> updates = new ArrayList<>();
       List<ClusterChange> everything = new ArrayList<>();
       onFx(() -> {
@@ -234,15 +180,52 @@ public final class TreeBenchmark {
     System.exit(0);
   }
 
+  private static double rawList(MockCluster cluster) {
+    long a0 = System.nanoTime();
+    try (KubernetesClient fresh = new KubernetesClientBuilder().withConfig(cluster.config("default")).build()) {
+      fresh.pods().inAnyNamespace().list();
+    }
+    return secs(a0);
+  }
+
+  private static double coreConnect(MockCluster cluster, int total, List<ClusterConnection> open)
+      throws InterruptedException {
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    long b0 = System.nanoTime();
+    var core = new ClusterConnection("bench", cluster.config("default"), new Transcript(), change -> {
+      if (change instanceof ClusterChange.PodsListed snapshot) {
+        snapshot.pods().forEach(p -> seen.add(p.uid()));
+      } else if (change instanceof ClusterChange.PodUpserted p) {
+        seen.add(p.pod().uid());
+      }
+    });
+    open.add(core);
+    core.start();
+    waitFor(() -> seen.size() == total, 120);
+    return secs(b0);
+  }
+
+  /** Connect → every pod in the window's tree → "Expand all" → the next pulse has rendered it. */
+  private static double uiConnect(MockCluster cluster, ClusterTreeController tree, int total,
+      List<ClusterConnection> open) throws Exception {
+    long c0 = System.nanoTime();
+    var sink = onFx(() -> tree.begin("bench", cluster.config("default").getMasterUrl()));
+    var ui = new ClusterConnection("bench", cluster.config("default"), new Transcript(), sink);
+    open.add(ui);
+    ui.start();
+    waitFor(() -> onFxUnchecked(() -> tree.model().podCountProperty().get() == total), 120);
+    onFx(() -> {
+      tree.model().setAllExpanded(true, false); // what the "Expand all" button does
+      return null;
+    });
+    awaitPulse();
+    return secs(c0);
+  }
+
   private static double median(double[] values) {
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  private static void printSamples(String phase, java.util.Map<String, Integer> samples) {
-    samples.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
-        .forEach(e -> System.out.println("    fx sample " + phase + " " + e.getValue() + "  " + e.getKey()));
   }
 
   private static void seed(MockCluster cluster, int total) throws Exception {

@@ -3,7 +3,8 @@ package io.netdoctor.core.kube;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -106,16 +107,19 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
   }
 
   private void reconcile(SharedIndexInformer<T> next) {
-    Set<String> present = new HashSet<>();
+    Map<String, T> present = new HashMap<>();
     for (T obj : next.getStore().list()) {
-      present.add(key(obj));
+      present.put(key(obj), obj);
     }
     for (var entry : known.entrySet()) {
-      if (!present.contains(entry.getKey()) && known.remove(entry.getKey(), entry.getValue())) {
+      if (!present.containsKey(entry.getKey()) && known.remove(entry.getKey(), entry.getValue())) {
         remove.accept(entry.getValue());
       }
     }
+    // share the informer's objects instead of keeping a second copy of every one
+    present.forEach(known::replace);
   }
+
 
   private static String key(HasMetadata obj) {
     return obj.getMetadata().getNamespace() + "/" + obj.getMetadata().getName();

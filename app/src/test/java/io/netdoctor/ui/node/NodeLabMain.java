@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * A cluster to look at the node panes by hand (screenshots): a CRUD mock API server whose node-a resolves,
  * through DIR/.ssh/config, to a real test sshd, with the redis pod as a real network namespace.
  * Writes DIR/.kube/config and DIR/.ssh/config, then runs until its stdin closes or SIGTERM. Needs root.
- * Run it and the app with DIR as their home (see docs/README-nodeui.md).
+ * Run it and the app with DIR as their home (see app/docs/README-nodeui.md).
  */
 public final class NodeLabMain {
 
