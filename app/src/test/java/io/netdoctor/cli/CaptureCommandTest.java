@@ -3,24 +3,16 @@ package io.netdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
+import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CaptureCommandTest {
 
   static NodeLab lab;
-  static KubernetesMockServer api;
+  static MockCluster api;
   static final String POD = "default/redis-slave-1691881626-d3aft";
 
   @TempDir
@@ -47,26 +39,14 @@ class CaptureCommandTest {
   @BeforeAll
   static void start() throws IOException {
     lab = io.netdoctor.core.capture.CaptureLab.start();
-    api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
-    api.init(InetAddress.getLoopbackAddress(), 0);
-    NamespacedKubernetesClient client = api.createClient();
-    client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-        .withNewStatus().addNewAddress().withType("InternalIP").withAddress("127.0.0.1").endAddress()
-        .withNewNodeInfo().withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
-    client.pods().inNamespace("default").resource(new PodBuilder()
-        .withNewMetadata().withName("redis-slave-1691881626-d3aft").withNamespace("default").endMetadata()
-        .withNewSpec().withNodeName("node-a").addNewContainer().withName("redis").withImage("redis:7").endContainer()
-        .endSpec().withNewStatus().withPhase("Running").withPodIP(lab.redis.podIp()).addNewContainerStatus()
-        .withName("redis").withContainerID("docker://" + NodeLab.DOCKER_ID).withReady(true).withRestartCount(0)
-        .endContainerStatus().endStatus().build()).create();
-    client.close();
+    api = MockCluster.start();
+    lab.seedCluster(api.client(), "127.0.0.1");
   }
 
   @AfterAll
   static void stop() throws IOException {
     if (api != null) {
-      api.destroy();
+      api.close();
     }
     if (lab != null) {
       lab.close();
@@ -75,21 +55,8 @@ class CaptureCommandTest {
 
   @BeforeEach
   void files() throws IOException {
-    kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
-        users: [{name: mock, user: {}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock}}]
-        current-context: mock
-        """.formatted(api.getPort()));
-    sshConfig = Files.writeString(dir.resolve("ssh_config"), """
-        Host node-a
-          HostName 127.0.0.1
-          Port %d
-          User root
-          IdentityFile %s
-        """.formatted(lab.server.port, lab.server.clientKey));
+    kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
+    sshConfig = lab.writeSshConfig(dir.resolve("ssh_config"));
   }
 
   List<String> args(String... extra) {

@@ -2,21 +2,15 @@ package io.netdoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
+import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProbeCommandTest {
 
   static NodeLab lab;
-  static KubernetesMockServer api;
+  static MockCluster api;
   static final String POD = "default/redis-slave-1691881626-d3aft";
 
   @TempDir
@@ -43,18 +37,14 @@ class ProbeCommandTest {
   @BeforeAll
   static void start() throws IOException {
     lab = new NodeLab();
-    api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(), false);
-    api.init(InetAddress.getLoopbackAddress(), 0);
-    NamespacedKubernetesClient client = api.createClient();
-    lab.seedCluster(client, "127.0.0.1", 6379);
-    client.close();
+    api = MockCluster.start();
+    lab.seedCluster(api.client(), "127.0.0.1", 6379);
   }
 
   @AfterAll
   static void stop() throws IOException {
     if (api != null) {
-      api.destroy();
+      api.close();
     }
     if (lab != null) {
       lab.close();
@@ -63,14 +53,7 @@ class ProbeCommandTest {
 
   @BeforeEach
   void files() throws IOException {
-    kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
-        users: [{name: mock, user: {}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock}}]
-        current-context: mock
-        """.formatted(api.getPort()));
+    kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
     // the node's name has a Host entry: it wins over the node's addresses
     sshConfig = lab.writeSshConfig(dir.resolve("ssh_config"));
     knownHosts = dir.resolve("known_hosts");

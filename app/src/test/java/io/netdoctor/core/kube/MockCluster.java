@@ -63,8 +63,9 @@ public final class MockCluster implements AutoCloseable {
     return server.getPort();
   }
 
-  public Config config(String namespace) {
-    String kubeconfig = """
+  /** A kubeconfig whose only context, {@code mock}, points at this server (no credentials). */
+  public String kubeconfig(String namespace) {
+    return """
         apiVersion: v1
         kind: Config
         clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
@@ -72,7 +73,14 @@ public final class MockCluster implements AutoCloseable {
         contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
         current-context: mock
         """.formatted(port(), namespace);
-    return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig));
+  }
+
+  public java.nio.file.Path writeKubeconfig(java.nio.file.Path file) throws java.io.IOException {
+    return java.nio.file.Files.writeString(file, kubeconfig("default"));
+  }
+
+  public Config config(String namespace) {
+    return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig(namespace)));
   }
 
   public Pod createPod(String namespace, String name, String phase, String containerId) {

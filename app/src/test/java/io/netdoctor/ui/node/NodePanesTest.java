@@ -89,14 +89,7 @@ class NodePanesTest {
 
   @Start
   void start(Stage stage) throws IOException {
-    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
-        users: [{name: mock, user: {}}]
-        contexts: [{name: mock, context: {cluster: mock, user: mock}}]
-        current-context: mock
-        """.formatted(api.port()));
+    Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
     knownHosts = Files.createTempFile(dir, "known_hosts", "");
     Files.delete(knownHosts);
     main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), transcript, TaskRunner.background(),
