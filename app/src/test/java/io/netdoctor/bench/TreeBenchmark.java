@@ -40,7 +40,7 @@ public final class TreeBenchmark {
   private static final int NAMESPACES = Integer.getInteger("namespaces", 500);
   private static final int PODS_PER_NAMESPACE = Integer.getInteger("podsPerNamespace", 20);
   private static final int BURST = 1_000;
-  private static final int REPEATS = 3;
+  private static final int REPEATS = 5;
 
   public static void main(String[] args) throws Exception {
     System.setProperty("glass.platform", "Monocle");
@@ -70,16 +70,17 @@ public final class TreeBenchmark {
         s.show();
         return s;
       });
-      // The machine is noisy: (a), (b) and (c) are measured interleaved, REPEATS times, medians reported.
       // The machine is noisy: (a), (b) and (c) are measured REPEATS times each and medians reported.
       // Connections stay open until the end: the mock server's event loop stalls for 30 s when a client
-      // goes away while it streams a watch's events (10,000 here); a real API server does not.
+      // goes away while it watches (WatchEventsListener.onClosed); a real API server does not. Each run
+      // starts once the earlier connections have finished their informers' relists, so none competes.
       double[] as = new double[REPEATS];
       double[] bs = new double[REPEATS];
       double[] cs = new double[REPEATS];
       List<ClusterConnection> open = new ArrayList<>();
       as[0] = rawList(cluster);
       cs[0] = uiConnect(cluster, tree, total, open);
+      settle(open);
       int listed = total;
       @SuppressWarnings("unchecked")
       TreeView<TreeEntry> view = (TreeView<TreeEntry>) stage.getScene().lookup("#clusterTree");
@@ -117,13 +118,16 @@ public final class TreeBenchmark {
         return null;
       });
 
+      settle(open);
       for (int rep = 0; rep < REPEATS; rep++) {
         if (rep > 0) {
           as[rep] = rawList(cluster);
         }
         bs[rep] = coreConnect(cluster, total, open);
+        settle(open);
         if (rep > 0) {
           cs[rep] = uiConnect(cluster, tree, total, open);
+          settle(open);
         }
       }
       double a = median(as);
@@ -175,9 +179,9 @@ public final class TreeBenchmark {
       System.out.printf("    load average while measuring: %.1f on %d cores%n",
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
-      Platform.exit();
+      // exit here: closing the mock server while these watches stream can stall it for minutes
+      System.exit(0);
     }
-    System.exit(0);
   }
 
   private static double rawList(MockCluster cluster) {
@@ -214,12 +218,24 @@ public final class TreeBenchmark {
     open.add(ui);
     ui.start();
     waitFor(() -> onFxUnchecked(() -> tree.model().podCountProperty().get() == total), 120);
+    double inModel = secs(c0);
     onFx(() -> {
       tree.model().setAllExpanded(true, false); // what the "Expand all" button does
       return null;
     });
+    double expanded = secs(c0);
     awaitPulse();
-    return secs(c0);
+    double rendered = secs(c0);
+    System.out.printf("    (c) phases: tree model full %.3f s, expanded %.3f s, rendered %.3f s%n", inModel, expanded,
+        rendered);
+    return rendered;
+  }
+
+  /** Waits until every open connection watches (its informers' relists are done). */
+  private static void settle(List<ClusterConnection> open) throws InterruptedException {
+    for (ClusterConnection c : open) {
+      waitFor(() -> c.status().state() == io.netdoctor.core.kube.ConnectionStatus.State.CONNECTED, 120);
+    }
   }
 
   private static double median(double[] values) {
