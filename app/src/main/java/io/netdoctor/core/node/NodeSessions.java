@@ -109,7 +109,7 @@ public final class NodeSessions implements AutoCloseable {
       RemoteProcess.Exit exit = process.waitFor(timeout);
       if (exit.ending() == RemoteProcess.Ending.DROPPED) {
         throw new NodeAccessException(NodeAccessException.Failure.SESSION_DROPPED, "The SSH session to "
-            + label(target) + " dropped while running: " + command.toShell());
+            + label(target) + " dropped while running: " + command.shownText());
       }
       synchronized (out) {
         synchronized (err) {
@@ -118,7 +118,7 @@ public final class NodeSessions implements AutoCloseable {
       }
     } catch (TimeoutException e) {
       throw new NodeAccessException(NodeAccessException.Failure.TIMEOUT, "No answer from " + label(target)
-          + " within " + timeout.toSeconds() + " s for: " + command.toShell() + " (stopped it)");
+          + " within " + timeout.toSeconds() + " s for: " + command.shownText() + " (stopped it)");
     }
   }
 
@@ -127,9 +127,7 @@ public final class NodeSessions implements AutoCloseable {
     if (target.isRoot()) {
       return command;
     }
-    var argv = new ArrayList<String>(List.of("sudo", "-n"));
-    argv.addAll(command.argv());
-    return new Command(argv);
+    return command.after(List.of("sudo", "-n"));
   }
 
   /** Sessions currently connected (tests and the status bar). */

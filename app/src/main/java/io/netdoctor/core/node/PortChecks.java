@@ -29,9 +29,13 @@ public final class PortChecks {
     this.sessions = sessions;
   }
 
-  /** The command that checks one port, as it runs (inside a namespace, it is wrapped by nsenter). */
+  /**
+   * The command that checks one port, as it runs (inside a namespace, it is wrapped by nsenter); the
+   * transcript shows the `nc` a person would type.
+   */
   public static Command check(String host, int port) {
-    return Command.of("sh", "-c", SCRIPT, "sh", host, String.valueOf(RemoteArgs.port(port)));
+    String p = String.valueOf(RemoteArgs.port(port));
+    return Command.of("sh", "-c", SCRIPT, "sh", host, p).shownAs(Command.of("nc", "-v", "-z", "-w", "2", host, p));
   }
 
   /** Checks each port on localhost inside the pod's network namespace. */

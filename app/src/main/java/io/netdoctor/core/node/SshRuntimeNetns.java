@@ -52,9 +52,7 @@ public final class SshRuntimeNetns implements NetnsEntry {
   }
 
   static Command nsenter(long pid, Command inside) {
-    var argv = new ArrayList<>(List.of("nsenter", "-n", "-t", String.valueOf(pid)));
-    argv.addAll(inside.argv());
-    return new Command(argv);
+    return inside.after(List.of("nsenter", "-n", "-t", String.valueOf(pid)));
   }
 
   @Override
@@ -83,7 +81,7 @@ public final class SshRuntimeNetns implements NetnsEntry {
 
   /** Shows the plan's nsenter line with $PID where the PID will go. */
   private static String withPid(Command c) {
-    return c.toShell().replaceFirst(" -t 1( |$)", " -t \"\\$PID\"$1");
+    return c.shownText().replaceFirst(" -t 1( |$)", " -t \"\\$PID\"$1");
   }
 
   @Override

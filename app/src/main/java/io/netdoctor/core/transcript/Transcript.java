@@ -30,9 +30,9 @@ public final class Transcript {
     this.capacity = capacity;
   }
 
-  /** Records a command; secret-bearing arguments are masked first. */
+  /** Records a command as a person would type it; secret-bearing arguments are masked first. */
   public TranscriptEntry command(String source, Command command) {
-    String text = new Command(Redaction.redactArguments(command.argv())).toShell();
+    String text = new Command(Redaction.redactArguments(command.shown())).toShell();
     return add(source, text, TranscriptEntry.Kind.COMMAND);
   }
 

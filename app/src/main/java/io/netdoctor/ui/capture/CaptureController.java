@@ -177,7 +177,7 @@ public final class CaptureController implements AutoCloseable {
     };
     tasks.run("capture", () -> CaptureSession.start(source.open(), options, listener), started -> {
       session = started;
-      model.command.set(started.command().toShell());
+      model.command.set(started.command().shownText());
       if (closed) {
         closeSession(started);
       } else if (started.end() == null) {

@@ -52,4 +52,16 @@ class CommandTest {
     argv.add("; rm -rf /");
     assertThat(command.argv()).containsExactly("echo", "a");
   }
+
+  @Test
+  void aWrapperRunsAsItselfButIsShownAsTheStepItStandsFor() throws Exception {
+    Command wrapper = Command.of("sh", "-c", "exec echo \"$1\"", "sh", "it's")
+        .shownAs(Command.of("echo", "it's")).after(List.of("sudo", "-n"));
+    assertThat(wrapper.shownText()).isEqualTo("sudo -n echo 'it'\"'\"'s'");
+    assertThat(wrapper.argv()).startsWith("sudo", "-n", "sh", "-c");
+    Process p = new ProcessBuilder("sh", "-c", new Command(wrapper.argv().subList(2, wrapper.argv().size())).toShell())
+        .start();
+    assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("it's\n");
+    assertThat(Command.of("ls").with("-l").shownText()).isEqualTo("ls -l");
+  }
 }

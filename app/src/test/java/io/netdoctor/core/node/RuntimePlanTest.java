@@ -97,6 +97,10 @@ class RuntimePlanTest {
     List<Integer> ports = List.of(6379, 8080, 7000);
     var results = new PortChecks(sessions).inPod(netns, ports);
     assertThat(results).extracting(PortCheckResult::port).containsExactlyElementsOf(ports);
+    // the transcript teaches the manual step, not the portable wrapper that runs it
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+        .contains("nsenter -n -t " + redis.pid() + " nc -v -z -w 2 localhost 8080")
+        .noneMatch(text -> text.contains("command -v"));
     assertThat(results).extracting(PortCheckResult::state)
         .containsExactly(oracle(redis.netns(), 6379), oracle(redis.netns(), 8080), oracle(redis.netns(), 7000))
         .containsExactly(PortCheckResult.State.OPEN, PortCheckResult.State.REFUSED, PortCheckResult.State.OPEN);
