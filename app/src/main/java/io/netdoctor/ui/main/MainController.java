@@ -56,8 +56,8 @@ public final class MainController implements AutoCloseable {
     this.commands = new TranscriptController(transcript);
     this.view = new MainView(model, tree.view(), details.view(), commands.view());
     this.hostKeyPrompt = new io.netdoctor.ui.node.HostKeyPrompt(() -> nodeAccess().settings().knownHosts());
-    this.nodeAccess = new io.netdoctor.ui.node.NodeAccess(transcript, hostKeyPrompt,
-        io.netdoctor.ui.node.NodeSettings.defaults());
+    this.nodeAccess = io.netdoctor.ui.node.NodeAccess.remembering(transcript, hostKeyPrompt,
+        new io.netdoctor.ui.node.NodeSettingsStore(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()));
     this.nodeActions = new io.netdoctor.ui.node.NodeActions(nodeAccess, tasks, transcript, () -> connection,
         this::showTool);
     tree.addRowActions(nodeActions::menuItems);

@@ -40,22 +40,40 @@ public final class NodeAccess implements AutoCloseable {
 
   private final Transcript transcript;
   private final HostKeyPrompt prompt;
+  private final NodeSettingsStore store;
   private NodeSettings settings;
   private Wiring wiring;
   private boolean closed;
 
   public NodeAccess(Transcript transcript, HostKeyPrompt prompt, NodeSettings settings) {
+    this(transcript, prompt, settings, null);
+  }
+
+  private NodeAccess(Transcript transcript, HostKeyPrompt prompt, NodeSettings settings, NodeSettingsStore store) {
     this.transcript = transcript;
     this.prompt = prompt;
     this.settings = settings;
+    this.store = store;
+  }
+
+  /** Starts with the settings saved last time and saves every change; a damaged file is reported, not fatal. */
+  public static NodeAccess remembering(Transcript transcript, HostKeyPrompt prompt, NodeSettingsStore store) {
+    NodeSettingsStore.Loaded loaded = store.load();
+    if (!loaded.problem().isEmpty()) {
+      transcript.error("node access", loaded.problem());
+    }
+    return new NodeAccess(transcript, prompt, loaded.settings(), store);
   }
 
   public synchronized NodeSettings settings() {
     return settings;
   }
 
-  /** Takes new settings; sessions made with the old ones are closed (their consoles end). */
-  public void apply(NodeSettings next) {
+  /**
+   * Takes new settings and saves them for the next run; sessions made with the old ones are closed (their
+   * consoles end). Worker thread: it writes a file.
+   */
+  public void apply(NodeSettings next) throws java.io.IOException {
     Wiring old;
     synchronized (this) {
       settings = next;
@@ -64,6 +82,9 @@ public final class NodeAccess implements AutoCloseable {
     }
     if (old != null) {
       old.sessions().close();
+    }
+    if (store != null) {
+      store.save(next);
     }
   }
 

@@ -122,6 +122,7 @@ class NodePanesTest {
   void stop() throws Exception {
     WaitForAsyncUtils.asyncFx(() -> main.close()).get();
     org.testfx.api.FxToolkit.cleanupStages();
+    Files.deleteIfExists(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()); // the next test starts from defaults
   }
 
   private static <T> T fx(Callable<T> read) {
@@ -179,7 +180,7 @@ class NodePanesTest {
   }
 
   @Test
-  void checkPortsAsksAboutTheUnknownKeyThenShowsOpenAndRefusedAndNextConnectIsSilent(FxRobot robot) {
+  void checkPortsAsksAboutTheUnknownKeyThenShowsOpenAndRefusedAndNextConnectIsSilent(FxRobot robot) throws IOException {
     select(robot, POD);
     press(robot, "checkPortsButton");
 
