@@ -114,6 +114,23 @@ public final class CaptureController implements AutoCloseable {
     return view;
   }
 
+  /** Adds "Service NAME: port N" presets (this pod's Services, their target ports in the pod). */
+  public void addServicePresets(List<io.netdoctor.core.capture.ServicePreset> presets) {
+    if (!presets.isEmpty()) {
+      view.presets.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+    }
+    for (var preset : presets) {
+      var item = new javafx.scene.control.MenuItem(preset.label());
+      item.setOnAction(e -> model.filter.set(preset.filter()));
+      view.presets.getItems().add(item);
+    }
+  }
+
+  /** The filter as the field shows it. */
+  public String filter() {
+    return model.filter.get();
+  }
+
   /** Lists the interfaces of the place (for the chooser); failures show in the pane. */
   public void loadInterfaces() {
     tasks.run("capture-interfaces", () -> NodeInterfaces.list(source.open()), list -> {
