@@ -192,8 +192,12 @@ public final class CaptureController implements AutoCloseable {
         Fx.run(() -> onEnded(end));
       }
     };
+    CaptureSession previous = session;
     tasks.run("capture", () -> CaptureSession.start(source.open(), options, listener), started -> {
       session = started;
+      if (previous != null) {
+        closeSession(previous); // a restart: the earlier capture's pcap goes from the node
+      }
       model.command.set(started.command().toShell());
       if (closed) {
         closeSession(started);
@@ -401,6 +405,12 @@ public final class CaptureController implements AutoCloseable {
     return model.lines.dropped();
   }
 
+  /** The node's pcap file of the current capture (tests check it is removed); null before Start. */
+  String remotePcap() {
+    CaptureSession s = session;
+    return s == null ? null : s.remotePcap();
+  }
+
   public String state() {
     return model.state.get().name();
   }
@@ -408,12 +418,17 @@ public final class CaptureController implements AutoCloseable {
   /** Stops tcpdump, removes its pcap from the node; the pane's lines go with the pane. */
   @Override
   public void close() {
-    closed = true;
-    pulse.stop();
-    CaptureSession s = session;
+    CaptureSession s = closeDisplay();
     if (s != null) {
       closeSession(s);
     }
+  }
+
+  /** Ends the pane's display and returns its capture for the caller to close (app exit closes all at once). */
+  CaptureSession closeDisplay() {
+    closed = true;
+    pulse.stop();
+    return session;
   }
 
   private void closeSession(CaptureSession s) {

@@ -125,9 +125,10 @@ final class CaptureLayout implements AutoCloseable {
   /** Moves the pane into a window of its own, titled like its tab, with "Attach back". */
   void detach(CaptureController pane) {
     Node root = pane.view().root;
-    Window main = root.getScene() == null ? null : root.getScene().getWindow();
-    if (root.getScene() != null && stylesheets.isEmpty()) {
-      stylesheets.addAll(root.getScene().getStylesheets());
+    Scene from = sceneOf(pane);
+    Window main = from == null ? null : from.getWindow();
+    if (from != null && stylesheets.isEmpty()) {
+      stylesheets.addAll(from.getStylesheets());
     }
     if (main != null && !watched.contains(main)) {
       // the main window closing closes the captures' windows (and so stops them): the app can then quit
@@ -176,6 +177,17 @@ final class CaptureLayout implements AutoCloseable {
     });
     stage.show();
     refreshMenus();
+  }
+
+  /** The main window's scene the pane is in (its tab may not be laid out yet). */
+  private Scene sceneOf(CaptureController pane) {
+    if (pane.view().root.getScene() != null) {
+      return pane.view().root.getScene();
+    }
+    if (pane.tab().getTabPane() != null) {
+      return pane.tab().getTabPane().getScene();
+    }
+    return splitTab.getTabPane() == null ? null : splitTab.getTabPane().getScene();
   }
 
   /** Takes the pane's nodes out of its current place without stopping anything. */

@@ -1,6 +1,7 @@
 package io.netdoctor.ui.capture;
 
 import io.netdoctor.core.capture.CapturePlace;
+import io.netdoctor.core.capture.CaptureSession;
 import io.netdoctor.core.capture.LineRing;
 import io.netdoctor.core.capture.ServicePreset;
 import io.netdoctor.core.kube.ClusterConnection;
@@ -39,11 +40,14 @@ import javafx.scene.control.Tab;
  */
 public final class CaptureTools implements AutoCloseable {
 
+  private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
   private final TaskRunner tasks;
   private final Transcript transcript;
   private final Supplier<ClusterConnection> connection;
   private final Supplier<NodeAccess.Wiring> access;
   private final List<CaptureController> panes = new ArrayList<>();
+  /** Captures being closed (FX thread only). */
+  private final List<Thread> closing = new ArrayList<>();
   private final CaptureLayout layout;
   private NodeSessions sessions;
   private NodeTargets targets;
@@ -186,7 +190,21 @@ public final class CaptureTools implements AutoCloseable {
   void closePane(CaptureController pane) {
     if (panes.remove(pane)) {
       layout.forget(pane);
-      pane.close();
+      closeInBackground(pane.closeDisplay());
+    }
+  }
+
+  /**
+   * Stops tcpdump and removes its pcap off the FX thread; close() waits for these, so quitting right after
+   * closing a pane cannot close the SSH session under a pcap still being removed.
+   */
+  private void closeInBackground(CaptureSession session) {
+    if (session != null) {
+      Thread t = new Thread(session::close, "capture-close");
+      t.setDaemon(true);
+      t.start();
+      closing.removeIf(c -> !c.isAlive());
+      closing.add(t);
     }
   }
 
@@ -269,11 +287,22 @@ public final class CaptureTools implements AutoCloseable {
   /** Closes every pane and window (tcpdump stops) and the SSH sessions of its own. */
   @Override
   public void close() {
-    layout.close();
-    for (CaptureController pane : new ArrayList<>(panes)) {
-      pane.close();
-    }
+    List<CaptureController> all = List.copyOf(panes);
     panes.clear();
+    layout.close();
+    // tcpdump stopped and its pcap removed before the sessions close (or the pcaps would stay on the nodes):
+    // all captures at once, each on its own thread, for at most CLOSE_WAIT in total
+    for (CaptureController pane : all) {
+      closeInBackground(pane.closeDisplay());
+    }
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      for (Thread t : List.copyOf(closing)) {
+        t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     NodeSessions s;
     synchronized (this) {
       s = sessions;

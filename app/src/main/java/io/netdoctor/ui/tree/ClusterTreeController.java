@@ -168,8 +168,9 @@ public final class ClusterTreeController {
     selected.set(item == null ? null : item.getValue());
   }
 
-  /** Selects a row (tests and "reveal" actions). */
+  /** Selects only this row (tests and "reveal" actions). */
   public void select(TreeItem<TreeEntry> item) {
+    view.tree.getSelectionModel().clearSelection();
     view.tree.getSelectionModel().select(item);
   }
 

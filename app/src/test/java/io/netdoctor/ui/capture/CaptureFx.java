@@ -53,6 +53,16 @@ final class CaptureFx {
         && pane.view().start.getScene().getWindow() != null && pane.view().start.getWidth() > 0));
   }
 
+  /**
+   * Waits until the node's pcap files of these panes are gone (closing removes them after tcpdump ends, on a
+   * worker): a later test comparing /tmp's pcaps must not see them go.
+   */
+  static void awaitPcapsRemoved(java.util.Collection<CaptureController> panes) {
+    List<java.nio.file.Path> files = fx(() -> panes.stream().map(CaptureController::remotePcap)
+        .filter(java.util.Objects::nonNull).map(java.nio.file.Path::of).toList());
+    await().atMost(WAIT).until(() -> files.stream().noneMatch(java.nio.file.Files::exists));
+  }
+
   /** The PIDs of processes whose command line contains {@code marker}. */
   static List<String> processes(String marker) {
     return RealSystem.exec("pgrep", "-f", "--", marker).output().lines().filter(l -> !l.isBlank()).toList();

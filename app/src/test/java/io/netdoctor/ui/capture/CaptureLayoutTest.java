@@ -44,6 +44,7 @@ class CaptureLayoutTest {
 
   TabPane tabs;
   CaptureTools tools;
+  final List<CaptureController> opened = new java.util.ArrayList<>();
 
   @BeforeAll
   static void startLab() throws IOException {
@@ -65,6 +66,7 @@ class CaptureLayoutTest {
   void closeAll() throws Exception {
     WaitForAsyncUtils.asyncFx(() -> tools.close()).get();
     await().atMost(WAIT).until(() -> CaptureFx.processes(FILTER_A).isEmpty() && CaptureFx.processes(FILTER_B).isEmpty());
+    CaptureFx.awaitPcapsRemoved(opened);
     org.testfx.api.FxToolkit.cleanupStages();
   }
 
@@ -73,6 +75,7 @@ class CaptureLayoutTest {
       var pane = tools.open(title, () -> CapturePlace.onNode(lab.sessions(), lab.server.target("root")), null);
       pane.setInterface("lo");
       pane.setFilter(filter);
+      opened.add(pane);
       return pane;
     });
   }

@@ -66,6 +66,7 @@ class CaptureTreeTest {
   static Path sshConfig;
   static Path knownHosts;
   MainController main;
+  final List<CaptureController> opened = new ArrayList<>();
 
   @BeforeAll
   static void startLab() throws IOException {
@@ -110,7 +111,9 @@ class CaptureTreeTest {
 
   @AfterEach
   void closeAll() throws Exception {
+    opened.addAll(fx(() -> main.captures().panes()));
     WaitForAsyncUtils.asyncFx(() -> main.close()).get();
+    CaptureFx.awaitPcapsRemoved(opened);
     await().atMost(WAIT).until(() -> tcpdumpsIn(lab.redis).isEmpty() && tcpdumpsIn(second).isEmpty());
     org.testfx.api.FxToolkit.cleanupStages();
   }
@@ -123,13 +126,13 @@ class CaptureTreeTest {
     return fx(() -> robot.lookup("#clusterTree").queryAs(TreeView.class));
   }
 
-  /** The row showing {@code label}, its parents expanded, once the informer has delivered it. */
-  TreeItem<TreeEntry> row(FxRobot robot, String label) {
+  /** The row of a {@code kind} showing {@code label}, its parents expanded, once the informer has delivered it. */
+  TreeItem<TreeEntry> row(FxRobot robot, Class<? extends TreeEntry> kind, String label) {
     TreeView<TreeEntry> view = tree(robot);
     List<TreeItem<TreeEntry>> found = new ArrayList<>();
     await().atMost(WAIT).until(() -> fx(() -> {
       found.clear();
-      find(view.getRoot(), label, found);
+      find(view.getRoot(), kind, label, found);
       found.forEach(i -> {
         for (TreeItem<TreeEntry> p = i.getParent(); p != null; p = p.getParent()) {
           p.setExpanded(true);
@@ -140,11 +143,12 @@ class CaptureTreeTest {
     return found.get(0);
   }
 
-  static void find(TreeItem<TreeEntry> item, String label, List<TreeItem<TreeEntry>> found) {
-    if (item.getValue() != null && item.getValue().label().equals(label)) {
+  static void find(TreeItem<TreeEntry> item, Class<? extends TreeEntry> kind, String label,
+      List<TreeItem<TreeEntry>> found) {
+    if (kind.isInstance(item.getValue()) && item.getValue().label().equals(label)) {
       found.add(item);
     }
-    item.getChildren().forEach(c -> find(c, label, found));
+    item.getChildren().forEach(c -> find(c, kind, label, found));
   }
 
   /**
@@ -196,8 +200,8 @@ class CaptureTreeTest {
 
   @Test
   void twoSelectedPodsGiveOneCaptureEachAndEachSeesItsOwnPodsTraffic(FxRobot robot) {
-    TreeItem<TreeEntry> a = row(robot, "redis-a");
-    TreeItem<TreeEntry> b = row(robot, "redis-b");
+    TreeItem<TreeEntry> a = row(robot, TreeEntry.PodEntry.class, "redis-a");
+    TreeItem<TreeEntry> b = row(robot, TreeEntry.PodEntry.class, "redis-b");
     TreeView<TreeEntry> view = tree(robot);
     fxRun(() -> {
       view.getSelectionModel().clearSelection();
@@ -233,12 +237,13 @@ class CaptureTreeTest {
 
   @Test
   void aServiceRowCapturesOnEachOfItsPodsFilteredOnTheNamedTargetPort(FxRobot robot) {
-    TreeItem<TreeEntry> service = row(robot, "redis");
+    TreeItem<TreeEntry> service = row(robot, TreeEntry.ServiceEntry.class, "redis");
     await().atMost(WAIT).until(() -> fx(() -> main.connection().pods().size()) == 2);
     fxRun(() -> tree(robot).getSelectionModel().clearSelection());
     menu(robot, service, "captureServiceItem", "Capture on this Service's 2 pods");
 
     List<CaptureController> panes = fx(() -> main.captures().panes());
+    opened.addAll(panes);
     assertThat(fx(() -> panes.stream().map(p -> p.tab().getText()).toList()))
         .containsExactly("⇅ default/redis-a", "⇅ default/redis-b");
     String expected = "port " + REDIS_PORT; // targetPort "redis" names containerPort 6379 in the pod spec above
