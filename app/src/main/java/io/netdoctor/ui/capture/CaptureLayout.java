@@ -248,6 +248,10 @@ final class CaptureLayout implements AutoCloseable {
   /** The pane's "Arrange" menu and its tab's right-click menu, for where it is now and the panes there are. */
   private void refreshMenus() {
     for (CaptureController pane : places.keySet()) {
+      // side by side and in a window the pane's title bar has these actions: no second menu there
+      boolean inTab = places.get(pane) == Place.TAB;
+      pane.view().arrange.setVisible(inTab);
+      pane.view().arrange.setManaged(inTab);
       pane.view().arrange.getItems().setAll(items(pane));
       if (pane.tab().getContextMenu() != null) {
         pane.tab().getContextMenu().getItems().setAll(items(pane));

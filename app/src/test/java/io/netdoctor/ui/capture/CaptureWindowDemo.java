@@ -65,6 +65,11 @@ public final class CaptureWindowDemo {
         main.captures().sideBySide(List.of(pane, dns));
         CaptureController icmp = lo(main, lab, "⇅ node-a: lo (ICMP)", "icmp");
         main.captures().detach(icmp);
+        var detached = (Stage) icmp.view().root.getScene().getWindow();
+        detached.setX(730); // no window manager under Xvfb: place it where both windows show
+        detached.setY(300);
+        detached.setWidth(660);
+        detached.setHeight(590);
       }
       opened.complete(pane);
       window.complete(main);
