@@ -116,6 +116,12 @@ class CaptureLayoutTest {
     assertThat(CaptureFx.processes(FILTER_A)).isNotEmpty();
     RealSystem.sh("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
     await().atMost(WAIT).until(() -> fx(pane::shownLines) == 4);
+    robot.clickOn(pane.view().pause);
+    RealSystem.sh("ping", "-c", "1", "127.0.0.1");
+    await().atMost(WAIT).until(() -> fx(pane::packets) == 6);
+    assertThat(fx(pane::shownLines)).as("paused in the window: the display holds").isEqualTo(4);
+    robot.clickOn(pane.view().pause);
+    await().atMost(WAIT).until(() -> fx(pane::shownLines) == 6);
     robot.clickOn(pane.view().stop);
     await().atMost(WAIT).until(() -> fx(pane::state).equals("STOPPED"));
     assertThat(CaptureFx.processes(FILTER_A)).as("Stop in the window leaves no tcpdump").isEmpty();
@@ -180,6 +186,11 @@ class CaptureLayoutTest {
     startAndAwaitListening(robot, b);
     RealSystem.sh("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
     await().atMost(WAIT).until(() -> fx(a::shownLines) == 4 && fx(b::shownLines) == 4);
+    // find works in a pane beside another
+    robot.clickOn(b.view().find).write("seq 2").type(javafx.scene.input.KeyCode.ENTER);
+    assertThat(fx(() -> b.view().raw.getSelectionModel().getSelectedItem())).contains("ICMP echo request")
+        .contains("seq 2,");
+    assertThat(fx(() -> a.view().raw.getSelectionModel().getSelectedItem())).isNull();
 
     // a's frame close button: a stops, b goes back to a tab of its own and keeps running
     Node frameOfA = fx(() -> split.getItems().get(0));
