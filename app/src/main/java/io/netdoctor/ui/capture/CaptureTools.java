@@ -135,7 +135,8 @@ public final class CaptureTools implements AutoCloseable {
   }
 
   private static MenuItem item(String text, String id, Runnable action) {
-    var item = new MenuItem(text);
+    var item = new MenuItem(text, io.netdoctor.ui.common.Icons.of(id.equals("captureSelectedSideBySideItem")
+        ? org.kordamp.ikonli.material2.Material2MZ.VIEW_COLUMN : org.kordamp.ikonli.material2.Material2MZ.NETWORK_CHECK));
     item.setId(id);
     item.setOnAction(e -> action.run());
     return item;
