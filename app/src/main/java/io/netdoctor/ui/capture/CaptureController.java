@@ -9,14 +9,12 @@ import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.Fx;
 import io.netdoctor.ui.common.TaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
-import javafx.stage.FileChooser;
 
 /**
  * One capture pane (a tab): starts and stops a {@link CaptureSession}, takes its lines from the reader
@@ -67,7 +65,7 @@ public final class CaptureController implements AutoCloseable {
     this.view = new CaptureView(model);
     model.title.set(title);
     model.podIpKnown.set(podIp != null && !podIp.isEmpty());
-    model.wiresharkAvailable.set(onPath("wireshark"));
+    model.wiresharkAvailable.set(CaptureExport.onPath("wireshark"));
     tab = new Tab();
     tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title
         + (model.state.get() == CaptureModel.State.DISCONNECTED ? " (disconnected)" : ""), model.state));
@@ -85,8 +83,9 @@ public final class CaptureController implements AutoCloseable {
     view.find.setOnAction(e -> find(true));
     view.findNext.setOnAction(e -> find(true));
     view.findPrevious.setOnAction(e -> find(false));
-    view.save.setOnAction(e -> chooseAndSave());
-    view.wireshark.setOnAction(e -> openInWireshark());
+    view.save.setOnAction(e -> CaptureExport.chooseAndSave(model.title.get(), view.root.getScene().getWindow(),
+        file -> saveTo(file, null)));
+    view.wireshark.setOnAction(e -> CaptureExport.openInWireshark(this::saveTo, model.message::set));
     model.paused.addListener((obs, old, p) -> model.lines.setPaused(p));
     model.find.addListener((obs, old, term) -> {
       model.findStatus.set("");
@@ -319,17 +318,6 @@ public final class CaptureController implements AutoCloseable {
     model.findStatus.set(String.format(Locale.ROOT, "%,d matching lines", matches));
   }
 
-  private void chooseAndSave() {
-    var chooser = new FileChooser();
-    chooser.setTitle("Save capture as pcap");
-    chooser.setInitialFileName(model.title.get().replaceAll("[^A-Za-z0-9_.-]+", "-") + ".pcap");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcap files", "*.pcap"));
-    var file = chooser.showSaveDialog(view.root.getScene().getWindow());
-    if (file != null) {
-      saveTo(file.toPath(), null);
-    }
-  }
-
   /** Copies the node's pcap to a local file; then runs {@code after} (Wireshark) if given. */
   public void saveTo(Path file, Runnable after) {
     CaptureSession s = session;
@@ -346,30 +334,6 @@ public final class CaptureController implements AutoCloseable {
         after.run();
       }
     }, error -> model.message.set("Saving failed: " + describe(error)));
-  }
-
-  private void openInWireshark() {
-    try {
-      Path file = Files.createTempFile("netdoctor-capture-", ".pcap");
-      saveTo(file, () -> {
-        try {
-          new ProcessBuilder("wireshark", "-r", file.toString()).start();
-        } catch (java.io.IOException e) {
-          model.message.set("Wireshark did not start: " + e.getMessage());
-        }
-      });
-    } catch (java.io.IOException e) {
-      model.message.set("No temporary file for Wireshark: " + e.getMessage());
-    }
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int number(String text, String what) {

@@ -73,11 +73,6 @@ final class CaptureLayout implements AutoCloseable {
     return places.get(pane);
   }
 
-  /** The pane's window while it is detached. */
-  Stage window(CaptureController pane) {
-    return windows.get(pane);
-  }
-
   SplitPane sideBySide() {
     return split;
   }

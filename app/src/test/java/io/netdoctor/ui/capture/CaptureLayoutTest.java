@@ -216,7 +216,14 @@ class CaptureLayoutTest {
   void closingTheSideBySideTabPutsEachCaptureBackInItsOwnTab() {
     CaptureController a = openOnLo("⇅ node-a (1)", FILTER_A);
     CaptureController b = openOnLo("⇅ node-a (2)", FILTER_B);
-    fxRun(() -> tools.sideBySide(List.of(a, b)));
+    // the tab's right-click menu: "Side by side with ▸ ⇅ node-a (1)"
+    var with = fx(() -> (javafx.scene.control.Menu) b.tab().getContextMenu().getItems().stream()
+        .filter(i -> "sideBySideWith".equals(i.getId())).findFirst().orElseThrow());
+    assertThat(fx(() -> with.getItems().stream().map(MenuItem::getText).toList())).containsExactly("⇅ node-a (1)");
+    fxRun(() -> with.getItems().get(0).getOnAction().handle(null));
+    assertThat(fx(() -> tools.layout().sideBySide().getItems().size())).isEqualTo(2);
+    assertThat(fx(() -> tools.layout().place(a))).isEqualTo(CaptureLayout.Place.SIDE_BY_SIDE);
+    assertThat(fx(() -> tools.layout().place(b))).isEqualTo(CaptureLayout.Place.SIDE_BY_SIDE);
     fxRun(() -> {
       var tab = tabs.getTabs().get(0);
       tabs.getTabs().remove(tab); // as its close button does
