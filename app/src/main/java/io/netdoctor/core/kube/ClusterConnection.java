@@ -360,6 +360,11 @@ public final class ClusterConnection implements AutoCloseable {
     return status;
   }
 
+  /** The pods seen so far, in no particular order (a Service's backends, for example). */
+  public List<PodInfo> pods() {
+    return List.copyOf(pods.values());
+  }
+
   public Optional<PodInfo> pod(PodRef ref) {
     return pods.values().stream().filter(p -> p.ref().equals(ref)).findFirst();
   }

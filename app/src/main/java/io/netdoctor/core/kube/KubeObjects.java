@@ -165,8 +165,13 @@ public final class KubeObjects {
     var spec = service.getSpec() != null ? service.getSpec() : new io.fabric8.kubernetes.api.model.ServiceSpec();
     List<ServiceInfo.Port> ports = new ArrayList<>();
     for (var p : nullSafe(spec.getPorts())) {
-      ports.add(new ServiceInfo.Port(emptyIfNull(p.getName()), p.getPort() == null ? 0 : p.getPort(),
-          p.getProtocol() == null ? "TCP" : p.getProtocol()));
+      int port = p.getPort() == null ? 0 : p.getPort();
+      var target = p.getTargetPort();
+      String targetPort = target == null ? String.valueOf(port)
+          : target.getIntVal() != null ? String.valueOf(target.getIntVal())
+          : target.getStrVal() == null || target.getStrVal().isEmpty() ? String.valueOf(port) : target.getStrVal();
+      ports.add(new ServiceInfo.Port(emptyIfNull(p.getName()), port, p.getProtocol() == null ? "TCP" : p.getProtocol(),
+          targetPort));
     }
     return new ServiceInfo(meta.getNamespace(), meta.getName(),
         spec.getType() == null ? "ClusterIP" : spec.getType(), emptyIfNull(spec.getClusterIP()), ports,

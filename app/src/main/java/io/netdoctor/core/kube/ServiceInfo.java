@@ -27,7 +27,14 @@ public record ServiceInfo(
     return namespace + "/" + name;
   }
 
-  /** One entry of {@code spec.ports}; {@code name} is empty for an unnamed port (no SRV record then). */
-  public record Port(String name, int port, String protocol) {
+  /**
+   * One entry of {@code spec.ports}; {@code name} is empty for an unnamed port (no SRV record then).
+   * {@code targetPort} is where the pods receive the traffic: a number, or the name of a container port.
+   */
+  public record Port(String name, int port, String protocol, String targetPort) {
+    /** A port whose targetPort is left out: Kubernetes then uses the Service's port. */
+    public Port(String name, int port, String protocol) {
+      this(name, port, protocol, String.valueOf(port));
+    }
   }
 }

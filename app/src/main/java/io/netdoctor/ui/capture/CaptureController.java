@@ -9,14 +9,12 @@ import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.Fx;
 import io.netdoctor.ui.common.TaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
-import javafx.stage.FileChooser;
 
 /**
  * One capture pane (a tab): starts and stops a {@link CaptureSession}, takes its lines from the reader
@@ -67,7 +65,7 @@ public final class CaptureController implements AutoCloseable {
     this.view = new CaptureView(model);
     model.title.set(title);
     model.podIpKnown.set(podIp != null && !podIp.isEmpty());
-    model.wiresharkAvailable.set(onPath("wireshark"));
+    model.wiresharkAvailable.set(CaptureExport.onPath("wireshark"));
     tab = new Tab();
     tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title
         + (model.state.get() == CaptureModel.State.DISCONNECTED ? " (disconnected)" : ""), model.state));
@@ -85,8 +83,9 @@ public final class CaptureController implements AutoCloseable {
     view.find.setOnAction(e -> find(true));
     view.findNext.setOnAction(e -> find(true));
     view.findPrevious.setOnAction(e -> find(false));
-    view.save.setOnAction(e -> chooseAndSave());
-    view.wireshark.setOnAction(e -> openInWireshark());
+    view.save.setOnAction(e -> CaptureExport.chooseAndSave(model.title.get(), view.root.getScene().getWindow(),
+        file -> saveTo(file, null)));
+    view.wireshark.setOnAction(e -> CaptureExport.openInWireshark(this::saveTo, model.message::set));
     model.paused.addListener((obs, old, p) -> model.lines.setPaused(p));
     model.find.addListener((obs, old, term) -> {
       model.findStatus.set("");
@@ -112,6 +111,23 @@ public final class CaptureController implements AutoCloseable {
   /** The pane's nodes (tests drive them like a user). */
   CaptureView view() {
     return view;
+  }
+
+  /** Adds "Service NAME: port N" presets (this pod's Services, their target ports in the pod). */
+  public void addServicePresets(List<io.netdoctor.core.capture.ServicePreset> presets) {
+    if (!presets.isEmpty()) {
+      view.presets.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+    }
+    for (var preset : presets) {
+      var item = new javafx.scene.control.MenuItem(preset.label());
+      item.setOnAction(e -> model.filter.set(preset.filter()));
+      view.presets.getItems().add(item);
+    }
+  }
+
+  /** The filter as the field shows it. */
+  public String filter() {
+    return model.filter.get();
   }
 
   /** Lists the interfaces of the place (for the chooser); failures show in the pane. */
@@ -175,8 +191,12 @@ public final class CaptureController implements AutoCloseable {
         Fx.run(() -> onEnded(end));
       }
     };
+    CaptureSession previous = session;
     tasks.run("capture", () -> CaptureSession.start(source.open(), options, listener), started -> {
       session = started;
+      if (previous != null) {
+        closeSession(previous); // a restart: the earlier capture's pcap goes from the node
+      }
       model.command.set(started.command().shownText());
       if (closed) {
         closeSession(started);
@@ -298,17 +318,6 @@ public final class CaptureController implements AutoCloseable {
     model.findStatus.set(String.format(Locale.ROOT, "%,d matching lines", matches));
   }
 
-  private void chooseAndSave() {
-    var chooser = new FileChooser();
-    chooser.setTitle("Save capture as pcap");
-    chooser.setInitialFileName(model.title.get().replaceAll("[^A-Za-z0-9_.-]+", "-") + ".pcap");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcap files", "*.pcap"));
-    var file = chooser.showSaveDialog(view.root.getScene().getWindow());
-    if (file != null) {
-      saveTo(file.toPath(), null);
-    }
-  }
-
   /** Copies the node's pcap to a local file; then runs {@code after} (Wireshark) if given. */
   public void saveTo(Path file, Runnable after) {
     CaptureSession s = session;
@@ -325,30 +334,6 @@ public final class CaptureController implements AutoCloseable {
         after.run();
       }
     }, error -> model.message.set("Saving failed: " + describe(error)));
-  }
-
-  private void openInWireshark() {
-    try {
-      Path file = Files.createTempFile("netdoctor-capture-", ".pcap");
-      saveTo(file, () -> {
-        try {
-          new ProcessBuilder("wireshark", "-r", file.toString()).start();
-        } catch (java.io.IOException e) {
-          model.message.set("Wireshark did not start: " + e.getMessage());
-        }
-      });
-    } catch (java.io.IOException e) {
-      model.message.set("No temporary file for Wireshark: " + e.getMessage());
-    }
-  }
-
-  private static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int number(String text, String what) {
@@ -384,6 +369,12 @@ public final class CaptureController implements AutoCloseable {
     return model.lines.dropped();
   }
 
+  /** The node's pcap file of the current capture (tests check it is removed); null before Start. */
+  String remotePcap() {
+    CaptureSession s = session;
+    return s == null ? null : s.remotePcap();
+  }
+
   public String state() {
     return model.state.get().name();
   }
@@ -391,12 +382,17 @@ public final class CaptureController implements AutoCloseable {
   /** Stops tcpdump, removes its pcap from the node; the pane's lines go with the pane. */
   @Override
   public void close() {
-    closed = true;
-    pulse.stop();
-    CaptureSession s = session;
+    CaptureSession s = closeDisplay();
     if (s != null) {
       closeSession(s);
     }
+  }
+
+  /** Ends the pane's display and returns its capture for the caller to close (app exit closes all at once). */
+  CaptureSession closeDisplay() {
+    closed = true;
+    pulse.stop();
+    return session;
   }
 
   private void closeSession(CaptureSession s) {

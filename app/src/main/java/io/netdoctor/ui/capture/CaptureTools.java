@@ -1,10 +1,14 @@
 package io.netdoctor.ui.capture;
 
 import io.netdoctor.core.capture.CapturePlace;
+import io.netdoctor.core.capture.CaptureSession;
 import io.netdoctor.core.capture.LineRing;
+import io.netdoctor.core.capture.ServicePreset;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
+import io.netdoctor.core.kube.ServiceBackends;
+import io.netdoctor.core.kube.ServiceInfo;
 import io.netdoctor.core.node.HostKeyTrust;
 import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.node.NodeSessions;
@@ -16,6 +20,7 @@ import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.node.NodeAccess;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,49 +34,119 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 
 /**
- * The tree's "Capture…" actions and the capture panes they open. Owns the SSH sessions the captures use
- * (until an app-wide NodeSessions exists) and closes every pane and session on close().
+ * The tree's "Capture…" actions and the capture panes they open, wherever they are (tab, side by side,
+ * own window). Closes every pane on close(); SSH comes from the app's NodeAccess when given one, else from
+ * sessions of its own (tests), which it then closes too.
  */
 public final class CaptureTools implements AutoCloseable {
 
-  private final Consumer<Tab> show;
+  private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
   private final TaskRunner tasks;
   private final Transcript transcript;
   private final Supplier<ClusterConnection> connection;
+  private final Supplier<NodeAccess.Wiring> access;
   private final List<CaptureController> panes = new ArrayList<>();
+  /** Captures being closed (FX thread only). */
+  private final List<Thread> closing = new ArrayList<>();
+  private final CaptureLayout layout;
   private NodeSessions sessions;
   private NodeTargets targets;
 
+  /** Panes connect with sessions of their own (default ssh config and known_hosts). */
   public CaptureTools(Consumer<Tab> show, TaskRunner tasks, Transcript transcript,
       Supplier<ClusterConnection> connection) {
-    this.show = show;
+    this(show, tasks, transcript, connection, null);
+  }
+
+  /** Panes connect through {@code access} (the app's sessions, host-key prompt and ssh settings). */
+  public CaptureTools(Consumer<Tab> show, TaskRunner tasks, Transcript transcript,
+      Supplier<ClusterConnection> connection, Supplier<NodeAccess.Wiring> access) {
     this.tasks = tasks;
     this.transcript = transcript;
     this.connection = connection;
+    this.access = access;
+    this.layout = new CaptureLayout(show, this::closePane);
   }
 
-  /** Right-click items for a node, pod or container row. */
+  /** Right-click items for a node, pod, container or Service row. */
   public List<MenuItem> rowActions(TreeEntry entry) {
     if (entry instanceof TreeEntry.NodeEntry n) {
-      return List.of(item("Capture on interface…", () -> openOnNode(n.node())));
+      return List.of(item("Capture on interface…", "captureNodeItem", () -> openOnNode(n.node())));
     }
     if (entry instanceof TreeEntry.PodEntry p) {
-      return List.of(item("Capture in pod", () -> openInPod(p.pod(), null)));
+      return List.of(item("Capture in pod", "capturePodItem", () -> openInPod(p.pod(), null)));
     }
     if (entry instanceof TreeEntry.ContainerEntry c) {
-      return List.of(item("Capture in pod (" + c.container().name() + ")", () -> openInPod(c.pod(), c.container().name())));
+      return List.of(item("Capture in pod (" + c.container().name() + ")", "capturePodItem",
+          () -> openInPod(c.pod(), c.container().name())));
+    }
+    if (entry instanceof TreeEntry.ServiceEntry s) {
+      List<PodInfo> backends = servicePods(s.service());
+      var item = item(backends.size() == 1 ? "Capture on this Service's pod" : "Capture on this Service's "
+          + backends.size() + " pods", "captureServiceItem", () -> openOnServicePods(s.service()));
+      item.setDisable(backends.isEmpty());
+      return List.of(item);
     }
     return List.of();
   }
 
-  private static MenuItem item(String text, Runnable action) {
-    var item = new MenuItem(text);
+  /** Right-click items for several selected rows: one capture per selected pod (or container's pod). */
+  public List<MenuItem> selectionActions(List<TreeEntry> entries) {
+    List<PodChoice> chosen = podsOf(entries);
+    if (chosen.isEmpty()) {
+      return List.of();
+    }
+    String n = chosen.size() == 1 ? "1 pod" : chosen.size() + " pods";
+    return List.of(item("Capture in " + n, "captureSelectedItem", () -> chosen.forEach(c -> openInPod(c.pod(), c.container()))),
+        item("Capture in " + n + " side by side", "captureSelectedSideBySideItem",
+            () -> layout.sideBySide(chosen.stream().map(c -> openInPod(c.pod(), c.container())).toList())));
+  }
+
+  /** A selected pod and, when the row was a container, that container. */
+  private record PodChoice(PodInfo pod, String container) {
+  }
+
+  private static List<PodChoice> podsOf(List<TreeEntry> entries) {
+    var byUid = new java.util.LinkedHashMap<String, PodChoice>();
+    for (TreeEntry entry : entries) {
+      if (entry instanceof TreeEntry.PodEntry p) {
+        byUid.putIfAbsent(p.pod().uid(), new PodChoice(p.pod(), null));
+      } else if (entry instanceof TreeEntry.ContainerEntry c) {
+        byUid.putIfAbsent(c.pod().uid(), new PodChoice(c.pod(), c.container().name()));
+      }
+    }
+    return List.copyOf(byUid.values());
+  }
+
+  private List<PodInfo> servicePods(ServiceInfo service) {
+    ClusterConnection c = connection.get();
+    return c == null ? List.of() : ServiceBackends.pods(service, c.pods());
+  }
+
+  /** One capture per pod of the Service, each filtered on the Service's port in that pod. */
+  public List<CaptureController> openOnServicePods(ServiceInfo service) {
+    var opened = new ArrayList<CaptureController>();
+    for (PodInfo pod : servicePods(service)) {
+      CaptureController pane = openInPod(pod, null);
+      ServicePreset.of(service, pod).ifPresent(preset -> pane.setFilter(preset.filter()));
+      opened.add(pane);
+    }
+    return opened;
+  }
+
+  private static MenuItem item(String text, String id, Runnable action) {
+    var item = new MenuItem(text, io.netdoctor.ui.common.Icons.of(id.equals("captureSelectedSideBySideItem")
+        ? org.kordamp.ikonli.material2.Material2MZ.VIEW_COLUMN : org.kordamp.ikonli.material2.Material2MZ.NETWORK_CHECK));
+    item.setId(id);
     item.setOnAction(e -> action.run());
     return item;
   }
 
   public CaptureController openOnNode(NodeInfo node) {
-    CaptureController pane = open("⇅ " + node.name(), () -> CapturePlace.onNode(sessions(), targets().resolve(node)), null);
+    CaptureController pane = open("⇅ " + node.name(), () -> {
+      Ssh ssh = ssh();
+      return CapturePlace.onNode(ssh.sessions(), ssh.targets().resolve(node));
+    }, null);
     pane.loadInterfaces();
     return pane;
   }
@@ -84,10 +159,15 @@ public final class CaptureTools implements AutoCloseable {
         node = new NodeInfo(pod.node(), List.of(), "", "", "", "", true, java.util.Map.of(), List.of());
       }
       PodTarget target = PodTarget.of(pod, node, container);
-      return CapturePlace.inPod(sessions(), new SshRuntimeNetns(sessions(), targets()::resolve, transcript)
+      Ssh ssh = ssh();
+      return CapturePlace.inPod(ssh.sessions(), new SshRuntimeNetns(ssh.sessions(), ssh.targets()::resolve, transcript)
           .enter(target, RuntimePlan.Progress.NONE));
     }, pod.podIP());
     pane.setInterface("any");
+    ClusterConnection c = connection.get();
+    if (c != null) {
+      pane.addServicePresets(ServicePreset.forPod(pod, c.services()));
+    }
     pane.loadInterfaces(); // enters the namespace now: a pod that is gone says so before Start
     return pane;
   }
@@ -101,12 +181,68 @@ public final class CaptureTools implements AutoCloseable {
   public CaptureController open(String title, CaptureController.Source source, String podIp, int capacity) {
     var pane = new CaptureController(title, source, tasks, transcript, capacity, podIp);
     panes.add(pane);
-    pane.tab().setOnClosed(e -> {
-      panes.remove(pane);
-      pane.close();
-    });
-    show.accept(pane.tab());
+    pane.tab().setOnClosed(e -> closePane(pane));
+    layout.added(pane);
+    layout.toTab(pane);
     return pane;
+  }
+
+  /** Stops the pane's capture and forgets it, wherever it is. */
+  void closePane(CaptureController pane) {
+    if (panes.remove(pane)) {
+      layout.forget(pane);
+      closeInBackground(pane.closeDisplay());
+    }
+  }
+
+  /**
+   * Stops tcpdump and removes its pcap off the FX thread; close() waits for these, so quitting right after
+   * closing a pane cannot close the SSH session under a pcap still being removed.
+   */
+  private void closeInBackground(CaptureSession session) {
+    if (session != null) {
+      Thread t = new Thread(session::close, "capture-close");
+      t.setDaemon(true);
+      t.start();
+      closing.removeIf(c -> !c.isAlive());
+      closing.add(t);
+    }
+  }
+
+  /** Moves a pane into its own window ("Detach into window"). */
+  public void detach(CaptureController pane) {
+    layout.detach(pane);
+  }
+
+  /** Shows the panes next to each other in the "Captures side by side" tab. */
+  public void sideBySide(List<CaptureController> chosen) {
+    layout.sideBySide(chosen);
+  }
+
+  /** Puts a pane back in a tab of its own (from a window or the side-by-side tab). */
+  public void attach(CaptureController pane) {
+    layout.toTab(pane);
+  }
+
+  /** The open panes, wherever they are. */
+  public List<CaptureController> panes() {
+    return List.copyOf(panes);
+  }
+
+  CaptureLayout layout() {
+    return layout;
+  }
+
+  /** The SSH wiring one pane uses, taken once when it connects. */
+  private record Ssh(NodeSessions sessions, NodeTargets targets) {
+  }
+
+  private Ssh ssh() {
+    if (access != null) {
+      NodeAccess.Wiring wiring = access.get();
+      return new Ssh(wiring.sessions(), wiring.targets());
+    }
+    return new Ssh(sessions(), targets());
   }
 
   private synchronized NodeTargets targets() {
@@ -149,13 +285,25 @@ public final class CaptureTools implements AutoCloseable {
     }
   }
 
-  /** Closes every pane (tcpdump stops) and the SSH sessions. */
+  /** Closes every pane and window (tcpdump stops) and the SSH sessions of its own. */
   @Override
   public void close() {
-    for (CaptureController pane : new ArrayList<>(panes)) {
-      pane.close();
-    }
+    List<CaptureController> all = List.copyOf(panes);
     panes.clear();
+    layout.close();
+    // tcpdump stopped and its pcap removed before the sessions close (or the pcaps would stay on the nodes):
+    // all captures at once, each on its own thread, for at most CLOSE_WAIT in total
+    for (CaptureController pane : all) {
+      closeInBackground(pane.closeDisplay());
+    }
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      for (Thread t : List.copyOf(closing)) {
+        t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     NodeSessions s;
     synchronized (this) {
       s = sessions;

@@ -40,6 +40,7 @@ final class CaptureView {
 
   private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
+  static final String CSS = CaptureView.class.getResource("/io/netdoctor/ui/capture.css").toExternalForm();
   final BorderPane root = new BorderPane();
   final ComboBox<String> iface = new ComboBox<>();
   final TextField filter = new TextField();
@@ -61,6 +62,8 @@ final class CaptureView {
   final Button findNext = new Button("Next");
   final Button findPrevious = new Button("Previous");
   final Label findStatus = new Label();
+  /** Detach / side by side / attach back: filled by the layout for where the pane is. */
+  final MenuButton arrange = new MenuButton("Arrange", Icons.of(org.kordamp.ikonli.material2.Material2MZ.VIEW_COLUMN));
   final ListView<String> raw = new ListView<>();
   final TableView<String> table = new TableView<>();
   final Label message = new Label();
@@ -79,7 +82,7 @@ final class CaptureView {
   CaptureView(CaptureModel model) {
     this.model = model;
     root.getStyleClass().add("capture-pane");
-    root.getStylesheets().add(CaptureView.class.getResource("/io/netdoctor/ui/capture.css").toExternalForm());
+    root.getStylesheets().add(CSS);
     iface.setEditable(true);
     iface.setId("captureInterface");
     iface.setPrefWidth(150);
@@ -117,8 +120,10 @@ final class CaptureView {
     // flow panes wrap in a narrow tab instead of hiding Start/Stop in an overflow menu as a ToolBar would
     filter.setPrefColumnCount(22);
     var bar = bar(new Label("Interface"), iface, new Label("Filter"), filter, presets, snaplen, count, start, stop);
+    arrange.setId("captureArrange");
+    arrange.setTooltip(new Tooltip("Detach into a window of its own, or show beside other captures"));
     var bar2 = bar(pause, clear, autoscroll, save, wireshark, Icons.of(Icons.SEARCH), find, findPrevious, findNext,
-        findStatus);
+        findStatus, arrange);
     find.setId("captureFind");
     find.setPromptText("Find in capture");
     find.textProperty().bindBidirectional(model.find);

@@ -71,8 +71,10 @@ public final class MainController implements AutoCloseable {
     view.contextChooser.valueProperty().bindBidirectional(model.chosenContext);
     model.dark.addListener((obs, old, dark) -> applyTheme(dark));
     applyTheme(false);
-    captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection);
+    captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection,
+        nodeAccess::wiring);
     tree.addRowActions(captures::rowActions);
+    tree.addSelectionActions(captures::selectionActions);
   }
 
   public Parent view() {

@@ -27,6 +27,8 @@ public final class ClusterTreeController {
   private ClusterConnection connection;
   private final java.util.List<java.util.function.Function<TreeEntry, java.util.List<javafx.scene.control.MenuItem>>>
       rowActions = new java.util.ArrayList<>();
+  private final java.util.List<java.util.function.Function<java.util.List<TreeEntry>,
+      java.util.List<javafx.scene.control.MenuItem>>> selectionActions = new java.util.ArrayList<>();
 
   /** A change stamped with the cluster it came from, so a switched-away cluster cannot leak in. */
   private record Tagged(int generation, ClusterChange change) {
@@ -60,6 +62,21 @@ public final class ClusterTreeController {
     rowActions.add(actions);
   }
 
+  /**
+   * Adds menu items for a right-click on a selection of several rows (the entries in selection order);
+   * {@code actions} returns none for selections it does not serve. Single rows get the row actions instead.
+   */
+  public void addSelectionActions(
+      java.util.function.Function<java.util.List<TreeEntry>, java.util.List<javafx.scene.control.MenuItem>> actions) {
+    selectionActions.add(actions);
+  }
+
+  /** The selected rows' entries, in the order they were selected. */
+  public java.util.List<TreeEntry> selectedEntries() {
+    return view.tree.getSelectionModel().getSelectedItems().stream()
+        .filter(java.util.Objects::nonNull).map(TreeItem::getValue).filter(java.util.Objects::nonNull).toList();
+  }
+
   public ClusterTreeModel model() {
     return model;
   }
@@ -85,10 +102,17 @@ public final class ClusterTreeController {
 
   private void drain(java.util.List<Tagged> batch) {
     int current = generation;
-    TreeItem<TreeEntry> keep = view.tree.getSelectionModel().getSelectedItem();
+    var selection = view.tree.getSelectionModel();
+    TreeItem<TreeEntry> keep = selection.getSelectedItem();
+    var others = java.util.List.copyOf(selection.getSelectedItems());
     boolean bulk = model.apply(batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList());
     if (bulk && keep != null && keep.getParent() != null) {
-      view.tree.getSelectionModel().select(keep);
+      for (TreeItem<TreeEntry> item : others) {
+        if (item != null && item != keep && item.getParent() != null && view.tree.getRow(item) >= 0) {
+          selection.select(item);
+        }
+      }
+      selection.select(keep); // last, so it stays the one the details pane shows
     }
   }
 
@@ -101,18 +125,36 @@ public final class ClusterTreeController {
     if (entry == null) {
       return;
     }
-    var items = new java.util.ArrayList<javafx.scene.control.MenuItem>(RowCopyActions.of(entry));
-    for (var provider : rowActions) {
-      var more = provider.apply(entry);
-      if (!more.isEmpty()) {
-        items.add(new javafx.scene.control.SeparatorMenuItem());
-        items.addAll(more);
+    // a right-click inside a selection of several rows acts on all of them (the click keeps the selection)
+    java.util.List<TreeEntry> several = cell.isSelected() ? selectedEntries() : java.util.List.of();
+    var items = new java.util.ArrayList<javafx.scene.control.MenuItem>();
+    if (several.size() > 1) {
+      var header = new javafx.scene.control.MenuItem(several.size() + " rows selected");
+      header.setDisable(true);
+      items.add(header);
+      for (var provider : selectionActions) {
+        addGroup(items, provider.apply(several));
+      }
+    } else {
+      items.addAll(RowCopyActions.of(entry));
+      for (var provider : rowActions) {
+        addGroup(items, provider.apply(entry));
       }
     }
     var menu = new javafx.scene.control.ContextMenu(items.toArray(javafx.scene.control.MenuItem[]::new));
     menu.setId("rowMenu");
     menu.show(cell, event.getScreenX(), event.getScreenY());
     event.consume();
+  }
+
+  private static void addGroup(java.util.List<javafx.scene.control.MenuItem> items,
+      java.util.List<javafx.scene.control.MenuItem> more) {
+    if (!more.isEmpty()) {
+      if (!items.isEmpty()) {
+        items.add(new javafx.scene.control.SeparatorMenuItem());
+      }
+      items.addAll(more);
+    }
   }
 
   private void selectionChanged(TreeItem<TreeEntry> item) {
@@ -126,8 +168,9 @@ public final class ClusterTreeController {
     selected.set(item == null ? null : item.getValue());
   }
 
-  /** Selects a row (tests and "reveal" actions). */
+  /** Selects only this row (tests and "reveal" actions). */
   public void select(TreeItem<TreeEntry> item) {
+    view.tree.getSelectionModel().clearSelection();
     view.tree.getSelectionModel().select(item);
   }
 

@@ -39,6 +39,8 @@ final class ClusterTreeView {
     tree = new TreeView<>(model.root());
     tree.setId("clusterTree");
     tree.setShowRoot(true);
+    // several pods at once (one capture each); the details pane follows the last row clicked
+    tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     VBox.setVgrow(tree, Priority.ALWAYS);
 
     namespaceToAdd.setId("namespaceToAdd");

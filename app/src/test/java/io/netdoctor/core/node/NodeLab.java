@@ -85,26 +85,44 @@ public final class NodeLab implements AutoCloseable {
     }
   }
 
+  /** Another "pod" on node-a: its own network namespace listening on {@code port}, docker container {@code dockerId}. */
+  public PodNetworks.Pod addPod(String dockerId, int port) throws IOException {
+    PodNetworks.Pod pod = pods.add(port);
+    server.addContainer("docker", dockerId, pod.pid());
+    return pod;
+  }
+
   /**
    * Seeds a mock API server with node-a (Flatcar, docker, the given InternalIP) and the redis pod on it,
    * declaring {@code ports}, with this lab's pod IP and docker container ID.
    */
   public void seedCluster(io.fabric8.kubernetes.client.KubernetesClient client, String nodeIp, int... ports) {
+    seedNode(client, nodeIp);
+    var declared = new java.util.ArrayList<io.fabric8.kubernetes.api.model.ContainerPort>();
+    for (int port : ports) {
+      declared.add(new io.fabric8.kubernetes.api.model.ContainerPortBuilder().withContainerPort(port).build());
+    }
+    seedPod(client, "redis-slave-1691881626-d3aft", redis, DOCKER_ID, nodeIp, Map.of("app", "redis"), declared);
+  }
+
+  public void seedNode(io.fabric8.kubernetes.client.KubernetesClient client, String nodeIp) {
     client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("node-a")
         .endMetadata().withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition()
         .addNewAddress().withType("InternalIP").withAddress(nodeIp).endAddress()
         .withNewNodeInfo().withOsImage("Flatcar Container Linux by Kinvolk 3602.2.1")
         .withContainerRuntimeVersion("docker://24.0.7").endNodeInfo().endStatus().build()).create();
-    var container = new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("redis").withImage("redis:7");
-    for (int port : ports) {
-      container.addNewPort().withContainerPort(port).endPort();
-    }
+  }
+
+  /** A running pod in default on node-a whose container "redis" is {@code dockerId}, living in {@code pod}'s namespace. */
+  public void seedPod(io.fabric8.kubernetes.client.KubernetesClient client, String name, PodNetworks.Pod pod,
+      String dockerId, String nodeIp, Map<String, String> labels, List<io.fabric8.kubernetes.api.model.ContainerPort> ports) {
+    var container = new io.fabric8.kubernetes.api.model.ContainerBuilder().withName("redis").withImage("redis:7")
+        .withPorts(ports).build();
     client.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
-        .withNewMetadata().withName("redis-slave-1691881626-d3aft").withNamespace("default")
-        .addToLabels("app", "redis").endMetadata()
-        .withNewSpec().withNodeName("node-a").withContainers(container.build()).endSpec()
-        .withNewStatus().withPhase("Running").withPodIP(redis.podIp()).withHostIP(nodeIp)
-        .addNewContainerStatus().withName("redis").withContainerID("docker://" + DOCKER_ID).withReady(true)
+        .withNewMetadata().withName(name).withNamespace("default").withLabels(labels).endMetadata()
+        .withNewSpec().withNodeName("node-a").withContainers(container).endSpec()
+        .withNewStatus().withPhase("Running").withPodIP(pod.podIp()).withHostIP(nodeIp)
+        .addNewContainerStatus().withName("redis").withContainerID("docker://" + dockerId).withReady(true)
         .withRestartCount(0).withNewState().withNewRunning().endRunning().endState().endContainerStatus()
         .endStatus().build()).create();
   }

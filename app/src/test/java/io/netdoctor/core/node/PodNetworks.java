@@ -41,7 +41,8 @@ public final class PodNetworks implements AutoCloseable {
     String ns = "nd" + tag + "p" + n;
     String hostVeth = "vh" + tag + "p" + n;
     String podVeth = "vp" + tag + "p" + n;
-    String subnet = "10.231." + (100 + n) + ".";
+    // a second octet per test process: labs of other processes on the same machine get other subnets
+    String subnet = "10." + (160 + ProcessHandle.current().pid() % 64) + "." + (100 + n) + ".";
     sh("ip", "netns", "add", ns);
     namespaces.add(ns);
     sh("ip", "link", "add", hostVeth, "type", "veth", "peer", "name", podVeth);

@@ -3,18 +3,15 @@ package io.netdoctor.ui.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netdoctor.App;
 import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
-import io.netdoctor.ui.common.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -36,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CapturePaneTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = CaptureFx.WAIT;
   static NodeLab lab;
   /** A filter no other test uses, so pgrep finds exactly this class's tcpdumps. */
   static final String FILTER = "icmp and not host 10.254." + (int) (Math.random() * 250) + ".9";
@@ -59,14 +56,7 @@ class CapturePaneTest {
   @Start
   void start(Stage stage) {
     tabs = new TabPane();
-    tools = new CaptureTools(tab -> {
-      tabs.getTabs().add(tab);
-      tabs.getSelectionModel().select(tab);
-    }, TaskRunner.background(), lab.transcript(), () -> null);
-    Scene scene = new Scene(tabs, 1200, 760);
-    scene.getStylesheets().add(App.stylesheet());
-    stage.setScene(scene);
-    stage.show();
+    tools = CaptureFx.toolsIn(stage, tabs, lab.transcript());
   }
 
   @AfterEach
@@ -76,15 +66,11 @@ class CapturePaneTest {
   }
 
   static List<String> tcpdumps() {
-    return RealSystem.exec("pgrep", "-f", "--", FILTER).output().lines().filter(l -> !l.isBlank()).toList();
+    return CaptureFx.processes(FILTER);
   }
 
-  private <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static <T> T fx(Callable<T> read) {
+    return CaptureFx.fx(read);
   }
 
   CaptureController openOnLo(int capacity) {
@@ -97,10 +83,8 @@ class CapturePaneTest {
     });
   }
 
-  /** The tab's content is skinned and laid out on a later pulse. */
-  void awaitShown(CaptureController pane) {
-    await().atMost(WAIT).until(() -> fx(() -> pane.view().start.getScene() != null
-        && pane.view().start.getScene().getWindow() != null && pane.view().start.getWidth() > 0));
+  static void awaitShown(CaptureController pane) {
+    CaptureFx.awaitShown(pane);
   }
 
   void startAndAwaitListening(FxRobot robot, CaptureController pane) {

@@ -17,15 +17,27 @@ import javafx.stage.Stage;
 /**
  * The main window with a live capture pane over the test sshd (lo, real DNS queries, pings and TCP resets),
  * for looking at it and for the README screenshot. Needs root and a display (Xvfb).
- * Run: java -cp test-classes:classes:deps -Dprism.order=sw io.netdoctor.ui.capture.CaptureWindowDemo [seconds]
+ * Run: java -cp test-classes:classes:deps -Dprism.order=sw io.netdoctor.ui.capture.CaptureWindowDemo [seconds] [layout]
+ * With "layout": a second capture (DNS only) beside the first in the side-by-side tab, and a third (ICMP only)
+ * detached into its own window.
  */
 public final class CaptureWindowDemo {
 
   private CaptureWindowDemo() {
   }
 
+  private static CaptureController lo(MainController main, NodeLab lab, String title, String filter) {
+    CaptureController pane = main.captures().open(title, () -> CapturePlace.onNode(lab.sessions(),
+        lab.server.target("root")), null);
+    pane.setInterface("lo");
+    pane.setFilter(filter);
+    pane.start();
+    return pane;
+  }
+
   public static void main(String[] args) throws Exception {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 40;
+    boolean layout = args.length > 1 && args[1].equals("layout");
     NodeLab lab = new NodeLab();
     var opened = new java.util.concurrent.CompletableFuture<CaptureController>();
     var window = new java.util.concurrent.CompletableFuture<MainController>();
@@ -47,6 +59,17 @@ public final class CaptureWindowDemo {
       for (var node : main.view().lookupAll(".split-pane")) {
         var split = (javafx.scene.control.SplitPane) node;
         split.setDividerPositions(split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL ? 0.28 : 0.86);
+      }
+      if (layout) {
+        CaptureController dns = lo(main, lab, "⇅ node-a: lo (DNS)", "port 53");
+        main.captures().sideBySide(List.of(pane, dns));
+        CaptureController icmp = lo(main, lab, "⇅ node-a: lo (ICMP)", "icmp");
+        main.captures().detach(icmp);
+        var detached = (Stage) icmp.view().root.getScene().getWindow();
+        detached.setX(730); // no window manager under Xvfb: place it where both windows show
+        detached.setY(300);
+        detached.setWidth(660);
+        detached.setHeight(590);
       }
       opened.complete(pane);
       window.complete(main);

@@ -252,7 +252,7 @@ class DnsPaneTest {
     String[] octets = podIp.split("\\.");
     String reverse = octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0] + ".in-addr.arpa.";
     awaitIdle();
-    fxRun(() -> tree.getSelectionModel().select(main.tree().model().podItem("default", pod)));
+    fxRun(() -> main.tree().select(main.tree().model().podItem("default", pod))); // only it: the tree selects several
     openRowMenu(robot, entry -> entry instanceof TreeEntry.PodEntry p && p.pod().name().equals(pod), "#dnsResolvePodIp");
     robot.clickOn("#dnsResolvePodIp");
     await().atMost(WAIT).until(() -> fx(() -> history.getItems().size()) == 3);
