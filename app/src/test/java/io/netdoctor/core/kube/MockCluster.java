@@ -65,6 +65,11 @@ public final class MockCluster implements AutoCloseable {
 
   /** A kubeconfig whose only context, {@code mock}, points at this server (no credentials). */
   public String kubeconfig(String namespace) {
+    return kubeconfig(port(), namespace);
+  }
+
+  /** The same for a mock server on {@code port} of 127.0.0.1, in this process or another. */
+  public static String kubeconfig(int port, String namespace) {
     return """
         apiVersion: v1
         kind: Config
@@ -72,7 +77,7 @@ public final class MockCluster implements AutoCloseable {
         users: [{name: mock, user: {}}]
         contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: %s}}]
         current-context: mock
-        """.formatted(port(), namespace);
+        """.formatted(port, namespace);
   }
 
   public java.nio.file.Path writeKubeconfig(java.nio.file.Path file) throws java.io.IOException {
@@ -80,7 +85,11 @@ public final class MockCluster implements AutoCloseable {
   }
 
   public Config config(String namespace) {
-    return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig(namespace)));
+    return config(port(), namespace);
+  }
+
+  public static Config config(int port, String namespace) {
+    return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig(port, namespace)));
   }
 
   public Pod createPod(String namespace, String name, String phase, String containerId) {
