@@ -12,8 +12,18 @@ public sealed interface ClusterChange {
   record PodUpserted(PodInfo pod) implements ClusterChange {
   }
 
-  /** The first full list, delivered as one change so a view can build itself in one step. */
-  record PodsListed(java.util.List<PodInfo> pods) implements ClusterChange {
+  /**
+   * The first full list, delivered as one change so a view can build itself in one step. A view completes
+   * {@code shown} once it shows them: the informer's own list-and-watch waits for that (at most a few
+   * seconds), so it does not compete with building the view.
+   */
+  record PodsListed(java.util.List<PodInfo> pods, java.util.concurrent.CompletableFuture<Void> shown)
+      implements ClusterChange {
+
+    /** A listing nobody needs to wait for. */
+    public PodsListed(java.util.List<PodInfo> pods) {
+      this(pods, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
   }
 
   record PodRemoved(PodInfo pod) implements ClusterChange {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,8 @@ public final class ClusterConnection implements AutoCloseable {
 
   private static final String SOURCE = "cluster";
   private static final long WATCHDOG_MILLIS = 250;
+  /** How long the pod informer waits for a view to show the first listing. */
+  private static final long SHOWN_WAIT_MILLIS = 3_000;
   private static final long RETRY_MAX_MILLIS = 8_000;
 
   private final String contextName;
@@ -96,8 +99,9 @@ public final class ClusterConnection implements AutoCloseable {
       transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
       Feed<Pod> allPods = new Feed<>("pods", () -> client.pods().inAnyNamespace().runnableInformer(0),
           this::onPod, this::onPodGone, this::onFeedError);
-      allPods.seed(listAllPods());
-      addFeed(allPods);
+      var shown = new CompletableFuture<Void>();
+      allPods.seed(listAllPods(shown));
+      addFeed(allPods, shown);
       transcript.command(SOURCE, kubectl("get", "namespaces"));
       try {
         client.namespaces().list().getItems().forEach(ns -> sink.accept(
@@ -164,7 +168,7 @@ public final class ClusterConnection implements AutoCloseable {
    * One plain list delivered straight to the sink: the tree is full as soon as a `kubectl get pods`
    * would be, while the informer's list-and-watch catches up behind it. Null when forbidden.
    */
-  private List<Pod> listAllPods() {
+  private List<Pod> listAllPods(CompletableFuture<Void> shown) {
     List<Pod> pods;
     try {
       pods = client.pods().inAnyNamespace().list().getItems();
@@ -176,7 +180,7 @@ public final class ClusterConnection implements AutoCloseable {
     }
     List<PodInfo> infos = pods.parallelStream().map(KubeObjects::pod).toList();
     infos.forEach(info -> this.pods.put(info.uid(), info));
-    sink.accept(new ClusterChange.PodsListed(infos));
+    sink.accept(new ClusterChange.PodsListed(infos, shown));
     return pods;
   }
 
@@ -224,6 +228,21 @@ public final class ClusterConnection implements AutoCloseable {
   private synchronized void addFeed(Feed<?> feed) {
     feeds.add(feed);
     feed.start();
+  }
+
+  /**
+   * Adds a feed whose informer starts once the view shows the listing it was seeded with (or after
+   * {@link #SHOWN_WAIT_MILLIS}): its list-and-watch then does not take a core from building the view.
+   * Changes made meanwhile are not lost: the informer's own list reports them.
+   */
+  private synchronized void addFeed(Feed<?> feed, CompletableFuture<Void> shown) {
+    feeds.add(feed);
+    shown.completeOnTimeout(null, SHOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+        .thenRun(() -> {
+          if (!closed) {
+            scheduler.execute(feed::start);
+          }
+        });
   }
 
   private synchronized void removeFeed(Feed<?> feed) {

@@ -217,4 +217,50 @@ class ClusterConnectionTest {
         && sink.pods.containsKey("default/after-1") && !sink.pods.containsKey("default/before-1"));
     assertThat(sink.pods).containsKey("default/survivor");
   }
+
+  @Test
+  void thePodWatchWaitsUntilTheListingIsShownAndLosesNothingMeanwhile() {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    cluster.createPod("default", "first", "Running", DOCKER_ID);
+    var held = new java.util.concurrent.atomic.AtomicReference<ClusterChange.PodsListed>();
+    connection = new ClusterConnection("mock", cluster.config("default"), transcript, change -> {
+      if (change instanceof ClusterChange.PodsListed listed) {
+        held.set(listed); // a view still building: not shown yet
+        listed.pods().forEach(p -> sink.pods.put(p.namespace() + "/" + p.name(), p));
+      } else {
+        sink.accept(change);
+      }
+    });
+    connection.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> held.get() != null);
+    cluster.createPod("default", "while-building", "Pending", null);
+    await().during(Duration.ofMillis(700)).atMost(SECOND)
+        .until(() -> !sink.pods.containsKey("default/while-building"));
+    assertThat(sink.state()).isNotEqualTo(ConnectionStatus.State.CONNECTED);
+
+    held.get().shown().complete(null);
+    await().atMost(Duration.ofSeconds(2)).until(() -> sink.pods.containsKey("default/while-building"));
+    await().atMost(Duration.ofSeconds(2)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    assertThat(sink.all).filteredOn(c -> c instanceof ClusterChange.PodUpserted u && u.pod().name().equals("first"))
+        .isEmpty(); // the watch starts from the shown listing, it does not repeat it
+  }
+
+  @Test
+  void aViewThatNeverSaysShownStillGetsLiveUpdatesAfterAFewSeconds() {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    var listed = new java.util.concurrent.atomic.AtomicBoolean();
+    connection = new ClusterConnection("mock", cluster.config("default"), transcript, change -> {
+      if (change instanceof ClusterChange.PodsListed) {
+        listed.set(true); // and never says shown
+      } else {
+        sink.accept(change);
+      }
+    });
+    connection.start();
+    await().atMost(Duration.ofSeconds(10)).untilTrue(listed);
+    cluster.createPod("default", "late", "Running", DOCKER_ID);
+    await().atMost(Duration.ofSeconds(6)).until(() -> sink.pods.containsKey("default/late"));
+  }
 }

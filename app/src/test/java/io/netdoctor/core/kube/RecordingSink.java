@@ -23,6 +23,7 @@ final class RecordingSink implements Consumer<ClusterChange> {
       pods.put(c.pod().namespace() + "/" + c.pod().name(), c.pod());
     } else if (change instanceof ClusterChange.PodsListed c) {
       c.pods().forEach(pod -> pods.put(pod.namespace() + "/" + pod.name(), pod));
+      c.shown().complete(null);
     } else if (change instanceof ClusterChange.PodRemoved c) {
       pods.remove(c.pod().namespace() + "/" + c.pod().name());
     } else if (change instanceof ClusterChange.ServiceUpserted c) {
