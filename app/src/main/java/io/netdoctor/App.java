@@ -47,6 +47,10 @@ public final class App extends Application {
     stage.setScene(scene);
     stage.show();
     main.start();
+    // Lay out what start() added (contexts, banners) now: left to the next pulse, the first frame
+    // showed the banner a few pixels off until the panes' frame moved it into place.
+    scene.getRoot().applyCss();
+    scene.getRoot().layout();
   }
 
   private static Image icon() {
