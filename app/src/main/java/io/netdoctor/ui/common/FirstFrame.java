@@ -28,8 +28,11 @@ public final class FirstFrame {
         // window through this (FX) thread's queue. A snapshot is drawn on the render thread after
         // that frame, so once it returns those pixels are queued, and `then` queues behind them
         // instead of holding them back while it works.
-        new Region().snapshot(null, null);
-        Platform.runLater(then);
+        try {
+          new Region().snapshot(null, null);
+        } finally {
+          Platform.runLater(then); // whatever the snapshot does, the work must not be lost
+        }
       });
     };
     scene.addPostLayoutPulseListener(afterLayout[0]);
