@@ -3,10 +3,13 @@ package io.netdoctor;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.ui.common.FirstFrame;
+import io.netdoctor.ui.common.Fx;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -26,19 +29,33 @@ public final class App extends Application {
 
   @Override
   public void start(Stage stage) {
+    // Decoded beside the start-up work and given to the window after its first frame: decoding
+    // and scaling it for the window manager took ~50 ms before the window could appear.
+    CompletableFuture<Image> icon = CompletableFuture.supplyAsync(App::icon);
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), TaskRunner.background(),
         () -> DemoCluster.start(DEMO_LIFE));
     new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
     Scene scene = new Scene(main.view(), 1280, 820);
     scene.getStylesheets().add(stylesheet());
+    main.addPanesAfterFirstFrame(scene);
+    FirstFrame.whenDrawn(scene, () -> icon.thenAccept(image -> Fx.run(() -> {
+      if (image != null) {
+        stage.getIcons().add(image);
+      }
+    })));
     stage.setTitle("NetDoctor");
-    var icon = App.class.getResource("/io/netdoctor/ui/icon-256.png");
-    if (icon != null) {
-      stage.getIcons().add(new Image(icon.toExternalForm()));
-    }
     stage.setScene(scene);
     stage.show();
     main.start();
+    // Lay out what start() added (contexts, banners) now: left to the next pulse, the first frame
+    // showed the banner a few pixels off until the panes' frame moved it into place.
+    scene.getRoot().applyCss();
+    scene.getRoot().layout();
+  }
+
+  private static Image icon() {
+    var url = App.class.getResource("/io/netdoctor/ui/icon-256.png");
+    return url == null ? null : new Image(url.toExternalForm());
   }
 
   public static String stylesheet() {

@@ -81,6 +81,14 @@ public final class MainController implements AutoCloseable {
     return view.root;
   }
 
+  /**
+   * For the app's window: its first frame shows the toolbar, banners and status bar, and the
+   * panes join right after it is laid out, so the window appears sooner (tests show them at once).
+   */
+  public void addPanesAfterFirstFrame(javafx.scene.Scene scene) {
+    view.addPanesAfterFirstFrame(scene);
+  }
+
   public ClusterTreeController tree() {
     return tree;
   }

@@ -3,12 +3,16 @@ package io.netdoctor.ui.main;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.ui.common.FirstFrame;
 import io.netdoctor.ui.common.Icons;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -18,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -33,6 +38,8 @@ final class MainView {
   final javafx.scene.control.TabPane tools = new javafx.scene.control.TabPane();
   /** Tool buttons (DNS…) added by their controllers. */
   final HBox toolSlot = new HBox(6);
+  /** Where the tree, the tool tabs and the commands panel sit in the split panes. */
+  private final List<StackPane> paneSlots;
 
   MainView(MainModel model, Parent tree, Parent details, Parent transcript) {
     Label logo = new Label("NetDoctor", Icons.of(Icons.CLUSTER));
@@ -64,10 +71,10 @@ final class MainView {
     detailsTab.setClosable(false);
     detailsTab.setId("detailsTab");
     tools.getTabs().add(detailsTab);
-    SplitPane top = new SplitPane(tree, tools);
+    paneSlots = List.of(new StackPane(tree), new StackPane(tools), new StackPane(transcript));
+    SplitPane top = new SplitPane(paneSlots.get(0), paneSlots.get(1));
     top.setDividerPositions(0.52);
-    SplitPane.setResizableWithParent(tree, true);
-    SplitPane center = new SplitPane(top, transcript);
+    SplitPane center = new SplitPane(top, paneSlots.get(2));
     center.setOrientation(Orientation.VERTICAL);
     center.setDividerPositions(0.74);
 
@@ -83,6 +90,22 @@ final class MainView {
     root.setCenter(center);
     root.setBottom(statusBar);
     root.getStyleClass().add("main");
+  }
+
+  /**
+   * Leaves the panes out of the window's first frame and puts them in once that frame is on the
+   * screen. Their first CSS and layout (tree, tabs, lists: skins built on a cold JVM) is the
+   * largest part of start-up, so the window shows its frame (toolbar, banners, dividers, status
+   * bar) sooner and the panes fill in a moment later.
+   */
+  void addPanesAfterFirstFrame(Scene scene) {
+    List<List<Node>> panes = paneSlots.stream().map(slot -> List.copyOf(slot.getChildren())).toList();
+    paneSlots.forEach(slot -> slot.getChildren().clear());
+    FirstFrame.whenDrawn(scene, () -> {
+      for (int i = 0; i < paneSlots.size(); i++) {
+        paneSlots.get(i).getChildren().setAll(panes.get(i));
+      }
+    });
   }
 
   private void renderBanners(MainModel model) {
