@@ -120,17 +120,21 @@ public final class MainController implements AutoCloseable {
       openDemo();
       return;
     }
-    Config config;
-    try {
-      config = catalog.configFor(choice);
-    } catch (RuntimeException e) {
-      String message = KubeErrors.describe(e);
+    // reading a context's settings touches files (certificates, token files): not on the FX thread
+    model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Reading context " + choice + " …"));
+    tasks.run("context", () -> catalog.configFor(choice), config -> {
+      if (choice.equals(model.chosenContext.get()) && connection == null) {
+        connect(choice, choice, config);
+      }
+    }, error -> {
+      if (!choice.equals(model.chosenContext.get())) {
+        return;
+      }
+      String message = KubeErrors.describe(error);
       model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Cannot use context " + choice, message));
       model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
       tree.begin(choice, "");
-      return;
-    }
-    connect(choice, choice, config);
+    });
   }
 
   private void openDemo() {
