@@ -163,11 +163,23 @@ public final class CaptureController implements AutoCloseable {
         }
       }
 
+      private volatile String via = "";
+
       @Override
       public void message(String text) {
         if (text.contains("listening on")) {
-          Fx.run(() -> model.message.set(text.replaceFirst("^tcpdump: ", "")));
+          Fx.run(() -> model.message.set(via + text.replaceFirst("^tcpdump: ", "")));
         }
+      }
+
+      @Override
+      public void progress(String text) {
+        Fx.run(() -> model.message.set(text));
+      }
+
+      @Override
+      public void route(io.netdoctor.core.capture.CaptureRoute route) {
+        via = route.kind() == io.netdoctor.core.capture.CaptureRoute.Kind.HOST ? "" : route.describe() + ": ";
       }
 
       @Override

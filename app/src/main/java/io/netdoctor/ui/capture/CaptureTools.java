@@ -71,7 +71,8 @@ public final class CaptureTools implements AutoCloseable {
   }
 
   public CaptureController openOnNode(NodeInfo node) {
-    CaptureController pane = open("⇅ " + node.name(), () -> CapturePlace.onNode(sessions(), targets().resolve(node)), null);
+    CaptureController pane = open("⇅ " + node.name(), () -> CapturePlace.onNode(sessions(), targets().resolve(node),
+        io.netdoctor.core.node.NodeOs.fromOsImage(node.osImage())), null);
     pane.loadInterfaces();
     return pane;
   }
