@@ -119,7 +119,8 @@ public final class CaptureBenchmark {
           long before = last.getAndSet(now);
           if (measuring.get() && before != 0) {
             if (now - before > 50_000_000L) {
-              gaps.add(String.format(Locale.ROOT, "%.0f ms (%.2f s in)", (now - before) / 1e6, (now - runStart.get()) / 1e9));
+              gaps.add(String.format(Locale.ROOT, "%.0f ms (%.2f s in, JVM uptime %.3f s)", (now - before) / 1e6,
+                  (now - runStart.get()) / 1e9, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
             }
             gap.accumulateAndGet(now - before, Math::max);
           }
