@@ -51,9 +51,9 @@ public final class LineRing {
       releaseChunks();
     }
     int slot = (int) (next % capacity);
-    boolean ascii = ascii(line);
-    byte[] utf8 = ascii ? null : line.getBytes(StandardCharsets.UTF_8);
-    int length = Math.min(CHUNK, ascii ? line.length() : utf8.length);
+    // for an ASCII line this is the JDK's vectorised check and one array copy; the copy dies at once
+    byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+    int length = Math.min(CHUNK, utf8.length);
     long chunkEnd = (firstChunk + chunks.size()) * CHUNK;
     if (chunks.isEmpty() || end + length > chunkEnd) { // a line never straddles two chunks
       end = chunkEnd;
@@ -62,30 +62,12 @@ public final class LineRing {
     }
     byte[] chunk = chunks.peekLast();
     int offset = (int) (end % CHUNK);
-    if (ascii) {
-      copyAscii(line, length, chunk, offset);
-    } else {
-      System.arraycopy(utf8, 0, chunk, offset, length);
-    }
+    System.arraycopy(utf8, 0, chunk, offset, length);
     starts[slot] = end;
     lengths[slot] = length;
     end += length;
     next++;
     return full;
-  }
-
-  @SuppressWarnings("deprecation") // copies the low byte of each char: exact for ASCII, and allocates nothing
-  private static void copyAscii(String line, int length, byte[] chunk, int offset) {
-    line.getBytes(0, length, chunk, offset);
-  }
-
-  private static boolean ascii(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (line.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Hands back chunks that no held line uses any more (one is kept for reuse). */
