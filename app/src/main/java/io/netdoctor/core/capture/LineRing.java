@@ -15,8 +15,11 @@ import java.util.ArrayDeque;
 public final class LineRing {
 
   public static final int DEFAULT_CAPACITY = 200_000;
-  /** Bytes per chunk; a longer line is cut to this length (tcpdump prints one packet per line, far shorter). */
-  static final int CHUNK = 1 << 20;
+  /**
+   * Bytes per chunk, a little under 1 MiB so that array and header fit one G1 region of a 2 GB heap (1 MiB + a
+   * header would take two). A longer line is cut to this length (tcpdump prints one packet per line, far shorter).
+   */
+  static final int CHUNK = (1 << 20) - 64;
 
   private final int capacity;
   /** Per line (by sequence % capacity): where its bytes start (global byte position) and how many. */
