@@ -115,7 +115,8 @@ final class CaptureCommand implements Callable<Integer> {
       CapturePlace place = podInfo != null
           ? CapturePlace.inPod(sessions, new SshRuntimeNetns(sessions, targets::resolve, transcript)
               .enter(PodTarget.of(podInfo, nodeInfo, container), RuntimePlan.Progress.NONE))
-          : CapturePlace.onNode(sessions, targets.resolve(nodeInfo));
+          : CapturePlace.onNode(sessions, targets.resolve(nodeInfo),
+              io.netdoctor.core.node.NodeOs.fromOsImage(nodeInfo.osImage()));
       return capture(place, options, out, err);
     } catch (NodeAccessException e) {
       err.println("netdoctor: " + e.getMessage());
@@ -147,6 +148,11 @@ final class CaptureCommand implements Callable<Integer> {
           err.println(text);
           err.flush();
         }
+      }
+
+      @Override
+      public void progress(String text) {
+        message(text); // the toolbox or debug container used when the node has no tcpdump, dnf's progress
       }
 
       @Override

@@ -1,35 +1,56 @@
 package io.netdoctor.core.capture;
 
 import io.netdoctor.core.command.Command;
+import io.netdoctor.core.kube.ContainerRuntime;
+import io.netdoctor.core.node.NodeOs;
 import io.netdoctor.core.node.NodeSessions;
 import io.netdoctor.core.node.NodeTarget;
 import io.netdoctor.core.node.PodNetns;
 import io.netdoctor.core.node.RemoteProcess;
 import io.netdoctor.core.node.RemoteResult;
+import io.netdoctor.core.node.Toolbox;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where packets are captured: a node's own network (as root or through `sudo -n`) or a pod's network
- * namespace (`nsenter -n -t PID`, entered beforehand). Files (the pcap) always live on the node itself.
+ * namespace (`nsenter -n -t PID`, entered beforehand), and whose tcpdump does it ({@link CaptureRoute}).
+ * Files (the pcap) always live on the node itself.
  */
 public final class CapturePlace {
 
   private final NodeSessions sessions;
   private final NodeTarget node;
   private final PodNetns netns;
+  private final NodeOs os;
+  private final CaptureRoute route;
 
-  private CapturePlace(NodeSessions sessions, NodeTarget node, PodNetns netns) {
+  private CapturePlace(NodeSessions sessions, NodeTarget node, PodNetns netns, NodeOs os, CaptureRoute route) {
     this.sessions = sessions;
     this.node = node;
     this.netns = netns;
+    this.os = os;
+    this.route = route;
   }
 
   public static CapturePlace onNode(NodeSessions sessions, NodeTarget node) {
-    return new CapturePlace(sessions, node, null);
+    return onNode(sessions, node, NodeOs.OTHER);
+  }
+
+  /** The node's OS decides how its toolbox is called when the node has no tcpdump. */
+  public static CapturePlace onNode(NodeSessions sessions, NodeTarget node, NodeOs os) {
+    return new CapturePlace(sessions, node, null, os, CaptureRoute.HOST);
   }
 
   public static CapturePlace inPod(NodeSessions sessions, PodNetns netns) {
-    return new CapturePlace(sessions, netns.node(), netns);
+    return new CapturePlace(sessions, netns.node(), netns, NodeOs.fromOsImage(netns.pod().node().osImage()),
+        CaptureRoute.HOST);
+  }
+
+  /** The same place, captured by another tcpdump. */
+  CapturePlace via(CaptureRoute other) {
+    return new CapturePlace(sessions, node, netns, os, other);
   }
 
   /** "node-a" or "default/redis-0 on node-a", for pane titles and messages. */
@@ -41,13 +62,63 @@ public final class CapturePlace {
     return node;
   }
 
+  public NodeOs os() {
+    return os;
+  }
+
   public boolean inPod() {
     return netns != null;
   }
 
+  public CaptureRoute route() {
+    return route;
+  }
+
+  /** A debug container can join the pod's network only through Docker (`--net container:ID`). */
+  boolean dockerPod() {
+    return netns == null || netns.pod().runtime() == ContainerRuntime.DOCKER;
+  }
+
   /** The command as it runs in this network: what a person would type on the node. */
   public Command wrap(Command command) {
-    return netns == null ? sessions.privileged(node, command) : netns.wrap(command);
+    return switch (route.kind()) {
+      case HOST -> netns == null ? sessions.privileged(node, command) : netns.wrap(command);
+      case TOOLBOX -> toolbox(command);
+      case DEBUG_CONTAINER -> sessions.privileged(node, dockerRun(command));
+    };
+  }
+
+  /**
+   * Inside the toolbox, the pod's namespace is entered by its host PID: toolbx (Fedora CoreOS) shares the
+   * host's PID namespace (`nsenter -n -t PID`); systemd-nspawn (Container Linux, Flatcar) may not, but the
+   * host's /proc is mounted at /media/root/proc (`nsenter --net=/media/root/proc/PID/ns/net`). On Fedora
+   * CoreOS root's toolbox runs it (`sudo -n toolbox run`): a rootless one cannot capture the host's packets.
+   */
+  private Command toolbox(Command command) {
+    var inside = new ArrayList<String>();
+    if (netns != null) {
+      inside.add("nsenter");
+      if (os.toolboxNeedsRun()) {
+        inside.addAll(List.of("-n", "-t", String.valueOf(netns.pid())));
+      } else {
+        inside.add("--net=" + route.hostRoot() + "/proc/" + netns.pid() + "/ns/net");
+      }
+    }
+    inside.addAll(command.argv());
+    Command tb = Toolbox.command(os, inside);
+    return os.toolboxNeedsRun() ? sessions.privileged(node, tb) : tb;
+  }
+
+  /**
+   * `docker run --rm -i --name NAME --net container:ID|host --cap-add NET_RAW --cap-add NET_ADMIN -v /tmp:/tmp
+   * IMAGE tcpdump …`: the container joins the pod's (or the node's) network and writes the pcap to the node's /tmp.
+   */
+  private Command dockerRun(Command command) {
+    String net = netns == null ? "host" : "container:" + netns.pod().containerId().id();
+    var argv = new ArrayList<>(List.of("docker", "run", "--rm", "-i", "--name", route.containerName(),
+        "--net", net, "--cap-add", "NET_RAW", "--cap-add", "NET_ADMIN", "-v", "/tmp:/tmp", route.image()));
+    argv.addAll(command.argv());
+    return new Command(argv);
   }
 
   /** Runs in this network (interfaces, filter check). */
@@ -64,7 +135,16 @@ public final class CapturePlace {
     return sessions.run(node, sessions.privileged(node, command), timeout);
   }
 
+  /** Runs on the node as the login user (`command -v toolbox`; the toolbox escalates itself). */
+  RemoteResult runAsUser(Command command, Duration timeout) {
+    return sessions.run(node, command, timeout);
+  }
+
   RemoteProcess startOnNode(Command command, RemoteProcess.Listener listener) {
     return sessions.start(node, sessions.privileged(node, command), listener);
+  }
+
+  NodeSessions sessions() {
+    return sessions;
   }
 }

@@ -4,7 +4,6 @@ import io.netdoctor.core.command.Command;
 import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.node.NodeAccessException.Failure;
 import io.netdoctor.core.node.RemoteProcess;
-import io.netdoctor.core.node.RemoteResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,8 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A tcpdump running on a node or in a pod's network namespace: its text lines stream to a listener, and
- * the same packets go to a pcap file on the node (fetched by {@link #savePcap(Path)}). Closing it kills
- * tcpdump (the node-access guard) and removes the file.
+ * the same packets go to a pcap file on the node (fetched by {@link #savePcap(Path)}). When the node has no
+ * tcpdump, the toolbox's or a debug container's captures ({@link CaptureRoute}). Closing it kills tcpdump (the
+ * node-access guard; for the toolbox `pkill` of the capture's unique name, for a debug container `docker rm -f`)
+ * and removes the file.
  */
 public final class CaptureSession implements AutoCloseable {
 
@@ -32,6 +33,14 @@ public final class CaptureSession implements AutoCloseable {
 
     /** tcpdump's own messages on stderr ("listening on eth0…", "12 packets captured"). */
     default void message(String text) {
+    }
+
+    /** Steps before tcpdump starts: the route chosen when the node has none, dnf's progress in the toolbox. */
+    default void progress(String text) {
+    }
+
+    /** Whose tcpdump captures, once chosen (before tcpdump starts). */
+    default void route(CaptureRoute route) {
     }
 
     default void ended(End end) {
@@ -52,6 +61,9 @@ public final class CaptureSession implements AutoCloseable {
   private final CaptureOptions options;
   private final Command command;
   private final String pcapPath;
+  /** netdoctor-capture-HEX: the pcap's and the debug container's name, and what `pkill -f` looks for. */
+  private final String name;
+  private volatile boolean stopRequested;
   private final AtomicLong packets = new AtomicLong();
   private final AtomicReference<String> lastError = new AtomicReference<>("");
   private final AtomicReference<End> end = new AtomicReference<>();
@@ -66,39 +78,34 @@ public final class CaptureSession implements AutoCloseable {
     return b;
   }
 
-  private CaptureSession(CapturePlace place, CaptureOptions options, String pcapPath) {
+  private CaptureSession(CapturePlace place, CaptureOptions options, String name) {
     this.place = place;
     this.options = options;
-    this.pcapPath = pcapPath;
-    this.command = options.tcpdump(pcapPath);
+    this.name = name;
+    this.pcapPath = "/tmp/" + name + ".pcap";
+    this.command = options.tcpdump(place.route().pcapPath(pcapPath));
   }
 
   /**
-   * Checks the filter with `tcpdump -d` (a bad one fails with tcpdump's own message), then starts the
-   * capture. Worker thread only: it talks to the node.
+   * Checks the filter with `tcpdump -d` (a bad one fails with tcpdump's own message), finding a tcpdump in the
+   * toolbox or a debug container when the node has none, then starts the capture. Worker thread only.
    */
   public static CaptureSession start(CapturePlace place, CaptureOptions options, Listener listener) {
-    check(place, options);
-    String pcap = "/tmp/netdoctor-capture-" + HexFormat.of().formatHex(nextBytes(8)) + ".pcap";
-    CaptureSession session = new CaptureSession(place, options, pcap);
-    session.process = place.start(session.command, session.relay(listener));
+    String name = "netdoctor-capture-" + HexFormat.of().formatHex(nextBytes(8));
+    CapturePlace chosen = CaptureRoutes.choose(place, options, name, listener::progress);
+    CaptureSession session = new CaptureSession(chosen, options, name);
+    listener.route(chosen.route());
+    session.process = chosen.start(session.command, session.relay(listener));
     return session;
   }
 
-  /** Compiles the filter for the interface on the node; throws with tcpdump's error when it refuses. */
-  public static void check(CapturePlace place, CaptureOptions options) {
-    RemoteResult result = place.run(options.check(), STEP);
-    if (!result.ok()) {
-      throw failure(place, result.exitStatus(), result.stderr().isBlank() ? result.stdout() : result.stderr());
-    }
-  }
-
-  private static NodeAccessException failure(CapturePlace place, int status, String stderr) {
+  static NodeAccessException failure(CapturePlace place, int status, String stderr) {
     String lower = stderr.toLowerCase(Locale.ROOT);
     String where = " on " + place.label();
-    if (status == 127 || lower.contains("tcpdump: not found") || lower.contains("command not found")) {
+    if (CaptureRoutes.missing(status, stderr)) {
       return new NodeAccessException(Failure.RUNTIME_CLI_MISSING, "tcpdump is not installed" + where
-          + "; install it or use the toolbox (dnf install -y tcpdump).");
+          + (place.route().kind() == CaptureRoute.Kind.HOST ? "" : " (" + place.route().describe() + ")")
+          + "; install it (in the toolbox: dnf install -y tcpdump).");
     }
     if (lower.contains("sudo: a password is required") || lower.contains("a terminal is required")) {
       return new NodeAccessException(Failure.SUDO_PASSWORD, "sudo needs a password for " + place.node().user()
@@ -135,11 +142,18 @@ public final class CaptureSession implements AutoCloseable {
           case KILLED -> new End(Reason.STOPPED, "Stopped after " + packets.get() + " packets.");
           case DROPPED -> new End(Reason.DISCONNECTED, "Disconnected: the SSH session to " + place.node().node()
               + " was lost after " + packets.get() + " packets.");
-          case EXITED -> exit.status() == 0
+          case EXITED -> stopRequested ? new End(Reason.STOPPED, "Stopped after " + packets.get() + " packets.")
+              : exit.status() == 0
               ? new End(Reason.FINISHED, "Finished: " + packets.get() + " packets captured.")
               : new End(Reason.FAILED, failure(place, exit.status(), lastError.get()).getMessage());
         };
         end.set(e);
+        if (exit.ending() == RemoteProcess.Ending.DROPPED && place.route().kind() != CaptureRoute.Kind.HOST) {
+          // the guard stopped the toolbox or docker client; what runs inside is stopped over a new session
+          Thread t = new Thread(CaptureSession.this::cleanUp, "capture-cleanup");
+          t.setDaemon(true);
+          t.start();
+        }
         try {
           listener.ended(e);
         } finally {
@@ -181,6 +195,10 @@ public final class CaptureSession implements AutoCloseable {
   public void stop() {
     RemoteProcess p = process;
     if (p != null) {
+      if (p.isAlive()) {
+        stopRequested = true;
+        cleanUp();
+      }
       p.close();
       try {
         delivered.get(3, java.util.concurrent.TimeUnit.SECONDS);
@@ -248,6 +266,31 @@ public final class CaptureSession implements AutoCloseable {
     return written.get();
   }
 
+  /**
+   * A toolbox's or debug container's tcpdump does not die with the client the guard kills (it runs under
+   * systemd-nspawn, podman or containerd): stop it by the capture's unique name. Best effort, idempotent.
+   */
+  private void cleanUp() {
+    Command stop = switch (place.route().kind()) {
+      case HOST -> null;
+      // the bracket keeps pkill from matching its own command line (and sudo's, and the SSH guard's)
+      case TOOLBOX -> Command.of("pkill", "-f", "--", "[" + name.charAt(0) + "]" + name.substring(1));
+      case DEBUG_CONTAINER -> Command.of("docker", "rm", "-f", place.route().containerName());
+    };
+    if (stop != null) {
+      try {
+        place.runOnNode(stop, STEP);
+      } catch (RuntimeException e) {
+        // the node is unreachable: nothing more can be done from here; close() tries again
+      }
+    }
+  }
+
+  /** How tcpdump is reached (the node's, the toolbox's, a debug container's). */
+  public CaptureRoute route() {
+    return place.route();
+  }
+
   /** The pcap's path on the node. */
   public String remotePcap() {
     return pcapPath;
@@ -257,6 +300,10 @@ public final class CaptureSession implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    End ending = end.get();
+    if (ending != null && ending.reason() == Reason.DISCONNECTED) {
+      cleanUp(); // again, in case the node was unreachable when the session dropped
+    }
     if (!pcapRemoved) {
       pcapRemoved = true;
       try {

@@ -38,6 +38,20 @@ public final class Toolbox {
 
   /** `dnf install -y PACKAGES` inside the toolbox; progress lines go to the consumer as they come. */
   public RemoteResult install(NodeTarget node, NodeOs os, List<String> packages, Consumer<String> progress) {
+    return install(node, packages, argv -> command(os, argv), progress);
+  }
+
+  /**
+   * As {@link #install} into the toolbox a capture uses: on Fedora CoreOS root's (`sudo -n toolbox run dnf …`),
+   * because a rootless toolbox cannot capture the host's packets; elsewhere the same toolbox.
+   */
+  public RemoteResult installForCapture(NodeTarget node, NodeOs os, List<String> packages, Consumer<String> progress) {
+    return install(node, packages, argv -> os.toolboxNeedsRun() ? sessions.privileged(node, command(os, argv))
+        : command(os, argv), progress);
+  }
+
+  private RemoteResult install(NodeTarget node, List<String> packages,
+      java.util.function.Function<List<String>, Command> toolbox, Consumer<String> progress) {
     for (String p : packages) {
       if (!PACKAGE.matcher(p).matches()) {
         throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
@@ -46,7 +60,7 @@ public final class Toolbox {
     }
     var argv = new ArrayList<>(List.of("dnf", "install", "-y"));
     argv.addAll(packages);
-    Command install = command(os, argv);
+    Command install = toolbox.apply(argv);
     var out = new StringBuilder();
     var err = new StringBuilder();
     try (RemoteProcess process = sessions.start(node, install, new RemoteProcess.Listener() {

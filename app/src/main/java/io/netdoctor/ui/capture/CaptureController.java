@@ -52,6 +52,7 @@ public final class CaptureController implements AutoCloseable {
   /** A batch this big means a flood (about 300,000 lines/s at 60 pulses/s). */
   private static final int FLOOD_BATCH = 5_000;
   private static final long FLOOD_INTERVAL_NANOS = 100_000_000L;
+  private static final int FOLLOW_WINDOW = 10_000;
   private long rateCount;
   private long received;
   private boolean closed;
@@ -179,11 +180,23 @@ public final class CaptureController implements AutoCloseable {
         }
       }
 
+      private volatile String via = "";
+
       @Override
       public void message(String text) {
         if (text.contains("listening on")) {
-          Fx.run(() -> model.message.set(text.replaceFirst("^tcpdump: ", "")));
+          Fx.run(() -> model.message.set(via + text.replaceFirst("^tcpdump: ", "")));
         }
+      }
+
+      @Override
+      public void progress(String text) {
+        Fx.run(() -> model.message.set(text));
+      }
+
+      @Override
+      public void route(io.netdoctor.core.capture.CaptureRoute route) {
+        via = route.kind() == io.netdoctor.core.capture.CaptureRoute.Kind.HOST ? "" : route.describe() + ": ";
       }
 
       @Override
@@ -253,6 +266,9 @@ public final class CaptureController implements AutoCloseable {
     }
     lastBatch = batch.size();
     received += batch.size();
+    // following a running capture, the views hold its newest lines only (why: CaptureLines.setWindow)
+    model.lines.setWindow(model.running() && model.autoscroll.get() && !model.paused.get() ? FOLLOW_WINDOW
+        : Integer.MAX_VALUE);
     int added = model.lines.append(batch);
     if (added > 0 && model.autoscroll.get()) {
       view.raw.scrollTo(model.lines.size() - 1);
@@ -282,6 +298,7 @@ public final class CaptureController implements AutoCloseable {
 
   /** Selects the next (or previous) line containing the find text, in both views. */
   public void find(boolean forward) {
+    model.lines.setWindow(Integer.MAX_VALUE); // find searches the whole ring
     String term = model.find.get() == null ? "" : model.find.get().toLowerCase(Locale.ROOT);
     int size = model.lines.size();
     if (term.isEmpty() || size == 0) {

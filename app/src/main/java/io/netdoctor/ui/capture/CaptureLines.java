@@ -8,7 +8,8 @@ import javafx.collections.ObservableListBase;
 /**
  * The capture's lines as an observable list over a {@link LineRing}, for virtualized ListView/TableView:
  * each pulse adds a batch with ONE change (dropped from the front, added at the end), never a change per
- * line. While paused, new lines go into the ring but the list does not grow. FX thread only.
+ * line. While paused, new lines go into the ring but the list does not grow. While the pane follows a
+ * running capture, the list may show only the newest lines of the ring ({@link #setWindow(int)}). FX thread only.
  */
 final class CaptureLines extends ObservableListBase<String> {
 
@@ -16,6 +17,8 @@ final class CaptureLines extends ObservableListBase<String> {
   /** Sequence number just past the last line shown. */
   private long shownEnd;
   private boolean paused;
+  /** At most this many lines are in the list (the newest); the ring may hold more. */
+  private int window = Integer.MAX_VALUE;
 
   CaptureLines(int capacity) {
     ring = new LineRing(capacity);
@@ -23,12 +26,41 @@ final class CaptureLines extends ObservableListBase<String> {
 
   @Override
   public String get(int index) {
-    return ring.get(index);
+    return ring.get((int) (start() - ring.firstSequence()) + index);
   }
 
   @Override
   public int size() {
-    return (int) Math.max(0, shownEnd - ring.firstSequence());
+    return (int) Math.max(0, shownEnd - start());
+  }
+
+  /** Sequence number of the first line in the list. */
+  private long start() {
+    return Math.max(ring.firstSequence(), shownEnd - window);
+  }
+
+  /**
+   * Shows at most the newest {@code lines} (Integer.MAX_VALUE: the whole ring). A VirtualFlow walks every
+   * row's size several times per layout (JavaFX 21, even with a fixed cell size): following a flood with
+   * 200,000 rows in two views kept the FX thread busy for 100+ ms per pulse; a window of the newest lines
+   * keeps that work small, and the whole ring comes back when following stops (pause, autoscroll off, end).
+   */
+  void setWindow(int lines) {
+    if (lines == window) {
+      return;
+    }
+    long before = start();
+    window = lines;
+    long after = start();
+    if (after != before) {
+      beginChange();
+      if (after < before) {
+        nextAdd(0, (int) (before - after));
+      } else {
+        nextRemove(0, Collections.nCopies((int) (after - before), ""));
+      }
+      endChange();
+    }
   }
 
   /** Appends a batch; returns how many lines became visible. */
@@ -37,15 +69,20 @@ final class CaptureLines extends ObservableListBase<String> {
       return 0;
     }
     int before = size();
-    long firstBefore = ring.firstSequence();
+    long startBefore = start();
     for (String line : batch) {
       ring.add(line);
     }
-    int removed = (int) Math.min(before, ring.firstSequence() - firstBefore);
     if (!paused) {
       shownEnd = ring.total();
     }
     shownEnd = Math.max(shownEnd, ring.firstSequence());
+    return publish(before, startBefore);
+  }
+
+  /** One change for lines gone from the front and lines come at the end since (size, start) were as given. */
+  private int publish(int before, long startBefore) {
+    int removed = (int) Math.min(before, start() - startBefore);
     int after = size();
     int added = after - (before - removed);
     if (removed > 0 || added > 0) {
@@ -68,12 +105,9 @@ final class CaptureLines extends ObservableListBase<String> {
     paused = pause;
     if (!pause) {
       int before = size();
+      long startBefore = start();
       shownEnd = ring.total();
-      if (size() > before) {
-        beginChange();
-        nextAdd(before, size());
-        endChange();
-      }
+      publish(before, startBefore);
     }
   }
 

@@ -145,7 +145,8 @@ public final class CaptureTools implements AutoCloseable {
   public CaptureController openOnNode(NodeInfo node) {
     CaptureController pane = open("⇅ " + node.name(), () -> {
       Ssh ssh = ssh();
-      return CapturePlace.onNode(ssh.sessions(), ssh.targets().resolve(node));
+      return CapturePlace.onNode(ssh.sessions(), ssh.targets().resolve(node),
+          io.netdoctor.core.node.NodeOs.fromOsImage(node.osImage()));
     }, null);
     pane.loadInterfaces();
     return pane;

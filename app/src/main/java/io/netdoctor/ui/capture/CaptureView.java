@@ -35,8 +35,8 @@ import javafx.scene.text.TextFlow;
 /** One capture pane's nodes, bound to its model; no logic beyond presentation. */
 final class CaptureView {
 
-  private static final String[] PROTOCOL_CLASSES = {"proto-dns", "proto-tcp", "proto-udp", "proto-icmp",
-      "proto-arp", "proto-rst", "proto-other", "find-row"};
+  /** Row colours as pseudo-classes: a style-class change re-matches the CSS of every row scrolled at flood rates. */
+  private static final javafx.css.PseudoClass FIND_ROW = javafx.css.PseudoClass.getPseudoClass("find-row");
 
   private static final javafx.css.PseudoClass PROBLEM = javafx.css.PseudoClass.getPseudoClass("problem");
 
@@ -193,16 +193,23 @@ final class CaptureView {
     }));
     table.getColumns().add(column("Summary", 520, l -> parse(l).summary()));
     table.setRowFactory(t -> new TableRow<>() {
+      private javafx.css.PseudoClass shown;
+
       @Override
       protected void updateItem(String line, boolean empty) {
         super.updateItem(line, empty);
-        getStyleClass().removeAll(PROTOCOL_CLASSES);
-        if (!empty && line != null) {
-          getStyleClass().add(protocolClass(parse(line)));
-          if (matches(line)) {
-            getStyleClass().add("find-row");
+        boolean filled = !empty && line != null;
+        var protocol = filled ? javafx.css.PseudoClass.getPseudoClass(protocolClass(parse(line))) : null;
+        if (protocol != shown) {
+          if (shown != null) {
+            pseudoClassStateChanged(shown, false);
           }
+          if (protocol != null) {
+            pseudoClassStateChanged(protocol, true);
+          }
+          shown = protocol;
         }
+        pseudoClassStateChanged(FIND_ROW, filled && matches(line));
       }
     });
   }

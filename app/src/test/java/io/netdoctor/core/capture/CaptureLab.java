@@ -14,9 +14,20 @@ public final class CaptureLab {
   }
 
   public static NodeLab start() throws IOException {
+    requireTools();
+    return new NodeLab();
+  }
+
+  /** A node whose host has no tcpdump: captures there go through the toolbox or a debug container. */
+  public static NodeLab startWithoutTcpdump() throws IOException {
+    requireTools();
+    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare is missing: apt-get install -y util-linux");
+    return new NodeLab(true);
+  }
+
+  private static void requireTools() {
     RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
     RealSystem.require(Files.isExecutable(Path.of("/usr/bin/ping")), "ping is missing: apt-get install -y iputils-ping");
-    return new NodeLab();
   }
 
   /**

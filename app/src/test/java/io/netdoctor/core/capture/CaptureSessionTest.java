@@ -41,7 +41,7 @@ class CaptureSessionTest {
   }
 
   /** Collects what a capture delivers. */
-  static final class Recorder implements CaptureSession.Listener {
+  static class Recorder implements CaptureSession.Listener {
     final List<String> lines = new CopyOnWriteArrayList<>();
     final List<String> messages = new CopyOnWriteArrayList<>();
     volatile CaptureSession.End end;

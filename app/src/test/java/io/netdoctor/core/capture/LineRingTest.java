@@ -45,4 +45,36 @@ class LineRingTest {
     assertThat(ring.get(0)).isEqualTo("e");
     assertThat(ring.total()).isEqualTo(5);
   }
+
+  @Test
+  void packsLongAndNonAsciiLinesAcrossChunksAndReusesThem() {
+    var ring = new LineRing(50);
+    var oracle = new ArrayDeque<String>();
+    var random = new java.util.Random(7);
+    for (int i = 0; i < 2000; i++) {
+      // lines of up to 100 KB: about ten per 1 MiB chunk, so lines meet chunk ends and chunks are dropped
+      String line = i % 7 == 0 ? "r\u00e9sum\u00e9 \u2192 caf\u00e9 " + i : "x".repeat(random.nextInt(100_000)) + i;
+      ring.add(line);
+      oracle.addLast(line);
+      if (oracle.size() > 50) {
+        oracle.removeFirst();
+      }
+      if (i % 97 == 0) {
+        int k = 0;
+        for (String expected : oracle) {
+          assertThat(ring.get(k++)).isEqualTo(expected);
+        }
+      }
+    }
+    int k = 0;
+    for (String expected : oracle) {
+      assertThat(ring.get(k++)).isEqualTo(expected);
+    }
+    String huge = "y".repeat(LineRing.CHUNK + 10);
+    ring.add(huge);
+    assertThat(ring.get(49)).as("a line longer than a chunk is cut to one chunk").isEqualTo(huge.substring(0, LineRing.CHUNK));
+    ring.clear();
+    ring.add("after clear");
+    assertThat(ring.get(0)).isEqualTo("after clear");
+  }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class NodeLab implements AutoCloseable {
 
   public static final String DOCKER_ID = "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
-  static final String CONTAINERD_ID = "4c1f5ba7f0a1e2d3c4b5a6978812ab34cd56ef7890ab12cd34ef567890ab12cd";
+  public static final String CONTAINERD_ID = "4c1f5ba7f0a1e2d3c4b5a6978812ab34cd56ef7890ab12cd34ef567890ab12cd";
   static final String CRIO_ID = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
   static final String RKT_ID = "c1ddfe6b-9d8a-4bc5-8b5f-08ba1f5b4c8b";
 
@@ -26,8 +26,13 @@ public final class NodeLab implements AutoCloseable {
   final NodeSessions sessions;
 
   public NodeLab() throws IOException {
+    this(false);
+  }
+
+  /** A node whose host has no tcpdump (only its toolbox and debug image have one), or a normal one. */
+  public NodeLab(boolean withoutTcpdump) throws IOException {
     RealSystem.requireRootAndTools();
-    server = OpenSshServer.start();
+    server = OpenSshServer.start(withoutTcpdump);
     try {
       redis = pods.add(6379, 7000);
       server.addContainer("docker", DOCKER_ID, redis.pid());
@@ -53,8 +58,13 @@ public final class NodeLab implements AutoCloseable {
   }
 
   public PodTarget pod(String rawId, String runtimeVersion) {
+    return pod(rawId, runtimeVersion, "Debian GNU/Linux 12 (bookworm)");
+  }
+
+  /** The redis pod on a node with the given `status.nodeInfo.osImage` (which decides the toolbox). */
+  public PodTarget pod(String rawId, String runtimeVersion, String osImage) {
     return new PodTarget(new PodRef("default", "redis-slave-1691881626-d3aft"), "redis", ContainerId.parse(rawId),
-        node(runtimeVersion, "Debian GNU/Linux 12 (bookworm)"), redis.podIp(), List.of(6379));
+        node(runtimeVersion, osImage), redis.podIp(), List.of(6379));
   }
 
   /** The lab's shared sessions and transcript (other packages' tests). */

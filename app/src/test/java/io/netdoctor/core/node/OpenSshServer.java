@@ -25,9 +25,12 @@ public final class OpenSshServer implements AutoCloseable {
   public final Path clientKey;
   final Path containers;
   public final int port;
+  /** A node that has no tcpdump of its own (its sshd runs in a mount namespace where tcpdump is "not found"). */
+  final boolean withoutTcpdump;
   private Process process;
 
-  private OpenSshServer(Path dir, int port) {
+  private OpenSshServer(Path dir, int port, boolean withoutTcpdump) {
+    this.withoutTcpdump = withoutTcpdump;
     this.dir = dir;
     this.bin = dir.resolve("bin");
     this.clientKey = dir.resolve("id_ed25519");
@@ -36,8 +39,12 @@ public final class OpenSshServer implements AutoCloseable {
   }
 
   static OpenSshServer start() throws IOException {
+    return start(false);
+  }
+
+  static OpenSshServer start(boolean withoutTcpdump) throws IOException {
     Path dir = Files.createTempDirectory("nd-sshd");
-    OpenSshServer server = new OpenSshServer(dir, freePort());
+    OpenSshServer server = new OpenSshServer(dir, freePort(), withoutTcpdump);
     server.prepare();
     server.launch();
     return server;
@@ -56,6 +63,14 @@ public final class OpenSshServer implements AutoCloseable {
       bin.resolve(tool).toFile().setExecutable(true, false);
     }
     Files.writeString(containers, "");
+    if (withoutTcpdump) {
+      // what a shell prints for a missing command; bind-mounted over the node's tcpdump
+      Files.writeString(dir.resolve("no-tcpdump"), "#!/bin/sh\necho \"sh: 1: tcpdump: not found\" >&2\nexit 127\n");
+      dir.resolve("no-tcpdump").toFile().setExecutable(true, false);
+      // the toolbox's and the debug image's own tcpdump (the fake toolbox and docker put it first on PATH)
+      Files.createDirectories(dir.resolve("image-bin"));
+      Files.copy(Path.of(TCPDUMP), dir.resolve("image-bin/tcpdump"), StandardCopyOption.COPY_ATTRIBUTES);
+    }
     dir.toFile().setExecutable(true, false); // other users (sudo tests) walk into bin/
     dir.toFile().setReadable(true, false);
     Files.writeString(dir.resolve("sshd_config"), String.join("\n",
@@ -89,8 +104,17 @@ public final class OpenSshServer implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-f", dir.resolve("sshd_config").toString(),
-        "-E", dir.resolve("sshd.log").toString()).redirectErrorStream(true)
+    List<String> sshd = List.of("/usr/sbin/sshd", "-D", "-f", dir.resolve("sshd_config").toString(),
+        "-E", dir.resolve("sshd.log").toString());
+    List<String> argv = sshd;
+    if (withoutTcpdump) {
+      // unshare and sh exec in place: the process is the daemon itself, in its own mount namespace
+      argv = List.of("unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+          "mount --bind \"$1\" " + TCPDUMP + " && shift && exec \"$@\"", "sh",
+          dir.resolve("no-tcpdump").toString(), sshd.get(0), sshd.get(1), sshd.get(2), sshd.get(3), sshd.get(4),
+          sshd.get(5));
+    }
+    process = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectOutput(dir.resolve("sshd.out").toFile()).start();
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
       try (Socket s = new Socket("127.0.0.1", port)) {
@@ -141,6 +165,8 @@ public final class OpenSshServer implements AutoCloseable {
     stop();
     sh("rm", "-rf", dir.toString());
   }
+
+  static final String TCPDUMP = "/usr/bin/tcpdump";
 
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -110,7 +110,7 @@ class CapturePaneTest {
     assertThat(row0.get(3)).isEqualTo("ICMP");
     assertThat(row0.get(4)).isEqualTo("64");
     assertThat(row0.get(5)).startsWith("ICMP echo request");
-    assertThat(fx(() -> robot.lookup(".table-row-cell.proto-icmp").queryAll().size())).isGreaterThanOrEqualTo(4);
+    assertThat(fx(() -> robot.lookup(".table-row-cell:proto-icmp").queryAll().size())).isGreaterThanOrEqualTo(4);
     // a row shows its raw line
     fx(() -> {
       table.getSelectionModel().select(1);
