@@ -105,7 +105,14 @@ public final class ClusterTreeController {
     var selection = view.tree.getSelectionModel();
     TreeItem<TreeEntry> keep = selection.getSelectedItem();
     var others = java.util.List.copyOf(selection.getSelectedItems());
-    boolean bulk = model.apply(batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList());
+    var changes = batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
+    boolean bulk = model.apply(changes);
+    for (ClusterChange change : changes) {
+      if (change instanceof ClusterChange.PodsListed listed) {
+        // once this frame is handed to the renderer, the connection's informer may start its own list
+        javafx.application.Platform.runLater(() -> listed.shown().complete(null));
+      }
+    }
     if (bulk && keep != null && keep.getParent() != null) {
       for (TreeItem<TreeEntry> item : others) {
         if (item != null && item != keep && item.getParent() != null && view.tree.getRow(item) >= 0) {

@@ -125,11 +125,6 @@ public final class ClusterTreeModel {
         root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
       }
     }
-    for (ClusterChange change : changes) {
-      if (change instanceof ClusterChange.PodsListed listed) {
-        listed.shown().complete(null); // the connection's informer may start its own list now
-      }
-    }
     return bulk;
   }
 
