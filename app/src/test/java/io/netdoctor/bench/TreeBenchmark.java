@@ -41,6 +41,8 @@ public final class TreeBenchmark {
   private static final int PODS_PER_NAMESPACE = Integer.getInteger("podsPerNamespace", 20);
   private static final int BURST = 1_000;
   private static final int REPEATS = 5;
+  /** Rounds before the measured ones: the JIT still compiles (C2, 100–500 ms each) through the second round. */
+  private static final int WARMUP = 2;
 
   public static void main(String[] args) throws Exception {
     System.setProperty("glass.platform", "Monocle");
@@ -59,8 +61,8 @@ public final class TreeBenchmark {
       s.show();
       return s;
     });
-    // The machine is noisy: (a), (b) and (c) are measured in REPEATS rounds and medians reported, after a
-    // first, cold round (JIT not warm yet) reported on its own, as a harness's warm-up iterations would be.
+    // The machine is noisy: (a), (b) and (c) are measured in REPEATS rounds and medians reported, after
+    // WARMUP rounds (the first, cold one reported on its own), as a harness's warm-up iterations would be.
     // Each round has a fresh API server: the mock server stalls for 30 s when a watching client goes away,
     // so a round's connections stay open until its server is gone, and no round carries the last one's.
     double[] as = new double[REPEATS];
@@ -74,8 +76,8 @@ public final class TreeBenchmark {
     double burstSecs = 0;
     AtomicLong maxGap = new AtomicLong();
     jdk.jfr.Recording roundsJfr = null;
-    for (int round = 0; round <= REPEATS; round++) {
-      if (round == 1 && System.getProperty("bench.jfrRounds") != null) { // profile the warm rounds
+    for (int round = 0; round < WARMUP + REPEATS; round++) {
+      if (round == WARMUP && System.getProperty("bench.jfrRounds") != null) { // profile the warm rounds
         roundsJfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
         roundsJfr.setDestination(java.nio.file.Path.of(System.getProperty("bench.jfrRounds")));
         roundsJfr.start();
@@ -114,10 +116,10 @@ public final class TreeBenchmark {
         coldA = a;
         coldB = b;
         coldC = c;
-      } else {
-        as[round - 1] = a;
-        bs[round - 1] = b;
-        cs[round - 1] = c;
+      } else if (round >= WARMUP) {
+        as[round - WARMUP] = a;
+        bs[round - WARMUP] = b;
+        cs[round - WARMUP] = c;
       }
     }
     if (roundsJfr != null) {
