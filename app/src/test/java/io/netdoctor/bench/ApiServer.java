@@ -1,5 +1,6 @@
 package io.netdoctor.bench;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -9,6 +10,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The mock API server (CRUD mode) in a JVM of its own, as a real API server is never inside the app: its
@@ -17,11 +24,15 @@ import java.nio.file.Path;
 final class ApiServer implements AutoCloseable {
 
   private final Process process;
+  private final BufferedReader replies;
+  private final java.io.PrintStream commands;
   private final int port;
   private final KubernetesClient client;
 
-  private ApiServer(Process process, int port) {
+  private ApiServer(Process process, BufferedReader replies, int port) {
     this.process = process;
+    this.replies = replies;
+    this.commands = new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
     this.port = port;
     this.client = new KubernetesClientBuilder().withConfig(config("default")).build();
   }
@@ -37,7 +48,7 @@ final class ApiServer implements AutoCloseable {
       child.destroyForcibly();
       throw new IOException("the API server process did not start: " + line);
     }
-    return new ApiServer(child, Integer.parseInt(line.substring(5).strip()));
+    return new ApiServer(child, out, Integer.parseInt(line.substring(5).strip()));
   }
 
   Config config(String namespace) {
@@ -48,15 +59,52 @@ final class ApiServer implements AutoCloseable {
     return client;
   }
 
-  /** The server's JVM: serves until its stdin closes, then halts (closing it with watches open can stall). */
-  public static void main(String[] args) throws IOException {
+  /**
+   * Restarts {@code count} pods (restartCount 1) from inside the server's JVM, as changes come from the
+   * cluster, not from the workstation: the measured process only receives their watch events.
+   */
+  void burst(int count, int namespaces, int podsPerNamespace) throws IOException {
+    commands.println("burst " + count + " " + namespaces + " " + podsPerNamespace);
+    String reply = replies.readLine();
+    if (!"done".equals(reply)) {
+      throw new IOException("the API server's burst failed: " + reply);
+    }
+  }
+
+  /** The server's JVM: serves and runs bursts until its stdin closes, then halts (closing can stall). */
+  public static void main(String[] args) throws Exception {
     MockCluster cluster = MockCluster.start();
     System.out.println("port " + cluster.port());
     System.out.flush();
-    while (System.in.read() >= 0) {
-      // wait for the benchmark to go
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String[] words = line.split(" ");
+      if (words[0].equals("burst")) {
+        restart(cluster.client(), Integer.parseInt(words[1]), Integer.parseInt(words[2]), Integer.parseInt(words[3]));
+        System.out.println("done");
+        System.out.flush();
+      }
     }
     Runtime.getRuntime().halt(0);
+  }
+
+  private static void restart(KubernetesClient client, int count, int namespaces, int podsPerNamespace)
+      throws Exception {
+    List<Pod> victims = new ArrayList<>();
+    for (int i = 0; victims.size() < count; i++) {
+      String ns = String.format("ns-%03d", i % namespaces);
+      int p = i / namespaces;
+      victims.add(client.pods().inNamespace(ns)
+          .withName(String.format("app%02d-%05d", p % 7, (i % namespaces) * podsPerNamespace + p)).get());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<CompletableFuture<?>> work = new ArrayList<>();
+    for (Pod pod : victims) {
+      pod.getStatus().getContainerStatuses().get(0).setRestartCount(1);
+      work.add(CompletableFuture.runAsync(() -> client.pods().resource(pod).updateStatus(), pool));
+    }
+    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    pool.shutdown();
   }
 
   @Override

@@ -208,7 +208,7 @@ public final class TreeBenchmark {
       jfr.start();
     }
     long e0 = System.nanoTime();
-    burst(cluster);
+    cluster.burst(BURST, NAMESPACES, PODS_PER_NAMESPACE); // made in the server, seen through the watch
     waitFor(() -> onFxUnchecked(() -> restartedPods(tree.model().root()) >= BURST), 120);
     double burstSecs = secs(e0);
     awaitPulse();
@@ -340,25 +340,6 @@ public final class TreeBenchmark {
       }
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-    pool.shutdown();
-  }
-
-  private static void burst(ApiServer cluster) throws Exception {
-    KubernetesClient client = cluster.client();
-    List<Pod> victims = new ArrayList<>();
-    for (int i = 0; victims.size() < BURST; i++) {
-      String ns = String.format("ns-%03d", i % NAMESPACES);
-      int p = i / NAMESPACES;
-      victims.add(client.pods().inNamespace(ns)
-          .withName(String.format("app%02d-%05d", p % 7, (i % NAMESPACES) * PODS_PER_NAMESPACE + p)).get());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<CompletableFuture<?>> work = new ArrayList<>();
-    for (Pod pod : victims) {
-      pod.getStatus().getContainerStatuses().get(0).setRestartCount(1);
-      work.add(CompletableFuture.runAsync(() -> client.pods().resource(pod).updateStatus(), pool));
-    }
-    CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     pool.shutdown();
   }
 
