@@ -112,7 +112,13 @@ public final class ClusterTreeModel {
   public boolean apply(List<ClusterChange> changes) {
     int weight = 0;
     for (ClusterChange change : changes) {
-      weight += change instanceof ClusterChange.PodsListed listed ? listed.pods().size() : 1;
+      if (change instanceof ClusterChange.PodsListed listed) {
+        weight += listed.pods().size();
+      } else if (change instanceof ClusterChange.NodeUpserted n && !nodes.containsKey(n.node().name())) {
+        weight += 1 + podsOn(n.node().name()); // a new node brings its pods' rows
+      } else {
+        weight++;
+      }
     }
     boolean bulk = weight >= BULK_BATCH;
     if (bulk) {
@@ -205,32 +211,39 @@ public final class ClusterTreeModel {
       podCount.set(pods.size());
     }
     podItems.computeIfAbsent(pod.uid(), uid -> new PodItem()).show(new TreeEntry.PodEntry(pod, false));
-    if (old != null && !old.node().equals(pod.node())) {
-      detach(nodePodItems.get(pod.uid()));
-      touchedNodes.add(old.node());
-    }
-    if (!pod.node().isEmpty()) {
-      nodePodItems.computeIfAbsent(pod.uid(), uid -> new PodItem()).show(new TreeEntry.PodEntry(pod, true));
+    PodItem onNode = nodePodItems.get(pod.uid());
+    if (onNode != null) {
+      if (old != null && !old.node().equals(pod.node())) {
+        detach(onNode);
+        touchedNodes.add(old.node());
+      }
+      onNode.show(new TreeEntry.PodEntry(pod, true));
     }
     placePod(pod);
   }
 
-  /** Attaches or detaches the pod's items according to the filter. */
+  /**
+   * Attaches or detaches the pod's items according to the filter. Its row under a node is made once that
+   * node is known: the first listing of thousands of pods usually comes before the nodes.
+   */
   private void placePod(PodInfo pod) {
     boolean visible = filter.matches(pod);
     TreeItem<TreeEntry> item = podItems.get(pod.uid());
     TreeItem<TreeEntry> ns = namespaceItem(pod.namespace());
     attach(ns, item, visible);
     touchedNamespaces.add(pod.namespace());
-    TreeItem<TreeEntry> onNode = nodePodItems.get(pod.uid());
-    TreeItem<TreeEntry> nodeItem = nodeItems.get(pod.node());
-    if (onNode != null) {
-      if (nodeItem != null) {
-        attach(nodeItem, onNode, visible || filter.matchesNodeName(pod.node()));
-        touchedNodes.add(pod.node());
-      } else {
-        detach(onNode);
+    PodItem onNode = nodePodItems.get(pod.uid());
+    TreeItem<TreeEntry> nodeItem = pod.node().isEmpty() ? null : nodeItems.get(pod.node());
+    if (nodeItem != null) {
+      if (onNode == null) {
+        onNode = new PodItem();
+        onNode.show(new TreeEntry.PodEntry(pod, true));
+        nodePodItems.put(pod.uid(), onNode);
       }
+      attach(nodeItem, onNode, visible || filter.matchesNodeName(pod.node()));
+      touchedNodes.add(pod.node());
+    } else {
+      detach(onNode);
     }
   }
 
@@ -310,6 +323,16 @@ public final class ClusterTreeModel {
         }
       }
     }
+  }
+
+  private int podsOn(String node) {
+    int n = 0;
+    for (PodInfo pod : pods.values()) {
+      if (pod.node().equals(node)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void removeNode(String name) {
