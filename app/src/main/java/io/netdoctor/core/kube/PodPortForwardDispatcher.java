@@ -129,6 +129,8 @@ public final class PodPortForwardDispatcher extends Dispatcher implements AutoCl
     private final int port;
     private volatile WebSocket webSocket;
     private volatile Socket socket;
+    /** Counted down once onOpen has connected (or failed): frames that come sooner wait for it. */
+    private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
 
     Bridge(String namespace, String pod, int port) {
       this.namespace = namespace;
@@ -138,6 +140,14 @@ public final class PodPortForwardDispatcher extends Dispatcher implements AutoCl
 
     @Override
     public void onOpen(WebSocket ws, Response response) {
+      try {
+        open(ws);
+      } finally {
+        opened.countDown();
+      }
+    }
+
+    private void open(WebSocket ws) {
       webSocket = ws;
       bridges.add(this);
       byte[] portBytes = {(byte) (port & 0xff), (byte) (port >> 8)};
@@ -179,6 +189,13 @@ public final class PodPortForwardDispatcher extends Dispatcher implements AutoCl
 
     @Override
     public void onMessage(WebSocket ws, byte[] frame) {
+      try {
+        // the client may send its first bytes before onOpen has connected to the pod (another thread)
+        opened.await(CONNECT_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       Socket s = socket;
       if (frame.length < 2 || frame[0] != 0 || s == null) {
         return;
