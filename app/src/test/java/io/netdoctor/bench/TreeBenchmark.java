@@ -126,60 +126,57 @@ public final class TreeBenchmark {
       roundsJfr.stop();
       roundsJfr.close();
     }
-    int listed = total;
-    {
-      double a = median(as);
-      double b = median(bs);
-      double c = median(cs);
-      System.out.printf("    cold first round (s): a %.3f, b %.3f = %.2f x (a), c %.3f = %.2f x (a)%n", coldA, coldB,
-          coldB / coldA, coldC, coldC / coldA);
-      System.out.printf("    warm runs (s): a %s, b %s, c %s%n", java.util.Arrays.toString(as),
-          java.util.Arrays.toString(bs), java.util.Arrays.toString(cs));
-      List<ClusterChange> updates = new ArrayList<>();
-      List<ClusterChange> everything = new ArrayList<>();
-      onFx(() -> {
-        for (TreeItem<TreeEntry> ns : tree.model().root().getChildren().get(0).getChildren()) {
-          for (TreeItem<TreeEntry> pod : ns.getChildren()) {
-            if (pod.getValue() instanceof TreeEntry.PodEntry p) {
-              everything.add(new ClusterChange.PodUpserted(p.pod()));
-              if (updates.size() < BURST) {
-                updates.add(new ClusterChange.PodUpserted(p.pod()));
-              }
+    double a = median(as);
+    double b = median(bs);
+    double c = median(cs);
+    System.out.printf("    cold first round (s): a %.3f, b %.3f = %.2f x (a), c %.3f = %.2f x (a)%n", coldA, coldB,
+        coldB / coldA, coldC, coldC / coldA);
+    System.out.printf("    warm runs (s): a %s, b %s, c %s%n", java.util.Arrays.toString(as),
+        java.util.Arrays.toString(bs), java.util.Arrays.toString(cs));
+    List<ClusterChange> updates = new ArrayList<>();
+    List<ClusterChange> everything = new ArrayList<>();
+    onFx(() -> {
+      for (TreeItem<TreeEntry> ns : tree.model().root().getChildren().get(0).getChildren()) {
+        for (TreeItem<TreeEntry> pod : ns.getChildren()) {
+          if (pod.getValue() instanceof TreeEntry.PodEntry p) {
+            everything.add(new ClusterChange.PodUpserted(p.pod()));
+            if (updates.size() < BURST) {
+              updates.add(new ClusterChange.PodUpserted(p.pod()));
             }
           }
         }
-        return null;
-      });
-      var fresh = onFx(ClusterTreeController::new);
-      long fullNanos = onFx(() -> {
-        fresh.begin("again", "");
-        long t0 = System.nanoTime();
-        fresh.model().apply(everything);
-        return System.nanoTime() - t0;
-      });
-      long applyNanos = onFx(() -> {
-        long t0 = System.nanoTime();
-        tree.model().apply(updates.subList(0, TreeModelBulkLimit.BELOW_BULK));
-        return System.nanoTime() - t0;
-      });
+      }
+      return null;
+    });
+    var fresh = onFx(ClusterTreeController::new);
+    long fullNanos = onFx(() -> {
+      fresh.begin("again", "");
+      long t0 = System.nanoTime();
+      fresh.model().apply(everything);
+      return System.nanoTime() - t0;
+    });
+    long applyNanos = onFx(() -> {
+      long t0 = System.nanoTime();
+      tree.model().apply(updates.subList(0, TreeModelBulkLimit.BELOW_BULK));
+      return System.nanoTime() - t0;
+    });
 
-      System.out.printf("(a) raw list, fresh client:        %7.3f s  (%d pods)%n", a, listed);
-      System.out.printf("(b) connect -> model holds all:    %7.3f s  = %.2f x (a)  [target <= 1.5]%n", b, b / a);
-      System.out.printf("(c) connect -> UI tree rendered:   %7.3f s  = %.2f x (a)  [target <= 2.0]  (%d rows expanded)%n",
-          c, c / a, rows);
-      System.out.printf("(d) heap after GC:                 %7.1f MB  [target <= 300]  (the API server runs in its own"
-          + " JVM)%n", heap / 1048576.0);
-      System.out.printf("(e) largest FX pulse gap, %d-update burst: %.1f ms  [target <= 100]  (burst shown in %.2f s)%n",
-          BURST, maxGap.get() / 1e6, burstSecs);
-      System.out.printf("    FX time to build the tree from %d pods in one batch: %.1f ms%n", everything.size(),
-          fullNanos / 1e6);
-      System.out.printf("    FX time to apply %d pod updates (one batch below the bulk size): %.1f ms%n",
-          TreeModelBulkLimit.BELOW_BULK, applyNanos / 1e6);
-      System.out.printf("    load average while measuring: %.1f on %d cores%n",
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          Runtime.getRuntime().availableProcessors());
-      System.exit(0);
-    }
+    System.out.printf("(a) raw list, fresh client:        %7.3f s  (%d pods)%n", a, total);
+    System.out.printf("(b) connect -> model holds all:    %7.3f s  = %.2f x (a)  [target <= 1.5]%n", b, b / a);
+    System.out.printf("(c) connect -> UI tree rendered:   %7.3f s  = %.2f x (a)  [target <= 2.0]  (%d rows expanded)%n",
+        c, c / a, rows);
+    System.out.printf("(d) heap after GC:                 %7.1f MB  [target <= 300]  (the API server runs in its own"
+        + " JVM)%n", heap / 1048576.0);
+    System.out.printf("(e) largest FX pulse gap, %d-update burst: %.1f ms  [target <= 100]  (burst shown in %.2f s)%n",
+        BURST, maxGap.get() / 1e6, burstSecs);
+    System.out.printf("    FX time to build the tree from %d pods in one batch: %.1f ms%n", everything.size(),
+        fullNanos / 1e6);
+    System.out.printf("    FX time to apply %d pod updates (one batch below the bulk size): %.1f ms%n",
+        TreeModelBulkLimit.BELOW_BULK, applyNanos / 1e6);
+    System.out.printf("    load average while measuring: %.1f on %d cores%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
+    System.exit(0);
   }
 
   /** (e): the largest gap between FX pulses while BURST pod updates arrive; returns how long they took to show. */

@@ -8,12 +8,10 @@ import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.NodeOs;
 import io.netdoctor.core.node.RealSystem;
-import io.netdoctor.ui.common.TaskRunner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -46,14 +44,11 @@ class CaptureFallbackPaneTest {
 
   @Start
   void start(Stage stage) {
-    var tabs = new TabPane();
-    tools = new CaptureTools(tab -> tabs.getTabs().add(tab), TaskRunner.background(), lab.transcript(), () -> null);
-    stage.setScene(new Scene(tabs, 1000, 700));
-    stage.show();
+    tools = CaptureFx.toolsIn(stage, new TabPane(), lab.transcript());
   }
 
   static List<String> tcpdumps() {
-    return RealSystem.exec("pgrep", "-f", "--", FILTER).output().lines().filter(l -> !l.isBlank()).toList();
+    return CaptureFx.processes(FILTER);
   }
 
   private <T> T fx(Callable<T> read) {
