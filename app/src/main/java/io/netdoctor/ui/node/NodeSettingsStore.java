@@ -1,6 +1,7 @@
 package io.netdoctor.ui.node;
 
 import io.netdoctor.core.node.NodeTarget;
+import io.netdoctor.core.platform.UserDirs;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -32,15 +33,9 @@ public final class NodeSettingsStore {
     this.file = file;
   }
 
-  /** `-Dnetdoctor.configDir`, else `$XDG_CONFIG_HOME/netdoctor`, else `~/.config/netdoctor`. */
+  /** {@code node-access.properties} in {@link UserDirs#configDir()}. */
   public static Path defaultPath() {
-    String dir = System.getProperty("netdoctor.configDir");
-    if (dir == null || dir.isBlank()) {
-      String xdg = System.getenv("XDG_CONFIG_HOME");
-      Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-      return base.resolve("netdoctor").resolve("node-access.properties");
-    }
-    return Path.of(dir).resolve("node-access.properties");
+    return UserDirs.current().configDir().resolve("node-access.properties");
   }
 
   public Path file() {
