@@ -2,6 +2,7 @@ package io.netdoctor.core.capture;
 
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.SystemTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,13 @@ public final class CaptureLab {
   /** A node whose host has no tcpdump: captures there go through the toolbox or a debug container. */
   public static NodeLab startWithoutTcpdump() throws IOException {
     requireTools();
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/unshare")), "unshare is missing: apt-get install -y util-linux");
+    SystemTool.requireAt(Path.of("/usr/bin/unshare"), "util-linux");
     return new NodeLab(true);
   }
 
   private static void requireTools() {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/ping")), "ping is missing: apt-get install -y iputils-ping");
+    SystemTool.requireAt(Path.of("/usr/bin/tcpdump"), "tcpdump");
+    SystemTool.requireAt(Path.of("/usr/bin/ping"), "iputils-ping");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.netdoctor.core.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.SystemTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,8 @@ class CaptureLineTest {
 
   /** Runs tcpdump on lo while `traffic` runs; returns its lines. */
   static List<String> tcpdumpLo(String iface, String filter, int count, String... traffic) throws Exception {
-    RealSystem.require("root".equals(System.getProperty("user.name")), "capturing on lo needs root");
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/tcpdump")), "tcpdump is missing: apt-get install -y tcpdump");
+    SystemTool.require(SystemTool.root(), "capturing on lo needs root");
+    SystemTool.requireAt(Path.of("/usr/bin/tcpdump"), "tcpdump");
     Process p = new ProcessBuilder("timeout", "10", "tcpdump", "--immediate-mode", "-l", "-nn", "-i", iface,
         "-c", String.valueOf(count), "--", filter).redirectError(ProcessBuilder.Redirect.PIPE).start();
     var err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream()));
@@ -31,7 +32,7 @@ class CaptureLineTest {
 
   @Test
   void dnsQueriesReadAsTypeAndName() throws Exception {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/dig")), "dig is missing: apt-get install -y bind9-dnsutils");
+    SystemTool.requireAt(Path.of("/usr/bin/dig"), "bind9-dnsutils");
     List<String> lines = tcpdumpLo("lo", "udp port 53", 1, "dig", "+tries=1", "+timeout=1", "-p", "53", "@127.0.0.1",
         "frontend.default.svc.cluster.local", "AAAA");
     CaptureLine q = CaptureLine.parse(lines.get(0));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,8 +23,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class NamedServer implements AutoCloseable {
 
-  /** Starts named once per test run and stops it at the end (JUnit root store). */
-  public static final class Shared implements ParameterResolver {
+  /**
+   * Starts named once per test run and stops it at the end (JUnit root store). It starts in {@code beforeAll}, so a
+   * missing BIND skips the class (or fails it under CI) instead of erroring in the parameter resolver.
+   */
+  public static final class Shared implements BeforeAllCallback, ParameterResolver {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      server(context);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
       return parameter.getParameter().getType() == NamedServer.class;
@@ -31,6 +40,10 @@ public final class NamedServer implements AutoCloseable {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return server(context);
+    }
+
+    private static NamedServer server(ExtensionContext context) {
       var store = context.getRoot().getStore(ExtensionContext.Namespace.create(NamedServer.class));
       return store.getOrComputeIfAbsent("named", key -> new Handle(startUnchecked()), Handle.class).server();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.support.SystemTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class NodeTargetTest {
 
   /** `ssh -G HOST -F CONFIG`: what OpenSSH resolves, as "key value" lines. */
   private String sshG(String host) {
-    RealSystem.require(Files.isExecutable(Path.of("/usr/bin/ssh")), "ssh (openssh-client) is missing");
+    SystemTool.requireAt(Path.of("/usr/bin/ssh"), "openssh-client");
     return RealSystem.exec("ssh", "-G", host, "-F", dir.resolve("config").toString()).output();
   }
 

@@ -2,40 +2,32 @@ package io.netdoctor.core.node;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.netdoctor.support.SystemTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
-/** Real tools for tests: skip with a printed reason when missing, but fail when CI=true. */
+/** Real tools for tests: skip with a printed reason when missing, but fail under CI (see {@link SystemTool}). */
 public final class RealSystem {
 
   private RealSystem() {
   }
 
   public static void require(boolean ok, String reason) {
-    if (ok) {
-      return;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      fail(reason + " (CI=true: this test is mandatory)");
-    }
-    System.err.println("SKIPPED: " + reason);
-    Assumptions.assumeTrue(false, reason);
+    SystemTool.require(ok, reason);
   }
 
   /** Root plus sshd, ip, nsenter, nc and sudo: what the node-access tests run for real. */
   public static void requireRootAndTools() {
-    require("root".equals(System.getProperty("user.name")),
+    require(SystemTool.root(),
         "node-access tests need root (network namespaces, sshd, nsenter); running as "
             + System.getProperty("user.name"));
     for (String tool : List.of("/usr/sbin/sshd", "/usr/bin/ssh-keygen", "/usr/sbin/ip", "/usr/bin/nsenter",
         "/usr/bin/nc", "/usr/bin/sudo", "/usr/bin/pgrep")) {
-      require(Files.isExecutable(Path.of(tool)), tool + " is missing: apt-get install -y openssh-server"
-          + " iproute2 netcat-openbsd sudo procps util-linux");
+      SystemTool.requireAt(Path.of(tool), "openssh-server iproute2 netcat-openbsd sudo procps util-linux");
     }
   }
 
