@@ -103,21 +103,61 @@ class CaptureCommandTest {
     assertThat(readBack.lines().filter(l -> l.contains("ICMP echo"))).hasSize(4);
   }
 
+  /** A tcpdump process (not a shell or the CLI's JVM) whose command line holds the marker: pid and arguments. */
+  record Tcpdump(long pid, String args) {
+    String pcap() {
+      var m = java.util.regex.Pattern.compile("-w (\\S+\\.pcap)").matcher(args);
+      return m.find() ? m.group(1) : null;
+    }
+  }
+
+  static java.util.Optional<Tcpdump> tcpdumpWith(String marker) {
+    return RealSystem.exec("ps", "-eo", "pid=,comm=,args=").output().lines().map(String::strip)
+        .map(l -> l.split("\\s+", 3)).filter(f -> f.length == 3 && f[1].equals("tcpdump") && f[2].contains(marker))
+        .map(f -> new Tcpdump(Long.parseLong(f[0]), f[2])).findFirst();
+  }
+
+  /** Whether the process descends from the lab's sshd: the capture runs on the node, over SSH. */
+  static boolean underSshd(long pid, long sshdPid) {
+    for (var p = ProcessHandle.of(pid); p.isPresent(); p = p.get().parent()) {
+      if (p.get().pid() == sshdPid) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void sigtermStopsTheCaptureAndLeavesNothingOnTheNode() throws Exception {
     String marker = "icmp and not host 10.254." + (int) (Math.random() * 250) + ".77";
     var argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
         System.getProperty("java.class.path"), "io.netdoctor.Launcher"));
     argv.addAll(args("--node", "node-a", "--interface", "lo", "--filter", marker));
-    String before = RealSystem.exec("sh", "-c", "ls /tmp/netdoctor-capture-*.pcap 2>/dev/null").output();
-    Process cli = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile())
-        .start();
-    await().atMost(Duration.ofSeconds(60)).until(() -> !RealSystem.exec("pgrep", "-f", "--", marker).output().isBlank());
-    cli.destroy(); // SIGTERM, as Ctrl-C or `kill` would
-    assertThat(cli.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(RealSystem.exec("pgrep", "-f", "--", marker).output()).as("no tcpdump left").isBlank();
-    assertThat(RealSystem.exec("sh", "-c", "ls /tmp/netdoctor-capture-*.pcap 2>/dev/null").output())
-        .as("the node's pcap is removed").isEqualTo(before);
+    Path log = dir.resolve("cli.log");
+    Process cli = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      // the remote tcpdump itself (the CLI's own command line also holds the marker), started by the node's sshd
+      Tcpdump tcpdump = await("tcpdump on the node").atMost(Duration.ofSeconds(60))
+          .until(() -> tcpdumpWith(marker).orElse(null), t -> t != null);
+      assertThat(underSshd(tcpdump.pid(), lab.sshdPid())).as("tcpdump runs under the node's sshd").isTrue();
+      String pcap = tcpdump.pcap();
+      assertThat(pcap).as("tcpdump writes the node's pcap: " + tcpdump.args()).startsWith("/tmp/netdoctor-capture-");
+      // armed and capturing: the packets of a ping reach the CLI's output
+      await("tcpdump listening").atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("listening on lo"));
+      RealSystem.exec("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
+      await("a captured packet line").atMost(Duration.ofSeconds(60))
+          .until(() -> Files.readString(log).contains("127.0.0.1 > 127.0.0.1: ICMP echo request"));
+      assertThat(Path.of(pcap)).as("the node's pcap while capturing").exists();
+
+      cli.destroy(); // SIGTERM, as Ctrl-C or `kill` would
+      assertThat(cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+      await("tcpdump " + tcpdump.pid() + " gone").atMost(Duration.ofSeconds(10))
+          .until(() -> ProcessHandle.of(tcpdump.pid()).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
+      assertThat(tcpdumpWith(marker)).as("no tcpdump left").isEmpty();
+      assertThat(Path.of(pcap)).as("the node's pcap is removed").doesNotExist();
+    } finally {
+      cli.destroyForcibly();
+    }
   }
 
   @Test
