@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ClusterConnectionTest {
 
-  private static final Duration SECOND = Duration.ofSeconds(1);
+  /** Generous: the condition ends the wait early; speed is the benchmarks' business, not a unit test's. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String DOCKER_ID = "docker://7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
 
   private MockCluster cluster;
@@ -44,28 +45,28 @@ class ClusterConnectionTest {
   }
 
   @Test
-  void podAddedUpdatedAndDeletedReachTheSinkWithinASecond() {
+  void podAddedUpdatedAndDeletedReachTheSink() {
     cluster = MockCluster.start();
     createNamespace("default");
     cluster.createPod("default", "redis-slave-1691881626-d3aft", "Running", DOCKER_ID);
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
     assertThat(sink.pods).containsKey("default/redis-slave-1691881626-d3aft");
     ContainerInfo container = sink.pods.get("default/redis-slave-1691881626-d3aft").containers().get(0);
     assertThat(container.runtime()).isEqualTo(ContainerRuntime.DOCKER);
     assertThat(container.shortId()).isEqualTo("7236796e4f38");
 
     cluster.createPod("default", "frontend-1", "Pending", null);
-    await().atMost(SECOND).until(() -> sink.pods.containsKey("default/frontend-1"));
+    await().atMost(WAIT).until(() -> sink.pods.containsKey("default/frontend-1"));
     assertThat(sink.pods.get("default/frontend-1").phase()).isEqualTo("Pending");
 
     Pod running = MockCluster.pod("default", "frontend-1", "Running", "containerd://abcdef0123456789abcdef");
     cluster.client().pods().inNamespace("default").resource(running).updateStatus();
-    await().atMost(SECOND).until(() -> "Running".equals(sink.pods.get("default/frontend-1").phase()));
+    await().atMost(WAIT).until(() -> "Running".equals(sink.pods.get("default/frontend-1").phase()));
     assertThat(sink.pods.get("default/frontend-1").containers().get(0).runtime()).isEqualTo(ContainerRuntime.CONTAINERD);
 
     cluster.client().pods().inNamespace("default").withName("frontend-1").delete();
-    await().atMost(SECOND).until(() -> !sink.pods.containsKey("default/frontend-1"));
+    await().atMost(WAIT).until(() -> !sink.pods.containsKey("default/frontend-1"));
   }
 
   @Test
@@ -78,12 +79,12 @@ class ClusterConnectionTest {
         .endNodeInfo().addNewAddress().withType("InternalIP").withAddress("192.168.1.10").endAddress().endStatus()
         .build()).create();
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.nodes.containsKey("node-1"));
+    await().atMost(WAIT).until(() -> sink.nodes.containsKey("node-1"));
     assertThat(sink.namespaces).containsKeys("default", "kube-system");
     assertThat(sink.nodes.get("node-1").runtime()).isEqualTo(ContainerRuntime.CRIO);
     assertThat(sink.nodes.get("node-1").address("InternalIP")).isEqualTo("192.168.1.10");
     createNamespace("team-a");
-    await().atMost(SECOND).until(() -> sink.namespaces.containsKey("team-a"));
+    await().atMost(WAIT).until(() -> sink.namespaces.containsKey("team-a"));
   }
 
   @Test
@@ -91,7 +92,7 @@ class ClusterConnectionTest {
     cluster = MockCluster.start();
     createNamespace("default");
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
     connection.close();
     assertThat(sink.state()).isEqualTo(ConnectionStatus.State.CLOSED);
     int before = sink.all.size();
@@ -100,7 +101,7 @@ class ClusterConnectionTest {
     var probe = new RecordingSink();
     try (var second = new ClusterConnection("probe", cluster.config("default"), new Transcript(), probe)) {
       second.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> probe.pods.containsKey("default/late-1"));
+      await().atMost(WAIT).until(() -> probe.pods.containsKey("default/late-1"));
     }
     assertThat(sink.all).hasSize(before);
     connection = null;
@@ -114,15 +115,15 @@ class ClusterConnectionTest {
     cluster.createPod("default", "web-1", "Running", DOCKER_ID);
     cluster.createPod("kube-system", "kube-dns-1", "Running", DOCKER_ID);
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
     assertThat(connection.isNamespaceScoped()).isTrue();
     assertThat(connection.nodesForbidden()).isTrue();
     assertThat(sink.lastMessage()).contains("namespace-scoped: default");
-    await().atMost(SECOND).until(() -> sink.pods.containsKey("default/web-1"));
+    await().atMost(WAIT).until(() -> sink.pods.containsKey("default/web-1"));
     assertThat(sink.pods).doesNotContainKey("kube-system/kube-dns-1");
 
     connection.addNamespace("kube-system");
-    await().atMost(Duration.ofSeconds(3)).until(() -> sink.pods.containsKey("kube-system/kube-dns-1"));
+    await().atMost(WAIT).until(() -> sink.pods.containsKey("kube-system/kube-dns-1"));
     assertThat(transcript.entries()).extracting(TranscriptEntry::text)
         .contains("kubectl --context mock get pods -n kube-system --watch");
   }
@@ -137,7 +138,7 @@ class ClusterConnectionTest {
         .addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort()
         .addNewPort().withPort(8080).endPort().endSpec().build()).create();
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.services.containsKey("default/frontend"));
+    await().atMost(WAIT).until(() -> sink.services.containsKey("default/frontend"));
     ServiceInfo frontend = sink.services.get("default/frontend");
     assertThat(frontend.clusterIP()).isEqualTo("10.3.0.119");
     assertThat(frontend.type()).isEqualTo("ClusterIP");
@@ -149,12 +150,12 @@ class ClusterConnectionTest {
 
     cluster.client().services().resource(new ServiceBuilder().withNewMetadata().withName("db")
         .withNamespace("default").endMetadata().withNewSpec().withClusterIP("None").endSpec().build()).create();
-    await().atMost(SECOND).until(() -> sink.services.containsKey("default/db"));
+    await().atMost(WAIT).until(() -> sink.services.containsKey("default/db"));
     assertThat(sink.services.get("default/db").headless()).isTrue();
     assertThat(connection.services()).extracting(ServiceInfo::name).containsExactlyInAnyOrder("frontend", "db");
 
     cluster.client().services().inNamespace("default").withName("frontend").delete();
-    await().atMost(SECOND).until(() -> !sink.services.containsKey("default/frontend"));
+    await().atMost(WAIT).until(() -> !sink.services.containsKey("default/frontend"));
     assertThat(connection.services()).extracting(ServiceInfo::name).containsExactly("db");
   }
 
@@ -164,7 +165,7 @@ class ClusterConnectionTest {
     createNamespace("default");
     cluster.createPod("default", "web-1", "Running", DOCKER_ID);
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
     assertThat(sink.pods).containsKey("default/web-1");
     assertThat(sink.services).isEmpty();
     assertThat(transcript.entries()).extracting(TranscriptEntry::text)
@@ -175,7 +176,7 @@ class ClusterConnectionTest {
   void rejectedCredentialsAreReportedAsSuch() {
     cluster = MockCluster.refusing(r -> true, 401);
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.FAILED);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.FAILED);
     assertThat(sink.lastMessage()).contains("rejected the credentials").contains("expired");
   }
 
@@ -190,7 +191,7 @@ class ClusterConnectionTest {
     config.setMasterUrl("http://127.0.0.1:" + port);
     connection = new ClusterConnection("gone", config, transcript, sink);
     connection.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
     assertThat(sink.lastMessage()).startsWith("Cannot reach the API server").endsWith("Retrying…");
   }
 
@@ -202,18 +203,18 @@ class ClusterConnectionTest {
     cluster.createPod("default", "before-1", "Running", DOCKER_ID);
     cluster.createPod("default", "survivor", "Running", DOCKER_ID);
     connect(cluster);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.pods.containsKey("default/before-1")
+    await().atMost(WAIT).until(() -> sink.pods.containsKey("default/before-1")
         && sink.state() == ConnectionStatus.State.CONNECTED);
 
     cluster.close();
-    await().atMost(Duration.ofSeconds(10)).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
     assertThat(sink.lastMessage()).startsWith("Reconnecting…");
 
     cluster = MockCluster.startOn(port);
     createNamespace("default");
     cluster.createPod("default", "survivor", "Running", DOCKER_ID);
     cluster.createPod("default", "after-1", "Running", DOCKER_ID);
-    await().atMost(Duration.ofSeconds(20)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED
         && sink.pods.containsKey("default/after-1") && !sink.pods.containsKey("default/before-1"));
     assertThat(sink.pods).containsKey("default/survivor");
   }
@@ -233,15 +234,15 @@ class ClusterConnectionTest {
       }
     });
     connection.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> held.get() != null);
+    await().atMost(WAIT).until(() -> held.get() != null);
     cluster.createPod("default", "while-building", "Pending", null);
-    await().during(Duration.ofMillis(700)).atMost(SECOND)
+    await().during(Duration.ofMillis(700)).atMost(WAIT)
         .until(() -> !sink.pods.containsKey("default/while-building"));
     assertThat(sink.state()).isNotEqualTo(ConnectionStatus.State.CONNECTED);
 
     held.get().shown().complete(null);
-    await().atMost(Duration.ofSeconds(2)).until(() -> sink.pods.containsKey("default/while-building"));
-    await().atMost(Duration.ofSeconds(2)).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    await().atMost(WAIT).until(() -> sink.pods.containsKey("default/while-building"));
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
     assertThat(sink.all).filteredOn(c -> c instanceof ClusterChange.PodUpserted u && u.pod().name().equals("first"))
         .isEmpty(); // the watch starts from the shown listing, it does not repeat it
   }
@@ -259,8 +260,8 @@ class ClusterConnectionTest {
       }
     });
     connection.start();
-    await().atMost(Duration.ofSeconds(10)).untilTrue(listed);
+    await().atMost(WAIT).untilTrue(listed);
     cluster.createPod("default", "late", "Running", DOCKER_ID);
-    await().atMost(Duration.ofSeconds(6)).until(() -> sink.pods.containsKey("default/late"));
+    await().atMost(WAIT).until(() -> sink.pods.containsKey("default/late"));
   }
 }

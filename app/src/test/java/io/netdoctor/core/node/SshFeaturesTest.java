@@ -95,16 +95,22 @@ class SshFeaturesTest extends NodeLabTest {
 
   @Test
   void aSilentAddressTimesOut() {
-    // free addresses on the pod's veth subnet: ARP gets no answer, so the SYN never leaves (nc gives up at
-    // 2 s, before the kernel's 3 s ARP failure). Each address is used once: a failed neighbour entry would
-    // answer "No route to host" at once afterwards.
-    String silent = lab.redis.podIp().replaceAll("\\.2$", ".98");
-    var nc = RealSystem.exec("nc", "-z", "-v", "-w", "2", lab.redis.podIp().replaceAll("\\.2$", ".99"), "80");
-    assertThat(nc.output()).contains("timed out");
-    var results = new PortChecks(lab.sessions).fromNode(lab.server.target("root"), silent, List.of(80));
-    assertThat(results).singleElement().satisfies(r -> {
-      assertThat(r.state()).isEqualTo(PortCheckResult.State.TIMEOUT);
-      assertThat(r.raw()).contains("timed out");
-    });
+    // An address on the pod's veth subnet with a permanent neighbour entry to a MAC nobody has: the SYN leaves
+    // and is dropped by the pod's end, so nothing ever answers. No ARP, hence no kernel timer (a failed ARP
+    // lookup turns into "No route to host" after ~3 s, and a failed entry answers that at once afterwards).
+    String silent = lab.redis.podIp().replaceAll("\\.2$", "." + (100 + new java.util.Random().nextInt(100)));
+    RealSystem.sh("ip", "neigh", "replace", silent, "lladdr", "02:00:5e:00:53:01", "dev", lab.redis.hostInterface(),
+        "nud", "permanent");
+    try {
+      var nc = RealSystem.exec("nc", "-z", "-v", "-w", "2", silent, "80");
+      assertThat(nc.output()).contains("timed out");
+      var results = new PortChecks(lab.sessions).fromNode(lab.server.target("root"), silent, List.of(80));
+      assertThat(results).singleElement().satisfies(r -> {
+        assertThat(r.state()).isEqualTo(PortCheckResult.State.TIMEOUT);
+        assertThat(r.raw()).contains("timed out");
+      });
+    } finally {
+      RealSystem.exec("ip", "neigh", "del", silent, "dev", lab.redis.hostInterface());
+    }
   }
 }
