@@ -46,7 +46,10 @@ class CaptureInjectionTest {
     for (String hostile : corpus()) {
       Throwable refused = catchThrowable(() -> CaptureSession.start(place, CaptureOptions.of("lo", hostile),
           new CaptureSessionTest.Recorder()).close());
+      // refused as bad input (tcpdump -d's syntax error or our own check), not a node that is unreachable
       assertThat(refused).as(hostile).isInstanceOf(NodeAccessException.class);
+      assertThat(((NodeAccessException) refused).failure()).as(hostile + ": " + refused.getMessage())
+          .isEqualTo(NodeAccessException.Failure.INVALID_INPUT);
       assertThat(refused.getMessage()).as(hostile).doesNotContain("\n").hasSizeLessThan(400);
       assertThat(CANARY).as(hostile).doesNotExist();
     }

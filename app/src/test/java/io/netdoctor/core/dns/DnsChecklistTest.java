@@ -61,7 +61,7 @@ class DnsChecklistTest {
   }
 
   @Test
-  void aHealthyClusterPassesEveryStep() {
+  void aHealthyClusterPassesEveryInClusterStepAndOnlyTheNameOutsideTheClusterDomainFails() {
     List<CheckItem> items = run();
     assertThat(items).extracting(CheckItem::outcome).as(items.toString())
         .containsExactly(Outcome.PASS, Outcome.PASS, Outcome.PASS, Outcome.PASS, Outcome.FAIL, Outcome.PASS);
