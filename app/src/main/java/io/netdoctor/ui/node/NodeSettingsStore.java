@@ -35,7 +35,12 @@ public final class NodeSettingsStore {
 
   /** {@code node-access.properties} in {@link UserDirs#configDir()}. */
   public static Path defaultPath() {
-    return UserDirs.current().configDir().resolve("node-access.properties");
+    return defaultPath(UserDirs.current());
+  }
+
+  /** {@code node-access.properties} in the given user's config folder. */
+  public static Path defaultPath(UserDirs dirs) {
+    return dirs.configDir().resolve("node-access.properties");
   }
 
   public Path file() {
