@@ -27,11 +27,16 @@ final class CaptureExport {
 
   /** Saves to a temporary file, then starts Wireshark on it; problems go to {@code message}. */
   static void openInWireshark(BiConsumer<Path, Runnable> saveThen, Consumer<String> message) {
+    var wireshark = find("wireshark");
+    if (wireshark.isEmpty()) {
+      message.accept("Wireshark is not on the PATH.");
+      return;
+    }
     try {
       Path file = Files.createTempFile("netdoctor-capture-", ".pcap");
       saveThen.accept(file, () -> {
         try {
-          new ProcessBuilder("wireshark", "-r", file.toString()).start();
+          new ProcessBuilder(wireshark.get().toString(), "-r", file.toString()).start();
         } catch (java.io.IOException e) {
           message.accept("Wireshark did not start: " + e.getMessage());
         }
@@ -42,11 +47,20 @@ final class CaptureExport {
   }
 
   static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    return find(program).isPresent();
+  }
+
+  /**
+   * The program on the search path: {@code -Dnetdoctor.path} when set (a PATH-like list; tests put stand-ins
+   * there), else {@code $PATH}. Launched by this absolute path, so what was found is what runs.
+   */
+  static java.util.Optional<Path> find(String program) {
+    String path = System.getProperty("netdoctor.path", System.getenv().getOrDefault("PATH", ""));
+    for (String dir : path.split(java.io.File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
+        return java.util.Optional.of(Path.of(dir, program).toAbsolutePath());
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.netdoctor.core.capture.CapturePlace;
+import io.netdoctor.core.command.Command;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
@@ -29,7 +32,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Capture panes driven like a user would, over real tcpdump through the real sshd, with real ping traffic. */
+/**
+ * Capture panes driven like a user would, over real tcpdump through the real sshd, with real ping traffic; with the
+ * README's presets and "Open in Wireshark" (a stand-in `wireshark` on the search path records how it was run).
+ */
 @ExtendWith(ApplicationExtension.class)
 class CapturePaneTest {
 
@@ -74,8 +80,13 @@ class CapturePaneTest {
   }
 
   CaptureController openOnLo(int capacity) {
+    return openOnLo(capacity, null);
+  }
+
+  /** A pane on the lab node's lo; {@code podIp} as a pod pane knows it (for the pod-IP preset), or null. */
+  CaptureController openOnLo(int capacity, String podIp) {
     return fx(() -> {
-      var pane = tools.open("⇅ node-a", () -> CapturePlace.onNode(lab.sessions(), lab.server.target("root")), null,
+      var pane = tools.open("⇅ node-a", () -> CapturePlace.onNode(lab.sessions(), lab.server.target("root")), podIp,
           capacity == 0 ? io.netdoctor.core.capture.LineRing.DEFAULT_CAPACITY : capacity);
       pane.setInterface("lo");
       pane.setFilter(FILTER);
@@ -237,5 +248,70 @@ class CapturePaneTest {
     await().atMost(WAIT).until(() -> fx(pane::state).equals("FAILED"));
     assertThat(fx(() -> pane.view().message.getText()))
         .isEqualTo("tcpdump: unknown port '5x3'");
+  }
+  @Test
+  void eachPresetPutsItsFilterInTheFieldAndTheNodesTcpdumpAcceptsIt() {
+    String podIp = lab.redis.podIp();
+    CaptureController pane = openOnLo(0, podIp);
+    awaitShown(pane);
+    CaptureView view = pane.view();
+    // app/docs/README-capture.md: DNS `port 53`, this pod's IP, TCP resets `tcp[tcpflags] & tcp-rst != 0`, ICMP
+    Map<MenuItem, String> expected = Map.of(
+        view.presetDns, "port 53",
+        view.presetPod, "host " + podIp,
+        view.presetResets, "tcp[tcpflags] & tcp-rst != 0",
+        view.presetIcmp, "icmp or icmp6");
+    assertThat(fx(() -> view.presets.getItems().stream().map(MenuItem::getText).toList()))
+        .startsWith("DNS (port 53)", "This pod's IP", "TCP resets", "ICMP");
+    expected.forEach((item, filter) -> {
+      CaptureFx.fxRun(item::fire);
+      assertThat(fx(() -> view.filter.getText())).as(item.getText()).isEqualTo(filter);
+      var check = lab.sessions().run(lab.server.target("root"), Command.of("tcpdump", "-d", filter),
+          Duration.ofSeconds(30));
+      assertThat(check.exitStatus()).as("tcpdump -d " + filter + ": " + check.stderr()).isZero();
+      assertThat(check.stdout()).as("compiled BPF").contains("ret");
+    });
+  }
+
+  @Test
+  void thePodIpPresetIsOffWhenThePodIpIsUnknown() {
+    CaptureController pane = openOnLo(0);
+    awaitShown(pane);
+    assertThat(fx(() -> pane.view().presetPod.isDisable())).isTrue();
+  }
+
+  @Test
+  void openInWiresharkRunsWiresharkFromThePathOnTheSavedPcap(FxRobot robot) throws Exception {
+    // a stand-in wireshark, found on the search path as the real one would be, records its arguments
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path record = dir.resolve("wireshark-args");
+    Path wireshark = bin.resolve("wireshark");
+    Files.writeString(wireshark, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + record + ".tmp'\nmv '" + record + ".tmp' '"
+        + record + "'\n");
+    assertThat(wireshark.toFile().setExecutable(true)).isTrue();
+    System.setProperty("netdoctor.path", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+    try {
+      CaptureController pane = openOnLo(0);
+      startAndAwaitListening(robot, pane);
+      assertThat(fx(() -> pane.view().wireshark.isVisible())).as("shown: wireshark is on the path").isTrue();
+      RealSystem.sh("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
+      await().atMost(WAIT).until(() -> fx(pane::packets) >= 4);
+      robot.clickOn(pane.view().stop);
+      await().atMost(WAIT).until(() -> fx(pane::state).equals("STOPPED"));
+
+      robot.clickOn(pane.view().wireshark);
+      await("the stand-in wireshark ran").atMost(WAIT).until(() -> Files.exists(record));
+      List<String> args = Files.readAllLines(record);
+      assertThat(args).hasSize(2);
+      assertThat(args.get(0)).isEqualTo("-r");
+      Path pcap = Path.of(args.get(1));
+      assertThat(pcap.getFileName().toString()).endsWith(".pcap");
+      String readBack = RealSystem.sh("tcpdump", "-r", pcap.toString(), "-nn");
+      assertThat(readBack.lines().filter(l -> l.contains("127.0.0.1 > 127.0.0.1: ICMP echo request")).count())
+          .as(readBack).isGreaterThanOrEqualTo(2);
+      Files.deleteIfExists(pcap);
+    } finally {
+      System.clearProperty("netdoctor.path");
+    }
   }
 }
