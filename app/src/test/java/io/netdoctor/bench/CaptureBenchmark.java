@@ -30,7 +30,10 @@ import javafx.stage.Stage;
  */
 public final class CaptureBenchmark {
 
-  static final int LINES = 2_000_000;
+  /** Not final: --smoke shrinks it (see Smoke). */
+  static int LINES = 2_000_000;
+  /** The first measured run: runs -1 and 0 warm the JIT up; --smoke skips them. */
+  static int firstRun = -1;
 
   /** Realistic lines: DNS queries and answers, TCP and UDP, as `tcpdump -nn -i any` prints them. */
   static final String FAKE_TCPDUMP = """
@@ -53,6 +56,10 @@ public final class CaptureBenchmark {
   }
 
   public static void main(String[] args) {
+    if (Smoke.requested(args)) {
+      LINES = 2_000;
+      firstRun = 1;
+    }
     int status = 0;
     try {
       run();
@@ -129,7 +136,7 @@ public final class CaptureBenchmark {
       Platform.runLater(pulses::start);
       // runs -1 and 0 warm the JIT up and are not reported: JFR showed C2 still compiling JavaFX's CSS, cell and
       // render methods (compiles of 100-700 ms on a core of two) during the first 2 M lines
-      for (int run = -1; run <= 3; run++) {
+      for (int run = firstRun; run <= (firstRun == 1 ? 1 : 3); run++) {
         gap.set(0);
         gaps.clear();
         long p0 = System.nanoTime();

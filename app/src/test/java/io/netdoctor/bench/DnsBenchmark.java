@@ -18,19 +18,23 @@ import java.util.regex.Pattern;
  * Latency of 1,000 sequential queries through one port-forward to a real named: the app's DNS
  * service versus {@code dig +vc +keepopen -f FILE} on the same names and the same forward.
  *
- * <pre>mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.netdoctor.bench.DnsBenchmark</pre>
+ * <pre>mvn -q -pl app test-compile exec:exec -Dbench=DnsBenchmark</pre>
  */
 public final class DnsBenchmark {
 
-  private static final int QUERIES = 1_000;
-  private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 3);
+  // not final: --smoke shrinks them (see Smoke)
+  private static int QUERIES = 1_000;
+  private static int WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 3);
   private static final Pattern QUERY_TIME = Pattern.compile(";; Query time: (\\d+) msec");
 
   private DnsBenchmark() {
   }
 
   public static void main(String[] args) throws Exception {
+    if (Smoke.requested(args)) {
+      QUERIES = 20;
+      WARM_UP_ROUNDS = 1;
+    }
     java.util.logging.LogManager.getLogManager().reset(); // the mock server logs every request at INFO
     List<String> names = new ArrayList<>();
     String[] pool = {"frontend.default.svc.cluster.local", "_http._tcp.frontend.default.svc.cluster.local SRV",

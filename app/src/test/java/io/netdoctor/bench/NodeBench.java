@@ -25,6 +25,7 @@ public final class NodeBench {
   }
 
   public static void main(String[] args) throws Exception {
+    boolean smoke = Smoke.requested(args);
     try (NodeLab lab = new NodeLab()) {
       NodeTarget root = new NodeTarget("node-a", "127.0.0.1", lab.server.port, "root",
           List.of(lab.server.clientKey), List.of(), "bench");
@@ -35,21 +36,21 @@ public final class NodeBench {
         sessions.connect(root);
         System.out.printf("connect (TCP + key exchange + publickey auth): %.1f ms%n", ms(System.nanoTime() - t0));
 
-        long[] rtt = time(200, () -> sessions.run(root, Command.of("true"), Duration.ofSeconds(10)));
+        long[] rtt = time(smoke ? 2 : 200, () -> sessions.run(root, Command.of("true"), Duration.ofSeconds(10)));
         report("command round trip (`true`, new exec channel + guard)", rtt);
 
         var entry = new io.netdoctor.core.node.SshRuntimeNetns(sessions, n -> root,
             new io.netdoctor.core.transcript.Transcript());
         var pod = lab.pod("docker://" + NodeLab.DOCKER_ID, "docker://24.0.7");
-        long[] plan = time(50, () -> entry.enter(pod, RuntimePlan.Progress.NONE));
+        long[] plan = time(smoke ? 2 : 50, () -> entry.enter(pod, RuntimePlan.Progress.NONE));
         report("runtime plan (docker inspect + nsenter check)", plan);
 
         PodNetns netns = entry.enter(pod, RuntimePlan.Progress.NONE);
         var checks = new PortChecks(sessions);
-        report("port check in pod, open port", time(100, () -> checks.inPod(netns, List.of(6379))));
-        report("port check in pod, refused port", time(100, () -> checks.inPod(netns, List.of(8080))));
+        report("port check in pod, open port", time(smoke ? 2 : 100, () -> checks.inPod(netns, List.of(6379))));
+        report("port check in pod, refused port", time(smoke ? 2 : 100, () -> checks.inPod(netns, List.of(8080))));
 
-        int lines = 2_000_000;
+        int lines = smoke ? 1_000 : 2_000_000;
         var count = new LongAdder();
         long s0 = System.nanoTime();
         try (RemoteProcess p = sessions.start(root, Command.of("seq", "1", String.valueOf(lines)),
@@ -65,7 +66,7 @@ public final class NodeBench {
         System.out.printf("line throughput (seq %d through the guard): %.0f lines/s (%d lines in %.2f s)%n",
             lines, count.sum() / secs, count.sum(), secs);
 
-        long[] gone = new long[20];
+        long[] gone = new long[smoke ? 2 : 20];
         for (int i = 0; i < gone.length; i++) {
           String marker = RealSystem.uniqueSeconds();
           RemoteProcess p = sessions.start(root, Command.of("sleep", marker), new RemoteProcess.Listener() { });

@@ -37,14 +37,31 @@ import javafx.stage.Stage;
  */
 public final class TreeBenchmark {
 
-  private static final int NAMESPACES = Integer.getInteger("namespaces", 500);
-  private static final int PODS_PER_NAMESPACE = Integer.getInteger("podsPerNamespace", 20);
-  private static final int BURST = 1_000;
-  private static final int REPEATS = 5;
+  // not final: --smoke shrinks them (see Smoke)
+  private static int NAMESPACES = Integer.getInteger("namespaces", 500);
+  private static int PODS_PER_NAMESPACE = Integer.getInteger("podsPerNamespace", 20);
+  private static int BURST = 1_000;
+  private static int REPEATS = 5;
   /** Rounds before the measured ones: the JIT still compiles (C2, 100–500 ms each) through the second round. */
-  private static final int WARMUP = 2;
+  private static int WARMUP = 2;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable t) {
+      t.printStackTrace();
+      System.exit(1); // the FX toolkit's threads would keep the JVM alive (a hang instead of a failure)
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
+    if (Smoke.requested(args)) {
+      NAMESPACES = 5;
+      PODS_PER_NAMESPACE = 10;
+      BURST = 20;
+      REPEATS = 1;
+      WARMUP = 1;
+    }
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
     System.setProperty("prism.order", "sw");
@@ -155,9 +172,10 @@ public final class TreeBenchmark {
       fresh.model().apply(everything);
       return System.nanoTime() - t0;
     });
+    int belowBulk = Math.min(TreeModelBulkLimit.BELOW_BULK, updates.size()); // --smoke has fewer
     long applyNanos = onFx(() -> {
       long t0 = System.nanoTime();
-      tree.model().apply(updates.subList(0, TreeModelBulkLimit.BELOW_BULK));
+      tree.model().apply(updates.subList(0, belowBulk));
       return System.nanoTime() - t0;
     });
 
@@ -172,7 +190,7 @@ public final class TreeBenchmark {
     System.out.printf("    FX time to build the tree from %d pods in one batch: %.1f ms%n", everything.size(),
         fullNanos / 1e6);
     System.out.printf("    FX time to apply %d pod updates (one batch below the bulk size): %.1f ms%n",
-        TreeModelBulkLimit.BELOW_BULK, applyNanos / 1e6);
+        belowBulk, applyNanos / 1e6);
     System.out.printf("    load average while measuring: %.1f on %d cores%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
