@@ -41,6 +41,12 @@ public final class SystemTool {
         && !pretendMissing().contains(executable.getFileName().toString().toLowerCase(Locale.ROOT));
   }
 
+  /** Why root is missing, for the skip message. */
+  public static String notRoot() {
+    return "running as " + System.getProperty("user.name")
+        + (pretendMissing().contains("root") ? " (-D" + PRETEND_MISSING + " pretends root is missing)" : "");
+  }
+
   /** Whether the tests run as root (and root is not pretended missing). */
   public static boolean root() {
     return "root".equals(System.getProperty("user.name")) && !pretendMissing().contains("root");
@@ -64,14 +70,27 @@ public final class SystemTool {
 
   /** The tool's path, searched on PATH and in /usr/sbin. */
   public static Path require(String name, String packageHint) {
+    Path found = find(name);
+    if (found == null) {
+      skipOrFail(missing(name, packageHint));
+    }
+    return found;
+  }
+
+  /** The tool's path on PATH or in /usr/sbin, or null. */
+  public static Path find(String name) {
     for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin").split(":")) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
       if (present(candidate)) {
         return candidate;
       }
     }
-    skipOrFail(name + " is not installed (apt-get install -y " + packageHint + ")");
     return null;
+  }
+
+  /** The reason a missing tool gives. */
+  public static String missing(String name, String packageHint) {
+    return name + " is not installed (apt-get install -y " + packageHint + ")";
   }
 
   /** Requires the executable at a fixed path, naming the package that brings it. */

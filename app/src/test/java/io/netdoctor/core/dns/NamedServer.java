@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -24,10 +26,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class NamedServer implements AutoCloseable {
 
   /**
-   * Starts named once per test run and stops it at the end (JUnit root store). It starts in {@code beforeAll}, so a
-   * missing BIND skips the class (or fails it under CI) instead of erroring in the parameter resolver.
+   * Starts named once per test run and stops it at the end (JUnit root store). Without BIND the class is skipped
+   * with the reason (an execution condition, so reports count its tests as skipped); under CI it is not skipped
+   * and fails in {@code beforeAll}. Never from the parameter resolver, where JUnit reports an abort as an error.
    */
-  public static final class Shared implements BeforeAllCallback, ParameterResolver {
+  public static final class Shared implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      for (String[] tool : new String[][] {{"named", "bind9"}, {"dig", "bind9-dnsutils"}}) {
+        if (SystemTool.find(tool[0]) == null && !SystemTool.ci()) {
+          String reason = SystemTool.missing(tool[0], tool[1]);
+          System.err.println("SKIPPED: " + reason);
+          return ConditionEvaluationResult.disabled(reason);
+        }
+      }
+      return ConditionEvaluationResult.enabled("BIND is installed (or CI makes it mandatory)");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
       server(context);

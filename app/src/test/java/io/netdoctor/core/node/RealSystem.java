@@ -23,8 +23,7 @@ public final class RealSystem {
   /** Root plus sshd, ip, nsenter, nc and sudo: what the node-access tests run for real. */
   public static void requireRootAndTools() {
     require(SystemTool.root(),
-        "node-access tests need root (network namespaces, sshd, nsenter); running as "
-            + System.getProperty("user.name"));
+        "node-access tests need root (network namespaces, sshd, nsenter); " + SystemTool.notRoot());
     for (String tool : List.of("/usr/sbin/sshd", "/usr/bin/ssh-keygen", "/usr/sbin/ip", "/usr/bin/nsenter",
         "/usr/bin/nc", "/usr/bin/sudo", "/usr/bin/pgrep")) {
       SystemTool.requireAt(Path.of(tool), "openssh-server iproute2 netcat-openbsd sudo procps util-linux");
