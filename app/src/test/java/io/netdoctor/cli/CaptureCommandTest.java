@@ -111,10 +111,10 @@ class CaptureCommandTest {
     }
   }
 
-  static java.util.Optional<Tcpdump> tcpdumpWith(String marker) {
+  static List<Tcpdump> tcpdumpsWith(String marker) {
     return RealSystem.exec("ps", "-eo", "pid=,comm=,args=").output().lines().map(String::strip)
         .map(l -> l.split("\\s+", 3)).filter(f -> f.length == 3 && f[1].equals("tcpdump") && f[2].contains(marker))
-        .map(f -> new Tcpdump(Long.parseLong(f[0]), f[2])).findFirst();
+        .map(f -> new Tcpdump(Long.parseLong(f[0]), f[2])).toList();
   }
 
   /** Whether the process descends from the lab's sshd: the capture runs on the node, over SSH. */
@@ -137,8 +137,10 @@ class CaptureCommandTest {
     Process cli = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       // the remote tcpdump itself (the CLI's own command line also holds the marker), started by the node's sshd
+      // (not the `tcpdump -d` that checks the filter first: the capture is the one writing a pcap)
       Tcpdump tcpdump = await("tcpdump on the node").atMost(Duration.ofSeconds(60))
-          .until(() -> tcpdumpWith(marker).orElse(null), t -> t != null);
+          .until(() -> tcpdumpsWith(marker).stream().filter(t -> t.pcap() != null).findFirst().orElse(null),
+              t -> t != null);
       assertThat(underSshd(tcpdump.pid(), lab.sshdPid())).as("tcpdump runs under the node's sshd").isTrue();
       String pcap = tcpdump.pcap();
       assertThat(pcap).as("tcpdump writes the node's pcap: " + tcpdump.args()).startsWith("/tmp/netdoctor-capture-");
@@ -153,7 +155,7 @@ class CaptureCommandTest {
       assertThat(cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
       await("tcpdump " + tcpdump.pid() + " gone").atMost(Duration.ofSeconds(10))
           .until(() -> ProcessHandle.of(tcpdump.pid()).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
-      assertThat(tcpdumpWith(marker)).as("no tcpdump left").isEmpty();
+      assertThat(tcpdumpsWith(marker)).as("no tcpdump left").isEmpty();
       assertThat(Path.of(pcap)).as("the node's pcap is removed").doesNotExist();
     } finally {
       cli.destroyForcibly();
