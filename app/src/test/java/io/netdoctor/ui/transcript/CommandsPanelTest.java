@@ -9,6 +9,7 @@ import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The README's Commands panel: lines selectable and copyable with Ctrl+C and right-click → Copy (the clipboard's text). */
+/**
+ * The README's Commands panel: lines selectable and copyable with Ctrl+C and right-click → Copy (the clipboard's
+ * text).
+ */
 @ExtendWith(ApplicationExtension.class)
 class CommandsPanelTest {
 
@@ -99,8 +103,8 @@ class CommandsPanelTest {
     await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
       fx(() -> {
         var b = list.localToScreen(list.getBoundsInLocal());
-        list.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-            10, 10, b.getMinX() + 10, b.getMinY() + 10, false, null));
+        list.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 10, b.getMinX() + 10,
+            b.getMinY() + 10, false, null));
         return null;
       });
       WaitForAsyncUtils.waitForFxEvents();
