@@ -297,11 +297,14 @@ class DnsPaneTest {
   @Test
   void aMissingNameShowsTheNxdomainBadgeAndTheSoa(FxRobot robot) {
     awaitConnected();
-    fxRun(() -> {
-      dns.open();
-      main.view().lookup("#dnsName").requestFocus();
-    });
-    robot.write("test-service.default.svc.cluster.local").type(javafx.scene.input.KeyCode.ENTER); // Enter asks
+    fxRun(dns::open);
+    // click into the field as a user would (requestFocus before the pane is laid out can miss under load)
+    await().atMost(WAIT).until(() -> fx(() -> main.view().lookup("#dnsName") != null
+        && main.view().lookup("#dnsName").getScene() != null && main.view().lookup("#dnsName").isVisible()));
+    robot.clickOn(fx(() -> main.view().lookup("#dnsName")));
+    robot.write("test-service.default.svc.cluster.local");
+    await().atMost(WAIT).until(() -> text("#dnsName").equals("test-service.default.svc.cluster.local"));
+    robot.type(javafx.scene.input.KeyCode.ENTER); // Enter asks
     await().atMost(WAIT).until(() -> text("#dnsStatus").equals("NXDOMAIN"));
     assertThat(fx(() -> main.view().lookup("#dnsStatus").getStyleClass())).contains("dns-badge-bad");
     assertThat(text("#dnsAnswerCount")).isEqualTo("0 answers");
