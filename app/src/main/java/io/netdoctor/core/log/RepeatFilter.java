@@ -23,7 +23,8 @@ import org.slf4j.spi.LocationAwareLogger;
  * (with its stack trace), the same logger, level, text and cause within the next {@code window} are
  * counted, and one "… repeated N more times" line per window says how many. A kind that comes back
  * after a quiet window is written once more, without the stack trace already in the file. A library
- * retrying a dead server every second leaves a few lines, not thousands.
+ * retrying a dead server every second leaves a few lines, not thousands. For libraries' lines numbers
+ * do not make a new kind: fabric8 says "Unknown Watch error received 2 times", "… 3 times", and so on.
  */
 public final class RepeatFilter extends TurboFilter {
 
@@ -31,6 +32,8 @@ public final class RepeatFilter extends TurboFilter {
   static final Marker OWN = MarkerFactory.getMarker("NETDOCTOR_REPEAT");
   private static final String FQCN = RepeatFilter.class.getName();
   private static final int KINDS_KEPT = 1000;
+  private static final String OWN_PACKAGE = "io.netdoctor.";
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
 
   private final Duration window;
   private final Clock clock;
@@ -56,6 +59,9 @@ public final class RepeatFilter extends TurboFilter {
     String text = params == null || params.length == 0 ? format : MessageFormatter.basicArrayFormat(format, params);
     String signature = cause == null ? "" : signature(cause);
     String key = logger.getName() + '\u0000' + level.levelInt + '\u0000' + text + '\u0000' + signature;
+    if (!logger.getName().startsWith(OWN_PACKAGE)) {
+      key = NUMBER.matcher(key).replaceAll("#");
+    }
     long now = clock.millis();
     Summary summary = null;
     Line shortLine = null;
@@ -65,6 +71,8 @@ public final class RepeatFilter extends TurboFilter {
         kinds.put(key, new Kind(logger, level, text, signature, now));
         return FilterReply.NEUTRAL;
       }
+      kind.lastText = text;
+      kind.lastSignature = signature;
       if (now - kind.windowStart < window.toMillis()) {
         kind.suppressed++;
         return FilterReply.DENY;
@@ -146,16 +154,16 @@ public final class RepeatFilter extends TurboFilter {
   private static final class Kind {
     final Logger logger;
     final Level level;
-    final String text;
-    final String signature;
+    String lastText;
+    String lastSignature;
     long windowStart;
     int suppressed;
 
     Kind(Logger logger, Level level, String text, String signature, long now) {
       this.logger = logger;
       this.level = level;
-      this.text = text;
-      this.signature = signature;
+      this.lastText = text;
+      this.lastSignature = signature;
       this.windowStart = now;
     }
 
@@ -167,11 +175,15 @@ public final class RepeatFilter extends TurboFilter {
     }
   }
 
-  private record Summary(Kind kind, int count, Duration span) {
+  private record Summary(Logger logger, Level level, String text, String signature, int count, Duration span) {
+    Summary(Kind kind, int count, Duration span) {
+      this(kind.logger, kind.level, kind.lastText, kind.lastSignature, count, span);
+    }
+
     void write() {
-      String cause = kind.signature.isEmpty() ? "" : " (" + kind.signature + ")";
-      new Line(kind.logger, kind.level, "… repeated " + count + (count == 1 ? " more time" : " more times")
-          + " in " + span.toSeconds() + " s: " + kind.text + cause).write();
+      String cause = signature.isEmpty() ? "" : " (" + signature + ")";
+      new Line(logger, level, "… repeated " + count + (count == 1 ? " more time" : " more times")
+          + " in " + span.toSeconds() + " s, the last: " + text + cause).write();
     }
   }
 

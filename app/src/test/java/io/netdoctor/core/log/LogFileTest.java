@@ -93,7 +93,7 @@ class LogFileTest {
     String text = file();
     assertThat(lines(text, "Unknown Watch error received")).hasSize(2);
     assertThat(lines(text, "Caused by: java.net.ConnectException: Connection refused")).hasSize(1);
-    assertThat(text).contains("… repeated 999 more times in 61 s: Unknown Watch error received, will reconnect if "
+    assertThat(text).contains("… repeated 999 more times in 61 s, the last: Unknown Watch error received, will reconnect if "
         + "possible (java.lang.RuntimeException: Watch failed <- java.net.ConnectException: Connection refused)");
     long stackLines = lines(text, "\tat ").size();
 
@@ -127,6 +127,27 @@ class LogFileTest {
   }
 
   @Test
+  void aLibrarysCountersAndPortsDoNotMakeANewErrorButTheAppsNamesDo() throws IOException {
+    Logger log = logger(Duration.ofSeconds(60), "5MB");
+    for (int i = 2; i <= 40; i++) {
+      log.info("Unknown Watch error received {} times without progress, will reconnect if possible", i,
+          new RuntimeException("Connection refused: /127.0.0.1:" + (40000 + i)));
+    }
+    Logger app = context.getLogger("io.netdoctor.core.capture.CaptureSession");
+    app.info("Capture started on node-1");
+    app.info("Capture started on node-2");
+    clock.advance(Duration.ofSeconds(61));
+    repeats.flush(false);
+
+    String text = file();
+    assertThat(text.lines().filter(line -> line.startsWith("java.lang.RuntimeException"))).hasSize(1);
+    assertThat(text).contains("Unknown Watch error received 2 times without progress", "… repeated 38 more times in 61 s, "
+        + "the last: Unknown Watch error received 40 times without progress, will reconnect if possible "
+        + "(java.lang.RuntimeException: Connection refused: /127.0.0.1:40040)");
+    assertThat(text).contains("Capture started on node-1", "Capture started on node-2");
+  }
+
+  @Test
   void differentErrorsEachKeepTheirOwnStackTrace() throws IOException {
     Logger log = logger(Duration.ofSeconds(60), "5MB");
     log.warn("Watch failed", new ConnectException("Connection refused"));
@@ -140,12 +161,13 @@ class LogFileTest {
 
   @Test
   void theFileRollsOverAndKeepsFiveOldOnes() throws IOException {
-    Logger log = logger(Duration.ofSeconds(60), "16KB");
+    logger(Duration.ofSeconds(60), "16KB");
+    Logger log = context.getLogger("io.netdoctor.core.kube.ClusterConnection");
     String filler = "x".repeat(200);
     int[] n = {0};
     await().atMost(Duration.ofSeconds(60)).until(() -> {
       for (int i = 0; i < 200; i++) {
-        log.info("line {} {}", n[0]++, filler); // distinct lines: repeats would be counted, not written
+        log.info("line {} {}", n[0]++, filler); // the app's distinct lines: repeats would be counted
       }
       return Files.exists(dir.resolve("netdoctor.5.log"));
     });
