@@ -25,6 +25,8 @@ import org.slf4j.spi.LocationAwareLogger;
  * after a quiet window is written once more, without the stack trace already in the file. A library
  * retrying a dead server every second leaves a few lines, not thousands. For libraries' lines numbers
  * do not make a new kind: fabric8 says "Unknown Watch error received 2 times", "… 3 times", and so on.
+ * The app's own lines below WARN are events in a story (connected, reconnecting, connected again)
+ * and are all written; its warnings and errors are counted like anyone's.
  */
 public final class RepeatFilter extends TurboFilter {
 
@@ -55,11 +57,15 @@ public final class RepeatFilter extends TurboFilter {
     if (marker == OWN || level == null || format == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
       return FilterReply.NEUTRAL;
     }
+    boolean own = logger.getName().startsWith(OWN_PACKAGE);
+    if (own && !level.isGreaterOrEqual(Level.WARN)) {
+      return FilterReply.NEUTRAL; // the app's events (connected, reconnecting, connected again) keep their order
+    }
     Throwable cause = t != null ? t : trailingThrowable(params);
     String text = params == null || params.length == 0 ? format : MessageFormatter.basicArrayFormat(format, params);
     String signature = cause == null ? "" : signature(cause);
     String key = logger.getName() + '\u0000' + level.levelInt + '\u0000' + text + '\u0000' + signature;
-    if (!logger.getName().startsWith(OWN_PACKAGE)) {
+    if (!own) {
       key = NUMBER.matcher(key).replaceAll("#");
     }
     long now = clock.millis();

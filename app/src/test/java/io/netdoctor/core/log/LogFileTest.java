@@ -136,6 +136,10 @@ class LogFileTest {
     Logger app = context.getLogger("io.netdoctor.core.capture.CaptureSession");
     app.info("Capture started on node-1");
     app.info("Capture started on node-2");
+    app.info("Demo cluster: CONNECTED");
+    app.warn("Demo cluster: RECONNECTING");
+    app.info("Demo cluster: CONNECTED");
+    app.warn("Demo cluster: RECONNECTING");
     clock.advance(Duration.ofSeconds(61));
     repeats.flush(false);
 
@@ -145,6 +149,10 @@ class LogFileTest {
         + "the last: Unknown Watch error received 40 times without progress, will reconnect if possible "
         + "(java.lang.RuntimeException: Connection refused: /127.0.0.1:40040)");
     assertThat(text).contains("Capture started on node-1", "Capture started on node-2");
+    // the app's events keep their order; its warnings are counted like a library's
+    assertThat(lines(text, "Demo cluster: CONNECTED")).hasSize(2);
+    assertThat(lines(text, "Demo cluster: RECONNECTING")).hasSize(2)
+        .last().asString().contains("… repeated 1 more time in 61 s, the last: Demo cluster: RECONNECTING");
   }
 
   @Test
