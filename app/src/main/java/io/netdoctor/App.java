@@ -65,6 +65,7 @@ public final class App extends Application {
 
   @Override
   public void stop() {
+    org.slf4j.LoggerFactory.getLogger(App.class).info("Window closed; closing connections and node sessions");
     if (main != null) {
       main.close();
     }
