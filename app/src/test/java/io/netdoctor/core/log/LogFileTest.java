@@ -74,8 +74,13 @@ class LogFileTest {
 
   @Test
   void aLineHasTimeLevelThreadAndLogger() throws IOException {
+    String name = Thread.currentThread().getName();
     Thread.currentThread().setName("probe-thread-7");
-    logger(Duration.ofSeconds(60), "5MB").warn("API server unreachable");
+    try {
+      logger(Duration.ofSeconds(60), "5MB").warn("API server unreachable");
+    } finally {
+      Thread.currentThread().setName(name);
+    }
     assertThat(file()).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) WARN  "
         + "\\[probe-thread-7] i\\.f\\.k\\.c\\.d\\.i\\.AbstractWatchManager - API server unreachable\\R");
   }
