@@ -35,6 +35,7 @@ public final class App extends Application {
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), TaskRunner.background(),
         () -> DemoCluster.start(DEMO_LIFE));
     new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
+    io.netdoctor.ui.help.HelpController.forApp(main, io.netdoctor.core.platform.FolderOpener.system());
     Scene scene = new Scene(main.view(), 1280, 820);
     scene.getStylesheets().add(stylesheet());
     main.addPanesAfterFirstFrame(scene);
@@ -64,6 +65,7 @@ public final class App extends Application {
 
   @Override
   public void stop() {
+    org.slf4j.LoggerFactory.getLogger(App.class).info("Window closed; closing connections and node sessions");
     if (main != null) {
       main.close();
     }

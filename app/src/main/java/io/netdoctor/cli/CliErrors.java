@@ -8,8 +8,12 @@ import picocli.CommandLine.ParseResult;
 /** One clear line on stderr and a non-zero exit code; the stack trace only with --debug. */
 final class CliErrors implements IExecutionExceptionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CliErrors.class);
+
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
+    // the file keeps the cause and stack trace the one-line message leaves out
+    LOG.warn("netdoctor {} failed: {}", cli.getCommandName(), KubeErrors.describe(ex), ex);
     cli.getErr().println("netdoctor: " + KubeErrors.describe(ex));
     if (debugRequested(parsed)) {
       ex.printStackTrace(cli.getErr());

@@ -46,6 +46,7 @@ final class DemoCommand implements Callable<Integer> {
     }, "netdoctor-demo-stop"));
     var out = spec.commandLine().getOut();
     out.println("Demo cluster serving at " + demo.url());
+    org.slf4j.LoggerFactory.getLogger(DemoCommand.class).info("Demo cluster serving at {}", demo.url());
     if (kubeconfig != null) {
       demo.writeKubeconfig(kubeconfig);
       out.println("Kubeconfig written to " + kubeconfig.toAbsolutePath());

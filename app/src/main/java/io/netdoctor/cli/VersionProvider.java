@@ -1,11 +1,11 @@
 package io.netdoctor.cli;
 
+import io.netdoctor.core.platform.AppVersion;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = NetDoctorCli.class.getPackage().getImplementationVersion();
-    return new String[] {"NetDoctor " + (version == null ? "dev" : version)};
+    return new String[] {"NetDoctor " + AppVersion.current()};
   }
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CaptureSession implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaptureSession.class);
+
   /** Receives tcpdump's output on reader threads (never the UI thread). */
   public interface Listener {
     /** One packet line, exactly as tcpdump printed it. */
@@ -96,6 +98,8 @@ public final class CaptureSession implements AutoCloseable {
     CaptureSession session = new CaptureSession(chosen, options, name);
     listener.route(chosen.route());
     session.process = chosen.start(session.command, session.relay(listener));
+    LOG.info("Capture {} started on {} ({}): {}", name, chosen.label(), chosen.route().describe(),
+        session.command.shownText());
     return session;
   }
 
@@ -148,6 +152,11 @@ public final class CaptureSession implements AutoCloseable {
               : new End(Reason.FAILED, failure(place, exit.status(), lastError.get()).getMessage());
         };
         end.set(e);
+        if (e.reason() == Reason.FAILED || e.reason() == Reason.DISCONNECTED) {
+          LOG.warn("Capture {} on {} ended: {}", name, place.label(), e.message());
+        } else {
+          LOG.info("Capture {} on {} ended: {}", name, place.label(), e.message());
+        }
         if (exit.ending() == RemoteProcess.Ending.DROPPED && place.route().kind() != CaptureRoute.Kind.HOST) {
           // the guard stopped the toolbox or docker client; what runs inside is stopped over a new session
           Thread t = new Thread(CaptureSession.this::cleanUp, "capture-cleanup");

@@ -22,6 +22,8 @@ import java.util.Objects;
  */
 public final class ClusterDns implements DnsLookup {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterDns.class);
+
   public static final String NAMESPACE = "kube-system";
   public static final String LABEL_KEY = "k8s-app";
   public static final String LABEL_VALUE = "kube-dns";
@@ -113,11 +115,13 @@ public final class ClusterDns implements DnsLookup {
         String reason = forward.getServerThrowables().stream().skip(serverErrors).map(Throwable::getMessage)
             .filter(Objects::nonNull).map(m -> m.replaceFirst("^Received an error from the remote socket ", "")).reduce((first, last) -> last).orElse(e.getMessage());
         String message = "the port-forward to " + NAMESPACE + "/" + pod + " dropped during the query: " + reason;
+        LOG.warn("DNS: {}", message, e);
         transcript.error(SOURCE, message);
         throw new DnsQueryException(e.kind(), message, e);
       }
       // The pod was replaced: follow the DNS service to another pod and ask again (queries are idempotent).
       transcript.note(SOURCE, "DNS pod " + NAMESPACE + "/" + pod + " is gone; forwarding to another DNS pod");
+      LOG.info("DNS pod {}/{} is gone; forwarding to another DNS pod", NAMESPACE, pod);
       reopen();
       transcript.command(SOURCE, DigCommandLine.of(service.server(), DnsTransport.TCP, query));
       return service.query(query);
@@ -147,11 +151,13 @@ public final class ClusterDns implements DnsLookup {
       forward = client.pods().inNamespace(NAMESPACE).withName(chosen)
           .portForward(DNS_PORT, InetAddress.getLoopbackAddress(), 0);
     } catch (KubernetesClientException e) {
+      LOG.warn("DNS: cannot open a port-forward to {}/{}: {}", NAMESPACE, chosen, KubeErrors.describe(e), e);
       throw new DnsQueryException(DnsQueryException.Kind.NETWORK,
           "cannot open a port-forward to " + NAMESPACE + "/" + chosen + ": " + KubeErrors.describe(e), e);
     }
     pod = chosen;
     int localPort = forward.getLocalPort();
+    LOG.info("DNS: port-forward 127.0.0.1:{} -> {}/{}:{}", localPort, NAMESPACE, chosen, DNS_PORT);
     transcript.command(SOURCE, Command.of("kubectl", "port-forward", "--namespace=" + NAMESPACE,
         "--address=127.0.0.1", chosen, localPort + ":" + DNS_PORT));
     service = new DnsQueryService(new DnsServer(new java.net.InetSocketAddress(forward.getLocalAddress(), localPort),

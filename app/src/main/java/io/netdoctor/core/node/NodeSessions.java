@@ -50,6 +50,8 @@ public final class NodeSessions implements AutoCloseable {
   private final List<RemoteProcess> processes = new ArrayList<>();
   private volatile boolean closed;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeSessions.class);
+
   public NodeSessions(Settings settings, HostKeyTrust trust, HostKeyTrust.Prompt prompt, Transcript transcript) {
     this.settings = settings;
     this.trust = trust;
@@ -200,9 +202,12 @@ public final class NodeSessions implements AutoCloseable {
       }
       transcript.command(source(target), target.sshCommand());
       session.connect((int) settings.connectTimeout().toMillis());
+      LOG.info("SSH connected to {}{}", label(target), via == null ? "" : " through a jump host");
       return session;
     } catch (JSchException e) {
-      throw SshFailures.connectFailure(target, check, trust, e);
+      NodeAccessException failure = SshFailures.connectFailure(target, check, trust, e);
+      LOG.warn("SSH connect to {} failed: {}", label(target), failure.getMessage(), e);
+      throw failure;
     }
   }
 

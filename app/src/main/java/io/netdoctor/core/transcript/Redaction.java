@@ -14,11 +14,20 @@ public final class Redaction {
       "--token", "--password", "--client-key", "--client-key-data", "--passphrase", "--bearer-token",
       "--auth-token", "-P");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+  /** {@code Authorization: Basic dXNlcjpwYXNz} and the like: whatever scheme, the credential goes. */
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile("(?i)(authorization[\"']?\\s*[=:]\\s*(?:basic\\s+|bearer\\s+|token\\s+)?)[^\\s\"',;]+");
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
-  private static final Pattern KEY_VALUE =
-      Pattern.compile("(?i)((?:token|password|passwd|secret|client-key-data|key-data)[=:]\\s*)\\S+");
-  private static final Pattern PEM =
-      Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----");
+  /** {@code token: x}, {@code password=x}, and quoted keys as JSON and YAML write them ({@code "password": "x"}). */
+  private static final Pattern KEY_VALUE = Pattern.compile(
+      "(?i)((?:token|password|passwd|passphrase|secret|client-key-data|key-data)[\"']?[=:]\\s*)\\S+");
+  /** A PEM private key, also one cut off before its END line (a truncated message). */
+  private static final Pattern PEM = Pattern.compile(
+      "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)");
+  /** A base64-encoded PEM block ("-----BEGIN " encoded), as kubeconfigs carry client keys. */
+  private static final Pattern PEM_BASE64 = Pattern.compile("LS0tLS1CRUdJTi[A-Za-z0-9+/=]{16,}");
+  /** The password in a URL's user info: {@code https://user:PASS@host}. */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)[^/\\s@]+@");
 
   private Redaction() {
   }
@@ -48,8 +57,11 @@ public final class Redaction {
   /** Free text with anything that looks like a credential masked. */
   public static String redactText(String text) {
     String out = PEM.matcher(text).replaceAll(MASK);
+    out = PEM_BASE64.matcher(out).replaceAll(MASK);
+    out = AUTHORIZATION.matcher(out).replaceAll("$1" + MASK);
     out = BEARER.matcher(out).replaceAll("$1" + MASK);
     out = JWT.matcher(out).replaceAll(MASK);
+    out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "@");
     return KEY_VALUE.matcher(out).replaceAll("$1" + MASK);
   }
 }

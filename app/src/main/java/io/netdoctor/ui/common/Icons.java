@@ -28,6 +28,7 @@ public final class Icons {
   public static final Ikon CLEAR = Material2OutlinedAL.DELETE_SWEEP;
   public static final Ikon CODE = Material2AL.CODE;
   public static final Ikon INFO = Material2OutlinedAL.INFO;
+  public static final Ikon HELP = Material2OutlinedAL.HELP_OUTLINE;
   public static final Ikon WARNING = Material2OutlinedMZ.WARNING;
   public static final Ikon CONNECTED = Material2AL.LINK;
   public static final Ikon DISCONNECTED = Material2AL.LINK_OFF;

@@ -25,6 +25,7 @@ import javafx.scene.Parent;
 public final class MainController implements AutoCloseable {
 
   public static final String DEMO_CHOICE = "Demo cluster";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainController.class);
 
   private final MainModel model = new MainModel();
   private final KubeconfigCatalog catalog;
@@ -63,6 +64,7 @@ public final class MainController implements AutoCloseable {
     tree.addRowActions(nodeActions::menuItems);
     details.addActions(nodeActions::buttons);
     tree.model().statusProperty().addListener((obs, old, status) -> model.status.set(status));
+    model.status.addListener((obs, old, status) -> logStatus(status));
     model.chosenContext.addListener((obs, old, choice) -> {
       if (choice != null && !choice.equals(old) && !switching) {
         switchTo(choice);
@@ -102,6 +104,7 @@ public final class MainController implements AutoCloseable {
     model.contexts.setAll(catalog.contexts());
     model.contexts.add(DEMO_CHOICE);
     for (String problem : catalog.problems()) {
+      LOG.warn("Kubeconfig problem: {}", problem);
       model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.WARNING, "Kubeconfig problem",
           problem + " The demo cluster stays available in the context list."));
     }
@@ -114,6 +117,7 @@ public final class MainController implements AutoCloseable {
     switching = true;
     model.chosenContext.set(choice);
     switching = false;
+    LOG.info("Context chosen: {}", choice);
     closeConnection();
     model.banners.removeIf(b -> b.kind() != MainModel.Banner.Kind.WARNING || b.title().equals("Demo cluster"));
     if (DEMO_CHOICE.equals(choice)) {
@@ -131,6 +135,7 @@ public final class MainController implements AutoCloseable {
         return;
       }
       String message = KubeErrors.describe(error);
+      LOG.warn("Cannot use context {}: {}", choice, message, error);
       model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Cannot use context " + choice, message));
       model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
       tree.begin(choice, "");
@@ -156,12 +161,14 @@ public final class MainController implements AutoCloseable {
       }
     }, error -> {
       String message = "The demo cluster could not start: " + KubeErrors.describe(error);
+      LOG.error(message, error);
       model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Demo cluster", message));
       model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
     });
   }
 
   private void connect(String label, String context, Config config) {
+    LOG.info("Connecting to {} at {}", label, config.getMasterUrl());
     var sink = tree.begin(label, config.getMasterUrl());
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
@@ -179,6 +186,19 @@ public final class MainController implements AutoCloseable {
         old.close();
         return null;
       }, ignored -> { }, error -> { });
+    }
+  }
+
+  /** Connects, reconnects, recoveries and failures, with the cause the status line names. */
+  private void logStatus(ConnectionStatus status) {
+    if (status == null) {
+      return;
+    }
+    String context = model.chosenContext.get();
+    if (status.state() == ConnectionStatus.State.FAILED || status.state() == ConnectionStatus.State.RECONNECTING) {
+      LOG.warn("{}: {} — {}", context, status.state(), status.message());
+    } else {
+      LOG.info("{}: {} — {}", context, status.state(), status.message());
     }
   }
 
@@ -215,6 +235,11 @@ public final class MainController implements AutoCloseable {
   /** Adds a tool's button to the toolbar, after the context chooser. */
   public void addToolbarItem(javafx.scene.Node item) {
     view.toolSlot.getChildren().add(item);
+  }
+
+  /** Adds a menu (Help) at the toolbar's end, after the theme toggle. */
+  public void addToolbarEnd(javafx.scene.Node item) {
+    view.endSlot.getChildren().add(item);
   }
 
   /** Closes {@code resource} in {@link #close()}, before the connection and the demo cluster. */

@@ -38,6 +38,8 @@ final class MainView {
   final javafx.scene.control.TabPane tools = new javafx.scene.control.TabPane();
   /** Tool buttons (DNS…) added by their controllers. */
   final HBox toolSlot = new HBox(6);
+  /** Menus at the toolbar's end, after the theme toggle (Help). */
+  final HBox endSlot = new HBox(6);
   /** Where the tree, the tool tabs and the commands panel sit in the split panes. */
   private final List<StackPane> paneSlots;
 
@@ -56,7 +58,8 @@ final class MainView {
     themeToggle.setTooltip(new Tooltip("Light / dark theme"));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox toolbar = new HBox(10, logo, new Label("Context"), contextChooser, toolSlot, spacer, themeToggle);
+    HBox toolbar = new HBox(10, logo, new Label("Context"), contextChooser, toolSlot, spacer, themeToggle, endSlot);
+    endSlot.setAlignment(Pos.CENTER_RIGHT);
     toolSlot.setAlignment(Pos.CENTER_LEFT);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     toolbar.setPadding(new Insets(6, 10, 6, 10));
