@@ -1,7 +1,6 @@
 package io.netdoctor.ui.common;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,8 +20,9 @@ public final class DaemonTaskExecutor implements TaskRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonTaskExecutor.class);
   private static final AtomicInteger POOLS = new AtomicInteger();
 
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
   private final Executor deliver;
+  private volatile boolean shutDown;
 
   /** Delivers outcomes on the FX thread. */
   public DaemonTaskExecutor() {
@@ -31,7 +31,12 @@ public final class DaemonTaskExecutor implements TaskRunner {
 
   /** Delivers outcomes through {@code deliver} (tests without a toolkit pass a direct or queued one). */
   public DaemonTaskExecutor(int threads, Executor deliver) {
-    this.deliver = deliver;
+    // after shutdown the FX thread is gone or going: outcomes still on their way are dropped
+    this.deliver = action -> {
+      if (!shutDown) {
+        deliver.execute(action);
+      }
+    };
     int pool = POOLS.incrementAndGet();
     AtomicInteger count = new AtomicInteger();
     var executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -46,15 +51,7 @@ public final class DaemonTaskExecutor implements TaskRunner {
   @Override
   public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
     try {
-      pool.execute(() -> {
-        String name = Thread.currentThread().getName();
-        Thread.currentThread().setName(name + " " + task.name());
-        try {
-          task.runAndDeliver(deliver);
-        } finally {
-          Thread.currentThread().setName(name);
-        }
-      });
+      pool.execute(new Job(task));
     } catch (RejectedExecutionException e) {
       LOG.debug("Task '{}' refused: the app is closing", task.name());
       task.cancel();
@@ -62,10 +59,37 @@ public final class DaemonTaskExecutor implements TaskRunner {
     return task;
   }
 
+  /** Refuses new tasks, cancels queued ones; running work is not interrupted (it may be closing something). */
   @Override
   public void shutdown() {
-    for (Runnable queued : pool.shutdownNow()) {
-      LOG.debug("Dropped a queued task at shutdown: {}", queued);
+    shutDown = true;
+    pool.shutdown();
+    var queued = new java.util.ArrayList<Runnable>();
+    pool.getQueue().drainTo(queued);
+    for (Runnable job : queued) {
+      ((Job) job).task.cancel();
+      LOG.debug("Dropped a queued task at shutdown: {}", ((Job) job).task.name());
+    }
+  }
+
+  /** A queued task: named so the thread dump and the log say what a worker is doing. */
+  private final class Job implements Runnable {
+    private final BackgroundTask<?> task;
+
+    Job(BackgroundTask<?> task) {
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      Thread thread = Thread.currentThread();
+      String name = thread.getName();
+      thread.setName(name + " " + task.name());
+      try {
+        task.runAndDeliver(deliver);
+      } finally {
+        thread.setName(name);
+      }
     }
   }
 

@@ -69,11 +69,12 @@ class DaemonTaskExecutorTest {
   }
 
   @Test
-  void afterShutdownNewTasksAreCancelledAndQueuedOnesNeverRun() throws Exception {
+  void afterShutdownNewTasksAreCancelledQueuedOnesNeverRunAndRunningOnesDeliverNothing() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<String> ran = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 2; i++) {
-      executor.execute(BackgroundTask.of("busy", () -> release.await(60, TimeUnit.SECONDS)));
+      executor.execute(BackgroundTask.of("busy", () -> release.await(60, TimeUnit.SECONDS))
+          .onSuccess(ok -> delivered.add("busy")));
     }
     executor.execute(BackgroundTask.of("queued", () -> ran.add("queued")));
 
@@ -83,6 +84,7 @@ class DaemonTaskExecutorTest {
 
     assertThat(executor.awaitTermination(30)).isTrue();
     assertThat(ran).isEmpty();
+    assertThat(delivered).isEmpty();
     assertThat(late.isCancelled()).isTrue();
   }
 
