@@ -65,7 +65,11 @@ public final class BackgroundTask<T> {
     return this;
   }
 
-  /** Gets a result that came back after {@link #cancel()}; by default an {@link AutoCloseable} result is closed. */
+  /**
+   * Gets a result that came back after {@link #cancel()}: on the worker, or on the FX thread when the cancel
+   * came while the result was on its way there, so hand blocking clean-up to a worker. By default an
+   * {@link AutoCloseable} result is closed.
+   */
   public BackgroundTask<T> onDiscard(Consumer<T> action) {
     this.onDiscard = Objects.requireNonNull(action);
     return this;
@@ -125,6 +129,10 @@ public final class BackgroundTask<T> {
         LOG.debug("Background task '{}' failed", name, e);
       }
       deliver.execute(() -> deliverFailure(e));
+      return;
+    }
+    if (isCancelled()) {
+      onDiscard.accept(result); // here on the worker: closing a discarded resource may block
       return;
     }
     deliver.execute(() -> deliverSuccess(result));

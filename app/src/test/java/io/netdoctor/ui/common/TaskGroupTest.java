@@ -3,44 +3,14 @@ package io.netdoctor.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
-/** Cancel, supersede and failure surfacing, driven step by step through a queue standing for the worker. */
+/** Cancel, supersede and failure surfacing, driven step by step through {@link StepTaskExecutor}. */
 class TaskGroupTest {
 
-  /** Holds tasks until the test lets them run: the order of outcomes is the test's to choose. */
-  private static final class StepExecutor implements TaskExecutor {
-    final Queue<BackgroundTask<?>> queued = new ArrayDeque<>();
-
-    @Override
-    public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
-      queued.add(task);
-      return task;
-    }
-
-    void runNext() {
-      queued.remove().runAndDeliver(Runnable::run);
-    }
-
-    void runLast() {
-      BackgroundTask<?> last = null;
-      for (BackgroundTask<?> t : queued) {
-        last = t;
-      }
-      queued.remove(last);
-      last.runAndDeliver(Runnable::run);
-    }
-
-    @Override
-    public void shutdown() {
-    }
-  }
-
-  private final StepExecutor steps = new StepExecutor();
+  private final StepTaskExecutor steps = new StepTaskExecutor();
   private final List<String> shown = new ArrayList<>();
   private final List<String> failures = new ArrayList<>();
   private final TaskGroup group = new TaskGroup(steps, e -> failures.add(TaskExecutor.oneLine(e)));
