@@ -53,7 +53,8 @@ class DaemonTaskExecutorTest {
       }).onSuccess(ok -> delivered.add(name)));
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> started.size() == 2);
-    assertThat(started).hasSize(2);
+    // the third stays queued while two run: the count holds for a while, it does not reach 3
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(() -> started.size() == 2);
     release.countDown();
     await().atMost(Duration.ofSeconds(30)).until(() -> delivered.size() == 3);
   }
