@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.netdoctor.core.dns.DnsQuery;
 import io.netdoctor.core.dns.DnsQueryService;
 import io.netdoctor.core.dns.NamedServer;
+import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import io.netdoctor.ui.common.CurrentThreadTaskExecutor;
@@ -158,5 +159,47 @@ class DnsControllerTest {
     assertThat(model.history).isEmpty();
     assertThat(model.text.get()).doesNotContain("10.3.0.119");
     assertThat(dns.isForwarding()).isFalse();
+  }
+
+  @Test
+  void closingThePaneDropsAnAnswerStillOnItsWay(NamedServer named) {
+    var steps = new StepTaskExecutor();
+    var dns = new DnsController(steps, transcript, () -> null);
+    DnsModel model = dns.model();
+    model.server.set(server(named));
+    model.name.set("frontend.default.svc.cluster.local");
+    dns.ask();
+
+    dns.close();
+    steps.runAll();
+
+    assertThat(model.history).isEmpty();
+    assertThat(model.status.get()).isEmpty();
+  }
+
+  @Test
+  void everyDnsPodOfTheDemoClusterAnswersThroughItsPortForwardWhichClosesWithThePane() {
+    try (DemoCluster demo = DemoCluster.start(Duration.ZERO)) {
+      KubernetesClient client = demo.client();
+      // the oracles: the Service's ClusterIP and the running kube-dns pods, as the API server holds them
+      String clusterIp = client.services().inNamespace("default").withName("frontend").get().getSpec().getClusterIP();
+      long dnsPods = client.pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns").list().getItems()
+          .stream().filter(p -> "Running".equals(p.getStatus().getPhase())).count();
+      var dns = controller(client);
+      dns.model().name.set("frontend.default.svc.cluster.local");
+
+      dns.askEveryPod();
+
+      assertThat(dns.model().message.get()).isEmpty();
+      assertThat(dns.model().everyPod).hasSize((int) dnsPods)
+          .allSatisfy(a -> assertThat(a.answer().answerData()).containsExactly(clusterIp));
+      assertThat(dns.model().shown.get()).isEqualTo(DnsModel.View.EVERY_POD);
+
+      dns.ask(); // the cluster's DNS through a port-forward the pane keeps open
+      assertThat(dns.model().text.get()).contains(clusterIp);
+      assertThat(dns.isForwarding()).isTrue();
+      dns.close();
+      assertThat(dns.isForwarding()).as("closing the pane closes the port-forward").isFalse();
+    }
   }
 }
