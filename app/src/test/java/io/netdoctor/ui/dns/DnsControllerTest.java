@@ -142,15 +142,21 @@ class DnsControllerTest {
     dns.close();
   }
 
+  /** A pane whose question for the frontend Service is on its way: its task waits in {@code steps}. */
+  private DnsController askingFrontend(StepTaskExecutor steps, NamedServer named) {
+    var dns = new DnsController(steps, transcript, () -> null);
+    dns.model().server.set(server(named));
+    dns.model().name.set("frontend.default.svc.cluster.local");
+    dns.ask();
+    assertThat(dns.model().busy.get()).isTrue();
+    return dns;
+  }
+
   @Test
   void aContextSwitchDropsAnAnswerStillOnItsWay(NamedServer named) {
     var steps = new StepTaskExecutor();
-    var dns = new DnsController(steps, transcript, () -> null);
+    var dns = askingFrontend(steps, named);
     DnsModel model = dns.model();
-    model.server.set(server(named));
-    model.name.set("frontend.default.svc.cluster.local");
-    dns.ask();
-    assertThat(model.busy.get()).isTrue();
 
     dns.contextSwitched();
     steps.runAll();
@@ -164,11 +170,8 @@ class DnsControllerTest {
   @Test
   void closingThePaneDropsAnAnswerStillOnItsWay(NamedServer named) {
     var steps = new StepTaskExecutor();
-    var dns = new DnsController(steps, transcript, () -> null);
+    var dns = askingFrontend(steps, named);
     DnsModel model = dns.model();
-    model.server.set(server(named));
-    model.name.set("frontend.default.svc.cluster.local");
-    dns.ask();
 
     dns.close();
     steps.runAll();
