@@ -5,7 +5,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.FirstFrame;
 import io.netdoctor.ui.common.Fx;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,6 +22,8 @@ public final class App extends Application {
   static final Duration DEMO_LIFE = Duration.ofSeconds(20);
 
   private MainController main;
+  /** The app's one background executor: shut down after the panes have closed. */
+  private final DaemonTaskExecutor tasks = new DaemonTaskExecutor();
 
   static void launchWindow(String[] args) {
     Application.launch(App.class, args);
@@ -32,7 +34,7 @@ public final class App extends Application {
     // Decoded beside the start-up work and given to the window after its first frame: decoding
     // and scaling it for the window manager took ~50 ms before the window could appear.
     CompletableFuture<Image> icon = CompletableFuture.supplyAsync(App::icon);
-    main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), TaskRunner.background(),
+    main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), tasks,
         () -> DemoCluster.start(DEMO_LIFE));
     new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
     io.netdoctor.ui.help.HelpController.forApp(main, io.netdoctor.core.platform.FolderOpener.system());
@@ -69,5 +71,6 @@ public final class App extends Application {
     if (main != null) {
       main.close();
     }
+    tasks.shutdown();
   }
 }

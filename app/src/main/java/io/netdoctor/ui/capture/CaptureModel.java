@@ -1,10 +1,13 @@
 package io.netdoctor.ui.capture;
 
 import io.netdoctor.core.capture.NetInterface;
+import io.netdoctor.core.capture.ServicePreset;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,6 +40,10 @@ final class CaptureModel {
   final StringProperty find = new SimpleStringProperty("");
   final StringProperty findStatus = new SimpleStringProperty("");
   final StringProperty selectedRaw = new SimpleStringProperty("");
+  /** The line chosen in either view or by find (-1: none); both views select and show it. */
+  final IntegerProperty selectedLine = new SimpleIntegerProperty(-1);
+  /** "Service NAME: port N" presets of this pod's Services. */
+  final ObservableList<ServicePreset> servicePresets = FXCollections.observableArrayList();
   final BooleanProperty wiresharkAvailable = new SimpleBooleanProperty();
   final BooleanProperty podIpKnown = new SimpleBooleanProperty();
 

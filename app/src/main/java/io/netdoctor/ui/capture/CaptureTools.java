@@ -19,7 +19,7 @@ import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.TaskExecutor;
 import io.netdoctor.ui.node.NodeAccess;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ import javafx.scene.control.Tab;
 public final class CaptureTools implements AutoCloseable {
 
   private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(10);
-  private final TaskRunner tasks;
+  private final TaskExecutor tasks;
   private final Transcript transcript;
   private final Supplier<ClusterConnection> connection;
   private final Supplier<NodeAccess.Wiring> access;
@@ -53,13 +53,13 @@ public final class CaptureTools implements AutoCloseable {
   private NodeTargets targets;
 
   /** Panes connect with sessions of their own (default ssh config and known_hosts). */
-  public CaptureTools(Consumer<Tab> show, TaskRunner tasks, Transcript transcript,
+  public CaptureTools(Consumer<Tab> show, TaskExecutor tasks, Transcript transcript,
       Supplier<ClusterConnection> connection) {
     this(show, tasks, transcript, connection, null);
   }
 
   /** Panes connect through {@code access} (the app's sessions, host-key prompt and ssh settings). */
-  public CaptureTools(Consumer<Tab> show, TaskRunner tasks, Transcript transcript,
+  public CaptureTools(Consumer<Tab> show, TaskExecutor tasks, Transcript transcript,
       Supplier<ClusterConnection> connection, Supplier<NodeAccess.Wiring> access) {
     this.tasks = tasks;
     this.transcript = transcript;

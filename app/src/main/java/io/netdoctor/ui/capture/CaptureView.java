@@ -2,12 +2,14 @@ package io.netdoctor.ui.capture;
 
 import io.netdoctor.core.capture.CaptureLine;
 import io.netdoctor.core.capture.NetInterface;
+import io.netdoctor.core.capture.ServicePreset;
 import io.netdoctor.ui.common.Icons;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -19,7 +21,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -42,6 +46,7 @@ final class CaptureView {
 
   static final String CSS = CaptureView.class.getResource("/io/netdoctor/ui/capture.css").toExternalForm();
   final BorderPane root = new BorderPane();
+  final Tab tab = new Tab();
   final ComboBox<String> iface = new ComboBox<>();
   final TextField filter = new TextField();
   final MenuButton presets = new MenuButton("Presets");
@@ -79,8 +84,12 @@ final class CaptureView {
     }
   };
 
-  CaptureView(CaptureModel model) {
+  CaptureView(CaptureModel model, CaptureController controller) {
     this.model = model;
+    tab.textProperty().bind(Bindings.createStringBinding(() -> model.title.get()
+        + (model.state.get() == CaptureModel.State.DISCONNECTED ? " (disconnected)" : ""), model.title, model.state));
+    tab.setContent(root);
+    tab.setOnClosed(e -> controller.close());
     root.getStyleClass().add("capture-pane");
     root.getStylesheets().add(CSS);
     iface.setEditable(true);
@@ -94,6 +103,7 @@ final class CaptureView {
     filter.setPromptText("BPF filter, e.g. port 53 or host 10.2.47.3");
     filter.textProperty().bindBidirectional(model.filter);
     presets.getItems().addAll(presetDns, presetPod, presetResets, presetIcmp);
+    model.servicePresets.addListener((ListChangeListener<ServicePreset>) c -> showServicePresets(controller));
     presetPod.disableProperty().bind(model.podIpKnown.not());
     snaplen.setPromptText("snaplen");
     snaplen.setPrefColumnCount(5);
@@ -110,6 +120,8 @@ final class CaptureView {
     clear.setId("captureClear");
     pause.selectedProperty().bindBidirectional(model.paused);
     autoscroll.selectedProperty().bindBidirectional(model.autoscroll);
+    start.textProperty().bind(Bindings.createStringBinding(
+        () -> model.state.get() == CaptureModel.State.IDLE ? "Start" : "Restart", model.state));
     start.disableProperty().bind(Bindings.createBooleanBinding(model::running, model.state));
     stop.disableProperty().bind(start.disableProperty().not());
     wireshark.visibleProperty().bind(model.wiresharkAvailable);
@@ -165,6 +177,80 @@ final class CaptureView {
     footer.setPadding(new Insets(4, 8, 4, 8));
     footer.setAlignment(Pos.CENTER_LEFT);
     root.setBottom(footer);
+    wire(controller);
+  }
+
+  /** The view's events go to the controller's methods; the controller never touches these nodes. */
+  private void wire(CaptureController controller) {
+    start.setOnAction(e -> controller.start());
+    stop.setOnAction(e -> controller.stop());
+    clear.setOnAction(e -> controller.clear());
+    presetDns.setOnAction(e -> controller.useDnsPreset());
+    presetPod.setOnAction(e -> controller.usePodIpPreset());
+    presetResets.setOnAction(e -> controller.useResetsPreset());
+    presetIcmp.setOnAction(e -> controller.useIcmpPreset());
+    find.setOnAction(e -> controller.find(true));
+    findNext.setOnAction(e -> controller.find(true));
+    findPrevious.setOnAction(e -> controller.find(false));
+    save.setOnAction(e -> CaptureExport.chooseAndSave(model.title.get(), root.getScene().getWindow(),
+        file -> controller.saveTo(file, null)));
+    wireshark.setOnAction(e -> controller.openInWireshark());
+    model.find.addListener((obs, old, term) -> {
+      model.findStatus.set("");
+      raw.refresh();
+      table.refresh();
+    });
+    raw.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> chosen(controller, i.intValue()));
+    table.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> chosen(controller, i.intValue()));
+    model.selectedLine.addListener((obs, old, i) -> show(i.intValue()));
+    model.lines.addListener((ListChangeListener<String>) c -> {
+      if (model.autoscroll.get() && !model.lines.isEmpty() && added(c)) {
+        raw.scrollTo(model.lines.size() - 1);
+        table.scrollTo(model.lines.size() - 1);
+      }
+    });
+  }
+
+  private static boolean added(ListChangeListener.Change<? extends String> c) {
+    while (c.next()) {
+      if (c.wasAdded()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void chosen(CaptureController controller, int index) {
+    if (index >= 0 && index != model.selectedLine.get()) {
+      controller.select(index);
+    }
+  }
+
+  /** Selects the model's line in both views and scrolls it into sight, a few rows below the top. */
+  private void show(int index) {
+    if (index < 0) {
+      return;
+    }
+    if (raw.getSelectionModel().getSelectedIndex() != index) {
+      raw.getSelectionModel().select(index);
+      raw.scrollTo(Math.max(0, index - 3));
+    }
+    if (table.getSelectionModel().getSelectedIndex() != index) {
+      table.getSelectionModel().select(index);
+      table.scrollTo(Math.max(0, index - 1));
+    }
+  }
+
+  private void showServicePresets(CaptureController controller) {
+    presets.getItems().setAll(presetDns, presetPod, presetResets, presetIcmp);
+    if (!model.servicePresets.isEmpty()) {
+      presets.getItems().add(new SeparatorMenuItem());
+    }
+    for (ServicePreset preset : model.servicePresets) {
+      var item = new MenuItem(preset.label());
+      item.setOnAction(e -> controller.setFilter(preset.filter()));
+      presets.getItems().add(item);
+    }
   }
 
   private static FlowPane bar(javafx.scene.Node... nodes) {

@@ -1,46 +1,19 @@
 package io.netdoctor.ui.common;
 
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+/**
+ * The earlier name of {@link TaskExecutor}, kept so that code written against it still compiles. New code
+ * takes a {@link TaskExecutor} and submits {@link BackgroundTask}s, grouped per pane with {@link TaskGroup}
+ * (docs/decisions/0102-background-tasks.md).
+ */
+public interface TaskRunner extends TaskExecutor {
 
-/** Runs long work off the FX thread and delivers its outcome on the FX thread. */
-public interface TaskRunner {
-
-  <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
-
-  /** Daemon threads for the app; tests use {@link #direct()} so controllers are deterministic. */
+  /** The app's executor: daemon threads, outcomes on the FX thread. */
   static TaskRunner background() {
-    return new TaskRunner() {
-      @Override
-      public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        Thread thread = new Thread(() -> {
-          try {
-            T result = work.call();
-            Fx.run(() -> onSuccess.accept(result));
-          } catch (Exception | LinkageError e) {
-            Fx.run(() -> onFailure.accept(e));
-          }
-        }, "netdoctor-task-" + name);
-        thread.setDaemon(true);
-        thread.start();
-      }
-    };
+    return new DaemonTaskExecutor();
   }
 
-  /** Runs on the calling thread (JabRef's CurrentThreadTaskExecutor idea). */
+  /** Runs on the calling thread (tests). */
   static TaskRunner direct() {
-    return new TaskRunner() {
-      @Override
-      public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        T result;
-        try {
-          result = work.call();
-        } catch (Exception e) {
-          onFailure.accept(e);
-          return;
-        }
-        onSuccess.accept(result);
-      }
-    };
+    return new CurrentThreadTaskExecutor();
   }
 }

@@ -6,7 +6,9 @@ import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.kube.PodDetails;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.BackgroundTask;
+import io.netdoctor.ui.common.TaskExecutor;
+import io.netdoctor.ui.common.TaskGroup;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -19,16 +21,16 @@ public final class DetailsController {
 
   private final DetailsModel model = new DetailsModel();
   private final DetailsView view = new DetailsView(model);
-  private final TaskRunner tasks;
+  private final TaskGroup tasks;
   private final Supplier<ClusterConnection> connection;
   private final java.util.List<java.util.function.Function<TreeEntry, java.util.List<javafx.scene.Node>>> actions =
       new java.util.ArrayList<>();
   private Object describedKey;
-  private int request;
 
-  public DetailsController(ObservableValue<TreeEntry> selection, TaskRunner tasks,
+  public DetailsController(ObservableValue<TreeEntry> selection, TaskExecutor tasks,
       Supplier<ClusterConnection> connection) {
-    this.tasks = tasks;
+    // a failure says so in the events line; a newer selection's describe supersedes an older one
+    this.tasks = new TaskGroup(tasks, error -> model.detailsNote.set("Events unavailable: " + KubeErrors.describe(error)));
     this.connection = connection;
     selection.addListener((obs, old, entry) -> show(entry));
   }
@@ -43,8 +45,8 @@ public final class DetailsController {
   }
 
   private void show(TreeEntry entry) {
-    if (!Objects.equals(entry, model.entry.get()) || view.actions.getChildren().isEmpty()) {
-      view.actions.getChildren().setAll(actions.stream().flatMap(a -> a.apply(entry).stream()).toList());
+    if (!Objects.equals(entry, model.entry.get()) || model.actions.isEmpty()) {
+      model.actions.setAll(actions.stream().flatMap(a -> a.apply(entry).stream()).toList());
     }
     Object key = describeKey(entry);
     if (!Objects.equals(key, describedKey)) {
@@ -74,6 +76,7 @@ public final class DetailsController {
   private void fetch(TreeEntry entry) {
     ClusterConnection current = connection.get();
     if (current == null || current.client() == null) {
+      tasks.cancel("describe");
       return;
     }
     Callable<PodDetails> work;
@@ -87,19 +90,13 @@ public final class DetailsController {
       String node = n.node().name();
       work = () -> Describer.describeNode(current.client(), current.contextName(), current.transcript(), node);
     } else {
+      tasks.cancel("describe"); // a row without details: a describe still on its way must not fill the pane
       return;
     }
-    int mine = ++request;
     model.detailsNote.set("Loading events…");
-    tasks.run("describe", work, details -> {
-      if (mine == request) {
-        model.detailsNote.set(details.events().isEmpty() ? "No recent events." : "");
-        model.details.set(details);
-      }
-    }, error -> {
-      if (mine == request) {
-        model.detailsNote.set("Events unavailable: " + KubeErrors.describe(error));
-      }
-    });
+    tasks.latest("describe", BackgroundTask.of("describe", work).onSuccess(details -> {
+      model.detailsNote.set(details.events().isEmpty() ? "No recent events." : "");
+      model.details.set(details);
+    }));
   }
 }

@@ -12,4 +12,7 @@ final class DetailsModel {
   final ObjectProperty<TreeEntry> entry = new SimpleObjectProperty<>();
   final ObjectProperty<PodDetails> details = new SimpleObjectProperty<>();
   final StringProperty detailsNote = new SimpleStringProperty("");
+  /** Buttons other screens contribute for the selected row (node actions…); the view shows them. */
+  final javafx.collections.ObservableList<javafx.scene.Node> actions =
+      javafx.collections.FXCollections.observableArrayList();
 }

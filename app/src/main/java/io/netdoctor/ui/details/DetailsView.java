@@ -31,6 +31,7 @@ final class DetailsView {
     title.getStyleClass().add("details-title");
     subtitle.getStyleClass().add("meta");
     actions.setId("detailsActions");
+    javafx.beans.binding.Bindings.bindContent(actions.getChildren(), model.actions);
     actions.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren()));
     VBox box = new VBox(6, title, subtitle, actions, content);
     box.setPadding(new Insets(12));

@@ -1,6 +1,7 @@
 package io.netdoctor.ui.dns;
 
 import io.netdoctor.core.dns.DigFormatter;
+import io.netdoctor.core.dns.HistoryEntry;
 import java.util.Locale;
 import org.xbill.DNS.Type;
 

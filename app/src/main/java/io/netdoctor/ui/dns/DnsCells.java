@@ -2,6 +2,8 @@ package io.netdoctor.ui.dns;
 
 import io.netdoctor.core.dns.CheckItem;
 import io.netdoctor.core.dns.DnsAnswer;
+import io.netdoctor.core.dns.HistoryEntry;
+import io.netdoctor.core.dns.SearchStep;
 import io.netdoctor.ui.common.Icons;
 import java.util.List;
 import javafx.scene.control.Label;

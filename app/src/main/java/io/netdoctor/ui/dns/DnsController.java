@@ -1,21 +1,28 @@
 package io.netdoctor.ui.dns;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netdoctor.core.dns.ClusterDns;
 import io.netdoctor.core.dns.ClusterNames;
 import io.netdoctor.core.dns.DnsChecklist;
+import io.netdoctor.core.dns.DnsInput;
 import io.netdoctor.core.dns.DnsLookup;
 import io.netdoctor.core.dns.DnsQuery;
 import io.netdoctor.core.dns.DnsQueryException;
 import io.netdoctor.core.dns.EveryDnsPod;
+import io.netdoctor.core.dns.HistoryEntry;
+import io.netdoctor.core.dns.PodPointOfView;
+import io.netdoctor.core.dns.ServerChoice;
+import io.netdoctor.core.dns.ServerConnection;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.kube.ServiceInfo;
-import io.netdoctor.ui.common.Icons;
+import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.ui.common.BackgroundTask;
+import io.netdoctor.ui.common.TaskExecutor;
+import io.netdoctor.ui.common.TaskGroup;
 import io.netdoctor.ui.main.MainController;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -23,54 +30,55 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.scene.control.Button;
+import java.util.function.Supplier;
 import javafx.scene.control.Tab;
-import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The DNS pane (issue 3): dig-style queries through the cluster's DNS, a history to re-run and
  * compare, "Ask every DNS pod", a pod's search-path view and the DNS checklist. Owns the open
- * lookup (the port-forward): closed on context switch and when the app closes.
+ * lookup (the port-forward): closed on context switch and when the app closes. Its work is one
+ * {@link TaskGroup}: a newer question supersedes one still on its way, a context switch cancels all.
  */
 public final class DnsController implements AutoCloseable {
 
   private static final int HISTORY_LIMIT = 200;
-  private static final int COMPLETIONS_SHOWN = 40;
 
-  private final MainController main;
   private final DnsModel model = new DnsModel();
-  private final DnsView view = new DnsView(model);
   private final ServerConnection connection = new ServerConnection();
-  private final Button toolbarButton = new Button("DNS", Icons.of(Icons.DNS));
-  private int generation;
+  private final TaskGroup tasks;
+  private final Transcript transcript;
+  private final Supplier<KubernetesClient> cluster;
+  private DnsView view;
+  private Runnable show = () -> { };
 
   /** Adds the DNS button to the main toolbar, the DNS items to the tree's menus, and follows context switches. */
   public DnsController(MainController main) {
-    this.main = main;
-    toolbarButton.setId("dnsButton");
-    toolbarButton.setOnAction(e -> open());
-    main.addToolbarItem(toolbarButton);
+    this(main.tasks(), main.transcript(), () -> clientOf(main.connection()));
+    view = new DnsView(model, this);
+    show = () -> main.showTool(view.tab);
+    main.addToolbarItem(view.toolbarButton);
     main.tree().addRowActions(new DnsTreeActions(this)::items);
     main.connectionProperty().addListener((obs, old, now) -> contextSwitched());
     main.closeOnExit(this);
-    view.ask.setOnAction(e -> ask());
-    // Enter in the fields, not a default button: that would also catch Enter in the tree's filter box
-    view.name.setOnAction(e -> ask());
-    view.fromPod.setOnAction(e -> resolveFromPod());
-    view.everyPod.setOnAction(e -> askEveryPod());
-    view.check.setOnAction(e -> check());
-    view.resolveFromPod.setOnAction(e -> resolveFromPod());
-    view.rerun.setOnAction(e -> rerun(view.history.getSelectionModel().getSelectedItem()));
-    view.compare.setOnAction(e -> compare(view.history.getSelectionModel().getSelectedItems()));
-    view.name.focusedProperty().addListener((obs, old, focused) -> {
-      if (focused && model.completions.isEmpty()) {
-        refreshClusterChoices();
-      }
+  }
+
+  /** The pane's decisions without its view (tests drive it through the model with a same-thread executor). */
+  DnsController(TaskExecutor executor, Transcript transcript, Supplier<KubernetesClient> cluster) {
+    this.transcript = transcript;
+    this.cluster = cluster;
+    this.tasks = new TaskGroup(executor, error -> {
+      model.busy.set(false);
+      model.message.set(DnsInput.describe(error));
     });
-    var completion = TextFields.bindAutoCompletion(view.name,
-        request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
-    completion.prefWidthProperty().bind(view.name.widthProperty());
-    completion.setVisibleRowCount(12);
+  }
+
+  /** The model the view binds to (tests read it). */
+  DnsModel model() {
+    return model;
+  }
+
+  private static KubernetesClient clientOf(ClusterConnection connection) {
+    return connection == null ? null : connection.client();
   }
 
   /** The pane's tab (tests and screenshots). */
@@ -80,8 +88,15 @@ public final class DnsController implements AutoCloseable {
 
   /** Shows the DNS tab beside Details and loads the name completions and DNS pods. */
   public void open() {
-    main.showTool(view.tab);
+    show.run();
     refreshClusterChoices();
+  }
+
+  /** The name field got the focus: completions load if there are none yet. */
+  void nameFocused() {
+    if (model.completions.isEmpty()) {
+      refreshClusterChoices();
+    }
   }
 
   /** True while a lookup, and so for the cluster a port-forward, is open. */
@@ -91,7 +106,7 @@ public final class DnsController implements AutoCloseable {
 
   void ask() {
     try {
-      askAll(List.of(DnsInput.question(model)), ServerChoice.parse(model.server.get()));
+      askAll(List.of(question()), ServerChoice.parse(model.server.get()));
     } catch (DnsQueryException e) {
       badInput(e);
     }
@@ -115,16 +130,7 @@ public final class DnsController implements AutoCloseable {
   /** "Resolve" on a Service: its A record, and SRV for each named port. */
   void resolveService(ServiceInfo service) {
     open();
-    String domain = DnsInput.domain(model);
-    var queries = new ArrayList<DnsQuery>();
-    queries.add(DnsQuery.of(ClusterNames.service(service.namespace(), service.name(), domain), "A"));
-    for (ServiceInfo.Port port : service.ports()) {
-      String srv = ClusterNames.srv(new ServicePortBuilder().withName(port.name()).withPort(port.port())
-          .withProtocol(port.protocol()).build(), service.namespace(), service.name(), domain);
-      if (srv != null) {
-        queries.add(DnsQuery.of(srv, "SRV"));
-      }
-    }
+    var queries = DnsInput.serviceQueries(service, DnsInput.domain(model.domain.get()));
     model.server.set(ServerChoice.CLUSTER_DNS);
     askAll(queries, ServerChoice.CLUSTER);
   }
@@ -157,9 +163,9 @@ public final class DnsController implements AutoCloseable {
   /** Asks each query in turn (one worker task); the first is the one the badge and counts describe. */
   private void askAll(List<DnsQuery> queries, ServerChoice server) {
     DnsQuery first = queries.get(0);
-    model.name.set(DnsInput.nameText(model, first));
+    model.name.set(DnsInput.nameText(model.name.get(), first));
     model.type.set(first.typeName());
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = DnsInput.options(model.domain.get());
     KubernetesClient client;
     try {
       client = server.needsCluster() ? client() : null;
@@ -172,7 +178,7 @@ public final class DnsController implements AutoCloseable {
       for (DnsQuery query : queries) {
         try {
           entries.add(new HistoryEntry(LocalTime.now(), query, server,
-              connection.ask(server, client, main.transcript(), options, query), null));
+              connection.ask(server, client, transcript, options, query), null));
         } catch (DnsQueryException | KubernetesClientException e) {
           entries.add(new HistoryEntry(LocalTime.now(), query, server, null, DnsInput.describe(e)));
           if (e instanceof DnsQueryException d && d.kind() == DnsQueryException.Kind.NO_DNS_POD) {
@@ -200,14 +206,14 @@ public final class DnsController implements AutoCloseable {
     DnsQuery query;
     KubernetesClient client;
     try {
-      query = DnsInput.question(model);
+      query = question();
       client = client();
     } catch (DnsQueryException e) {
       badInput(e);
       return;
     }
-    ClusterDns.Options options = DnsInput.options(model);
-    work("Asking every DNS pod …", () -> EveryDnsPod.ask(client, main.transcript(), options, query), answers -> {
+    ClusterDns.Options options = DnsInput.options(model.domain.get());
+    work("Asking every DNS pod …", () -> EveryDnsPod.ask(client, transcript, options, query), answers -> {
       model.everyPod.setAll(answers);
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
           .distinct().count();
@@ -222,7 +228,7 @@ public final class DnsController implements AutoCloseable {
     PodRef pod;
     try {
       client = client();
-      pod = DnsInput.podRef(model, false);
+      pod = DnsInput.podRef(model.fromPod.get(), false);
       String name = model.name.get().strip();
       if (!name.isEmpty() && !DnsQuery.looksLikeAddress(name)) {
         DnsQuery.parseName(name);
@@ -232,15 +238,15 @@ public final class DnsController implements AutoCloseable {
       return;
     }
     String name = DnsQuery.looksLikeAddress(model.name.get().strip()) ? "" : model.name.get().strip();
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = DnsInput.options(model.domain.get());
     work("Checking the cluster DNS …", () -> {
       DnsLookup lookup;
       try {
-        lookup = connection.lookup(ServerChoice.CLUSTER, client, main.transcript(), options);
+        lookup = connection.lookup(ServerChoice.CLUSTER, client, transcript, options);
       } catch (DnsQueryException e) {
         lookup = null; // the checklist says why (no DNS pod, no Service…)
       }
-      return new DnsChecklist(client, lookup, options.clusterDomain(), main.transcript()).run(name, pod);
+      return new DnsChecklist(client, lookup, options.clusterDomain(), transcript).run(name, pod);
     }, items -> {
       model.checklist.setAll(items);
       long failed = items.stream().filter(i -> i.outcome() == io.netdoctor.core.dns.CheckItem.Outcome.FAIL).count();
@@ -257,7 +263,7 @@ public final class DnsController implements AutoCloseable {
     ServerChoice server;
     try {
       client = client();
-      pod = DnsInput.podRef(model, true);
+      pod = DnsInput.podRef(model.fromPod.get(), true);
       server = ServerChoice.parse(model.server.get());
       if (model.name.get().isBlank()) {
         throw new DnsQueryException(DnsQueryException.Kind.INVALID_NAME,
@@ -270,7 +276,7 @@ public final class DnsController implements AutoCloseable {
     }
     String name = model.name.get().strip();
     String type = model.type.get();
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = DnsInput.options(model.domain.get());
     work("Resolving from " + pod.namespace() + "/" + pod.name() + " …", () -> {
       Pod found = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
       if (found == null) {
@@ -278,7 +284,7 @@ public final class DnsController implements AutoCloseable {
             "No pod " + pod.namespace() + "/" + pod.name() + " in this cluster.");
       }
       return PodPointOfView.resolve(found, name, type, options, server,
-          q -> connection.ask(server, client, main.transcript(), options, q));
+          q -> connection.ask(server, client, transcript, options, q));
     }, result -> {
       model.searchSteps.setAll(result.steps());
       model.searchSummary.set(result.summary());
@@ -292,28 +298,29 @@ public final class DnsController implements AutoCloseable {
     });
   }
 
-  /** Runs blocking work on a worker; a context switch meanwhile drops its outcome. */
+  /** The typed question; a typed IP address turns the type into PTR. */
+  private DnsQuery question() {
+    DnsQuery query = DnsInput.question(model.name.get(), model.type.get());
+    model.type.set(query.typeName());
+    return query;
+  }
+
+  /**
+   * Runs blocking work on a worker as the pane's one question: a newer question or a context switch meanwhile
+   * drops its outcome; a failure shows in the message line.
+   */
   private <T> void work(String what, Callable<T> job, Consumer<T> done) {
-    int mine = generation;
     model.busy.set(true);
     model.busyText.set(what);
     model.message.set("");
-    main.tasks().run("dns", job, result -> {
-      if (mine == generation) {
-        model.busy.set(false);
-        done.accept(result);
-      }
-    }, error -> {
-      if (mine == generation) {
-        model.busy.set(false);
-        model.message.set(DnsInput.describe(error));
-      }
-    });
+    tasks.latest("question", BackgroundTask.of("dns", job).onSuccess(result -> {
+      model.busy.set(false);
+      done.accept(result);
+    }));
   }
 
   private KubernetesClient client() {
-    ClusterConnection current = main.connection();
-    KubernetesClient client = current == null ? null : current.client();
+    KubernetesClient client = cluster.get();
     if (client == null) {
       throw new DnsQueryException(DnsQueryException.Kind.NETWORK,
           "Not connected to a cluster yet: wait for the connection, or type a server as host:port.");
@@ -327,37 +334,37 @@ public final class DnsController implements AutoCloseable {
 
   /** The name completions (Services, SRV names, pod names) and the DNS pods for the server chooser. */
   private void refreshClusterChoices() {
-    ClusterConnection current = main.connection();
-    KubernetesClient client = current == null ? null : current.client();
+    KubernetesClient client = cluster.get();
     if (client == null) {
       return;
     }
-    int mine = generation;
-    String domain = DnsInput.domain(model);
-    main.tasks().run("dns-names", () -> {
+    String domain = DnsInput.domain(model.domain.get());
+    tasks.latest("names", BackgroundTask.of("dns-names", () -> {
       var names = ClusterNames.completions(client.services().inAnyNamespace().list().getItems(),
           client.pods().inAnyNamespace().list().getItems(), domain);
       var servers = new ArrayList<String>();
       servers.add(ServerChoice.CLUSTER_DNS);
       ClusterDns.dnsPods(client).forEach(p -> servers.add(ServerChoice.pod(p.getMetadata().getName()).label()));
-      return new Object[] {names, servers};
-    }, loaded -> {
-      if (mine == generation) {
-        @SuppressWarnings("unchecked")
-        List<String> names = (List<String>) loaded[0];
-        @SuppressWarnings("unchecked")
-        List<String> servers = (List<String>) loaded[1];
-        model.completions.setAll(names);
-        // changed in place: replacing a ComboBox's items clears its value
-        model.servers.retainAll(servers);
-        servers.stream().filter(sv -> !model.servers.contains(sv)).forEach(model.servers::add);
+      return new ClusterChoices(names, servers);
+    }).onSuccess(loaded -> {
+      model.completions.setAll(loaded.names());
+      // changed in place: replacing a ComboBox's items clears its value
+      model.servers.retainAll(loaded.servers());
+      loaded.servers().stream().filter(sv -> !model.servers.contains(sv)).forEach(model.servers::add);
+    }).onFailure(error -> {
+      // completion is a convenience: typing a name still works without it, so say so only on an empty line
+      if (model.message.get().isEmpty()) {
+        model.message.set("No name completions: " + DnsInput.describe(error));
       }
-    }, error -> { }); // completion is a convenience: typing a name still works without it
+    }));
+  }
+
+  private record ClusterChoices(List<String> names, List<String> servers) {
   }
 
   /** A new cluster: the old forward goes, answers still on their way are dropped, completions reload. */
-  private void contextSwitched() {
-    generation++;
+  void contextSwitched() {
+    tasks.cancelAll();
     model.busy.set(false);
     model.message.set("");
     model.completions.clear();
@@ -365,10 +372,7 @@ public final class DnsController implements AutoCloseable {
     if (ServerChoice.parse(safe(model.server.get())).kind() == ServerChoice.Kind.POD) {
       model.server.set(ServerChoice.CLUSTER_DNS);
     }
-    main.tasks().run("dns-close", () -> {
-      connection.reset();
-      return null;
-    }, ignored -> { }, error -> { });
+    tasks.runDetached("dns-close", connection::reset);
   }
 
   private static String safe(String text) {
@@ -382,7 +386,7 @@ public final class DnsController implements AutoCloseable {
 
   @Override
   public void close() {
-    generation++;
+    tasks.cancelAll();
     connection.close();
   }
 }

@@ -1,8 +1,12 @@
 package io.netdoctor.ui.dns;
 
 import atlantafx.base.theme.Styles;
+import io.netdoctor.core.dns.DnsInput;
 import io.netdoctor.core.dns.EveryDnsPod;
+import io.netdoctor.core.dns.HistoryEntry;
+import io.netdoctor.core.dns.SearchStep;
 import io.netdoctor.ui.common.Icons;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -27,6 +31,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
 
 /** The DNS pane's nodes, bound to {@link DnsModel}; no logic beyond showing it. */
 final class DnsView {
@@ -58,9 +63,13 @@ final class DnsView {
   final ListView<io.netdoctor.core.dns.CheckItem> checklist = new ListView<>();
   final TabPane results = new TabPane();
   final Tab tab = new Tab("DNS");
+  /** Goes into the main toolbar. */
+  final Button toolbarButton = new Button("DNS", Icons.of(Icons.DNS));
   private final Map<DnsModel.View, Tab> tabs = new java.util.EnumMap<>(DnsModel.View.class);
 
-  DnsView(DnsModel model) {
+  private static final int COMPLETIONS_SHOWN = 40;
+
+  DnsView(DnsModel model, DnsController controller) {
     name.setId("dnsName");
     name.setPromptText("frontend.default.svc.cluster.local, or an IP for a reverse lookup");
     name.textProperty().bindBidirectional(model.name);
@@ -207,6 +216,31 @@ final class DnsView {
     tab.setId("dnsTab");
     tab.setGraphic(Icons.of(Icons.DNS));
     tab.setContent(root);
+    wire(model, controller);
+  }
+
+  /** The view's events go to the controller's methods; the controller never touches these nodes. */
+  private void wire(DnsModel model, DnsController controller) {
+    toolbarButton.setId("dnsButton");
+    toolbarButton.setOnAction(e -> controller.open());
+    ask.setOnAction(e -> controller.ask());
+    // Enter in the fields, not a default button: that would also catch Enter in the tree's filter box
+    name.setOnAction(e -> controller.ask());
+    fromPod.setOnAction(e -> controller.resolveFromPod());
+    everyPod.setOnAction(e -> controller.askEveryPod());
+    check.setOnAction(e -> controller.check());
+    resolveFromPod.setOnAction(e -> controller.resolveFromPod());
+    rerun.setOnAction(e -> controller.rerun(history.getSelectionModel().getSelectedItem()));
+    compare.setOnAction(e -> controller.compare(List.copyOf(history.getSelectionModel().getSelectedItems())));
+    name.focusedProperty().addListener((obs, old, focused) -> {
+      if (focused) {
+        controller.nameFocused();
+      }
+    });
+    var completion = TextFields.bindAutoCompletion(name,
+        request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
+    completion.prefWidthProperty().bind(name.widthProperty());
+    completion.setVisibleRowCount(12);
   }
 
   private static Label label(String text) {

@@ -9,13 +9,14 @@ import io.netdoctor.core.node.Toolbox;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.Fx;
 import io.netdoctor.ui.common.PulseBatcher;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.BackgroundTask;
+import io.netdoctor.ui.common.TaskExecutor;
+import io.netdoctor.ui.common.TaskGroup;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
-import javafx.scene.input.KeyCode;
 
 /**
  * A line console on a node: a shell on the node, the toolbox (tools installed first, with dnf's
@@ -42,10 +43,10 @@ public final class ConsoleController implements AutoCloseable {
   private static final int MAX_LINES_PER_PULSE = 2_000;
 
   private final ConsoleModel model = new ConsoleModel();
-  private final ConsoleView view = new ConsoleView(model);
+  private final ConsoleView view;
   private final PulseBatcher<ConsoleModel.Line> batcher = new PulseBatcher<>(this::show, MAX_LINES_PER_PULSE);
   private final NodeAccess access;
-  private final TaskRunner tasks;
+  private final TaskGroup tasks;
   private final Transcript transcript;
   private final Subject subject;
   private final Kind kind;
@@ -53,9 +54,9 @@ public final class ConsoleController implements AutoCloseable {
   private Running running;
   private boolean closed;
 
-  ConsoleController(NodeAccess access, TaskRunner tasks, Transcript transcript, Subject subject, Kind kind) {
+  ConsoleController(NodeAccess access, TaskExecutor tasks, Transcript transcript, Subject subject, Kind kind) {
     this.access = access;
-    this.tasks = tasks;
+    this.tasks = new TaskGroup(tasks, error -> model.status.set(error.getMessage()));
     this.transcript = transcript;
     this.subject = subject;
     this.kind = kind;
@@ -65,20 +66,12 @@ public final class ConsoleController implements AutoCloseable {
       return t;
     });
     model.title.set(kind.label + " · " + (kind == Kind.DEBUG ? subject.label() : subject.node().name()));
-    view.input.setOnAction(e -> send());
-    view.send.setOnAction(e -> send());
-    view.input.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
-        recall(e.getCode() == KeyCode.UP ? -1 : 1);
-        e.consume();
-      }
-    });
+    this.view = new ConsoleView(model, this);
   }
 
-  /** A pulse's lines: appended (bounded) and scrolled into view, as a terminal follows its output. */
+  /** A pulse's lines: appended (bounded); the view scrolls to them. */
   private void show(List<ConsoleModel.Line> batch) {
     model.append(batch);
-    view.output.scrollTo(model.lines.size() - 1);
   }
 
   public Parent view() {
@@ -118,22 +111,18 @@ public final class ConsoleController implements AutoCloseable {
     };
     model.status.set("Connecting to " + subject.node().name() + "…");
     var progress = model.plan.progressListener();
-    tasks.run("console", () -> open(listener, progress), started -> {
-      if (closed) {
-        endQuietly(started);
-        return;
-      }
+    tasks.latest("console", BackgroundTask.of("console", () -> open(listener, progress)).onSuccess(started -> {
       running = started;
       if (!model.status.get().startsWith("The ")) { // it may already have ended
         model.alive.set(true);
         model.status.set("Running on " + subject.node().name() + ". One command per line; closing this tab stops it.");
       }
-      view.input.requestFocus();
-    }, error -> {
+    }).onFailure(error -> {
       model.plan.fail(error);
       model.status.set("Not running.");
       transcript.error(kind.label + " " + subject.label(), error.getMessage() == null ? error.toString() : error.getMessage());
-    });
+      // the tab closed while the console started: end it, off the FX thread
+    }).onDiscard(started -> tasks.runDetached("close-console", () -> endQuietly(started))));
   }
 
   private Running open(RemoteProcess.Listener listener, io.netdoctor.core.node.RuntimePlan.Progress progress) {
@@ -178,7 +167,7 @@ public final class ConsoleController implements AutoCloseable {
     batcher.add(new ConsoleModel.Line(lineKind, text));
   }
 
-  private void send() {
+  void send() {
     String line = model.input.get();
     Running target = running;
     if (target == null || !model.alive.get()) {
@@ -200,13 +189,12 @@ public final class ConsoleController implements AutoCloseable {
     });
   }
 
-  private void recall(int step) {
+  void recall(int step) {
     if (model.history.isEmpty()) {
       return;
     }
     model.historyIndex = Math.max(0, Math.min(model.history.size(), model.historyIndex + step));
     model.input.set(model.historyIndex == model.history.size() ? "" : model.history.get(model.historyIndex));
-    view.input.end();
   }
 
   /** Ends the console: the remote process is killed (and a debug container removed) on a worker. */
@@ -216,15 +204,13 @@ public final class ConsoleController implements AutoCloseable {
       return;
     }
     closed = true;
+    tasks.cancelAll();
     model.alive.set(false);
     Running target = running;
     running = null;
     sender.shutdown();
     if (target != null) {
-      tasks.run("close-console", () -> {
-        endQuietly(target);
-        return null;
-      }, ignored -> { }, error -> { });
+      tasks.runDetached("close-console", () -> endQuietly(target));
     }
   }
 

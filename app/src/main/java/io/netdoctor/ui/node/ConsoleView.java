@@ -1,6 +1,7 @@
 package io.netdoctor.ui.node;
 
 import io.netdoctor.ui.common.Icons;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -8,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -21,7 +23,7 @@ final class ConsoleView {
   final Button send = new Button("Send", Icons.of(Icons.CODE));
   final PlanView plan;
 
-  ConsoleView(ConsoleModel model) {
+  ConsoleView(ConsoleModel model, ConsoleController controller) {
     Label title = new Label();
     title.textProperty().bind(model.title);
     title.getStyleClass().add("details-title");
@@ -52,6 +54,27 @@ final class ConsoleView {
     root.getChildren().addAll(title, status, plan.root, output, line);
     root.setPadding(new Insets(12));
     root.setId("consolePane");
+    wire(model, controller);
+  }
+
+  /** The view's events go to the controller; the view follows the output and focuses the field itself. */
+  private void wire(ConsoleModel model, ConsoleController controller) {
+    input.setOnAction(e -> controller.send());
+    send.setOnAction(e -> controller.send());
+    input.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
+        controller.recall(e.getCode() == KeyCode.UP ? -1 : 1);
+        input.end();
+        e.consume();
+      }
+    });
+    // as a terminal follows its output
+    model.lines.addListener((ListChangeListener<ConsoleModel.Line>) c -> output.scrollTo(model.lines.size() - 1));
+    model.alive.addListener((obs, old, alive) -> {
+      if (alive) {
+        input.requestFocus();
+      }
+    });
   }
 
   /** stdout plain, stderr red, typed lines bold, NetDoctor's notes muted. */

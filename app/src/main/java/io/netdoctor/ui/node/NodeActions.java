@@ -3,7 +3,7 @@ package io.netdoctor.ui.node;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.Icons;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.TaskExecutor;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class NodeActions implements AutoCloseable {
   }
 
   private final NodeAccess access;
-  private final TaskRunner tasks;
+  private final TaskExecutor tasks;
   private final Transcript transcript;
   private final Supplier<ClusterConnection> connection;
   private final Consumer<Tab> showTool;
@@ -40,7 +40,7 @@ public final class NodeActions implements AutoCloseable {
       new Action("Start toolbox", "startToolbox", Icons.NODE, false, e -> console(e, ConsoleController.Kind.TOOLBOX)),
       new Action("SSH settings…", "nodeSettings", Icons.INFO, false, this::settings));
 
-  public NodeActions(NodeAccess access, TaskRunner tasks, Transcript transcript,
+  public NodeActions(NodeAccess access, TaskExecutor tasks, Transcript transcript,
       Supplier<ClusterConnection> connection, Consumer<Tab> showTool) {
     this.access = access;
     this.tasks = tasks;
@@ -93,7 +93,7 @@ public final class NodeActions implements AutoCloseable {
   private void checkPorts(TreeEntry entry) {
     resolve(entry, subject -> {
       var pane = new PortCheckController(access, tasks, transcript, subject, () -> settings(entry));
-      showTool.accept(tab("Ports · " + subject.label(), "portCheckTab", pane.view(), null));
+      showTool.accept(tab("Ports · " + subject.label(), "portCheckTab", pane.view(), pane::close));
       pane.check();
     });
   }

@@ -8,7 +8,9 @@ import io.netdoctor.core.node.PortChecks;
 import io.netdoctor.core.node.RemoteArgs;
 import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.BackgroundTask;
+import io.netdoctor.ui.common.TaskExecutor;
+import io.netdoctor.ui.common.TaskGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,22 +24,20 @@ import javafx.scene.Parent;
 public final class PortCheckController {
 
   private final PortCheckModel model = new PortCheckModel();
-  private final PortCheckView view = new PortCheckView(model);
+  private final PortCheckView view;
   private final NodeAccess access;
-  private final TaskRunner tasks;
+  private final TaskGroup tasks;
   private final Transcript transcript;
   private final Subject subject;
-  private int run;
 
-  PortCheckController(NodeAccess access, TaskRunner tasks, Transcript transcript, Subject subject,
+  PortCheckController(NodeAccess access, TaskExecutor tasks, Transcript transcript, Subject subject,
       Runnable openSettings) {
     this.access = access;
-    this.tasks = tasks;
+    this.tasks = new TaskGroup(tasks, this::failed);
     this.transcript = transcript;
     this.subject = subject;
     model.title.set("Ports of " + subject.pod().ref() + (subject.container() == null ? "" : " (" + subject.container() + ")"));
-    view.check.setOnAction(e -> check());
-    view.settings.setOnAction(e -> openSettings.run());
+    this.view = new PortCheckView(model, this::check, openSettings);
     try {
       List<Integer> declared = subject.podTarget().declaredPorts();
       model.declared.set(declared.isEmpty() ? "The pod declares no TCP container ports: type some below."
@@ -81,16 +81,16 @@ public final class PortCheckController {
       return;
     }
     boolean fromNode = model.fromNode.get();
-    int mine = ++run;
     model.running.set(true);
     model.plan.progress.set("Connecting to " + subject.node().name() + "…");
     var progress = model.plan.progressListener();
-    tasks.run("port-check", () -> {
+    var self = new java.util.concurrent.atomic.AtomicReference<BackgroundTask<?>>();
+    self.set(tasks.latest("check", BackgroundTask.of("port-check", () -> {
       NodeAccess.Wiring wiring = access.wiring();
       List<io.netdoctor.core.command.Command> checks = ports.stream().map(p -> PortChecks.check("localhost", p)).toList();
       RuntimePlan plan = wiring.entry().plan(pod, checks);
       io.netdoctor.ui.common.Fx.run(() -> {
-        if (mine == run) {
+        if (!self.get().isCancelled()) { // the pane closed meanwhile: it shows nothing more
           model.plan.show(plan);
         }
       });
@@ -101,22 +101,23 @@ public final class PortCheckController {
         results.addAll(wiring.portChecks().fromNode(netns.node(), pod.podIp(), ports));
       }
       return results;
-    }, results -> {
-      if (mine != run) {
-        return;
-      }
+    }).onSuccess(results -> {
       model.running.set(false);
       model.plan.finish(summary(results));
       model.rows.setAll(results.stream()
           .map(r -> new PortCheckModel.Row(r.port(), r.state().label(), from(r), r.raw().strip())).toList());
-    }, error -> {
-      if (mine != run) {
-        return;
-      }
-      model.running.set(false);
-      model.plan.fail(error);
-      transcript.error("ports " + subject.label(), error.getMessage() == null ? error.toString() : error.getMessage());
-    });
+    })));
+  }
+
+  private void failed(Throwable error) {
+    model.running.set(false);
+    model.plan.fail(error);
+    transcript.error("ports " + subject.label(), error.getMessage() == null ? error.toString() : error.getMessage());
+  }
+
+  /** The tab closed: a check still running shows nothing more (its SSH work ends on its own). */
+  void close() {
+    tasks.cancelAll();
   }
 
   /** "inside the pod" or "node → 10.2.47.4": the table's FROM column, short enough to read. */

@@ -28,7 +28,10 @@ final class PortCheckView {
   final TableView<PortCheckModel.Row> table = new TableView<>();
   final PlanView plan;
 
-  PortCheckView(PortCheckModel model) {
+  /** {@code onCheck} and {@code onSettings} are the controller's: the view only wires them to its buttons. */
+  PortCheckView(PortCheckModel model, Runnable onCheck, Runnable onSettings) {
+    check.setOnAction(e -> onCheck.run());
+    settings.setOnAction(e -> onSettings.run());
     Label title = new Label();
     title.textProperty().bind(model.title);
     title.getStyleClass().add("details-title");

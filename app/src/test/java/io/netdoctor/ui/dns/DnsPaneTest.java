@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.netdoctor.App;
 import io.netdoctor.core.dns.CheckItem;
+import io.netdoctor.core.dns.HistoryEntry;
+import io.netdoctor.core.dns.SearchStep;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;

@@ -1,13 +1,6 @@
-package io.netdoctor.ui.dns;
+package io.netdoctor.core.dns;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.netdoctor.core.dns.ClusterDns;
-import io.netdoctor.core.dns.DigCommandLine;
-import io.netdoctor.core.dns.DnsAnswer;
-import io.netdoctor.core.dns.DnsLookup;
-import io.netdoctor.core.dns.DnsQuery;
-import io.netdoctor.core.dns.DnsQueryService;
-import io.netdoctor.core.dns.DnsServer;
 import io.netdoctor.core.transcript.Transcript;
 
 /**
@@ -15,7 +8,7 @@ import io.netdoctor.core.transcript.Transcript;
  * a typed server, kept open across queries and replaced when the chosen server changes. Used from
  * worker threads; {@link #close()} from any thread also wakes a query in progress.
  */
-final class ServerConnection implements AutoCloseable {
+public final class ServerConnection implements AutoCloseable {
 
   private static final String SOURCE = "dns";
 
@@ -25,7 +18,7 @@ final class ServerConnection implements AutoCloseable {
   private volatile boolean closed;
 
   /** Asks {@code query} through the chosen server, opening (or re-opening) the lookup first. Blocking. */
-  DnsAnswer ask(ServerChoice wanted, KubernetesClient client, Transcript transcript, ClusterDns.Options options,
+  public DnsAnswer ask(ServerChoice wanted, KubernetesClient client, Transcript transcript, ClusterDns.Options options,
       DnsQuery query) {
     DnsLookup open = lookup(wanted, client, transcript, options);
     if (wanted.kind() == ServerChoice.Kind.HOST) {
@@ -35,7 +28,7 @@ final class ServerConnection implements AutoCloseable {
   }
 
   /** The open lookup for a choice (for the checklist), opened when needed. Blocking. */
-  synchronized DnsLookup lookup(ServerChoice wanted, KubernetesClient client, Transcript transcript,
+  public synchronized DnsLookup lookup(ServerChoice wanted, KubernetesClient client, Transcript transcript,
       ClusterDns.Options options) {
     if (closed) {
       throw new IllegalStateException("the DNS pane is closed");
@@ -69,7 +62,7 @@ final class ServerConnection implements AutoCloseable {
   }
 
   /** Closes the lookup (port-forward included); the next ask opens a new one. */
-  void reset() {
+  public void reset() {
     wake();
     synchronized (this) {
       closeLookup();
@@ -77,7 +70,7 @@ final class ServerConnection implements AutoCloseable {
   }
 
   /** True while a lookup (and so, for the cluster, a port-forward) is open. */
-  boolean isOpen() {
+  public boolean isOpen() {
     return current != null;
   }
 

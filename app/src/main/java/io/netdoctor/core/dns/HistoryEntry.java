@@ -1,22 +1,20 @@
-package io.netdoctor.ui.dns;
+package io.netdoctor.core.dns;
 
-import io.netdoctor.core.dns.DnsAnswer;
-import io.netdoctor.core.dns.DnsQuery;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /** One earlier query in the pane's history: what was asked, of which server, and what came back. */
-record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, DnsAnswer answer, String error) {
+public record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, DnsAnswer answer, String error) {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   /** {@code frontend.default.svc.cluster.local. A @Cluster DNS} */
-  String question() {
+  public String question() {
     return query.name() + " " + query.typeName() + "  @" + server.label();
   }
 
   /** {@code NOERROR, 1 answer, 2 ms} or the error. */
-  String outcome() {
+  public String outcome() {
     if (answer == null) {
       return error;
     }
@@ -24,12 +22,12 @@ record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, DnsAnswer
     return answer.status() + ", " + n + (n == 1 ? " answer, " : " answers, ") + answer.latency().toMillis() + " ms";
   }
 
-  String title() {
+  public String title() {
     return TIME.format(at) + "  " + question();
   }
 
   /** The text the answer view and the comparison show. */
-  String text() {
+  public String text() {
     return answer != null ? answer.text() : ";; " + error + "\n";
   }
 }

@@ -1,24 +1,22 @@
-package io.netdoctor.ui.dns;
+package io.netdoctor.core.dns;
 
-import io.netdoctor.core.dns.DnsQueryException;
-import io.netdoctor.core.dns.DnsServer;
 
 /** What the server chooser says: the cluster's DNS, one DNS pod, or any host:port. */
-record ServerChoice(Kind kind, String pod, String host, int port) {
+public record ServerChoice(Kind kind, String pod, String host, int port) {
 
-  static final String CLUSTER_DNS = "Cluster DNS";
-  static final String POD_PREFIX = "DNS pod ";
+  public static final String CLUSTER_DNS = "Cluster DNS";
+  public static final String POD_PREFIX = "DNS pod ";
 
-  enum Kind { CLUSTER, POD, HOST }
+  public enum Kind { CLUSTER, POD, HOST }
 
-  static final ServerChoice CLUSTER = new ServerChoice(Kind.CLUSTER, null, null, 0);
+  public static final ServerChoice CLUSTER = new ServerChoice(Kind.CLUSTER, null, null, 0);
 
-  static ServerChoice pod(String name) {
+  public static ServerChoice pod(String name) {
     return new ServerChoice(Kind.POD, name, null, 0);
   }
 
   /** Reads the chooser's text: "Cluster DNS", "DNS pod NAME", or HOST[:PORT] (IPv6 as [ADDR]:PORT). */
-  static ServerChoice parse(String text) {
+  public static ServerChoice parse(String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty() || t.equals(CLUSTER_DNS)) {
       return CLUSTER;
@@ -47,7 +45,7 @@ record ServerChoice(Kind kind, String pod, String host, int port) {
   }
 
   /** The chooser's text for this choice. */
-  String label() {
+  public String label() {
     return switch (kind) {
       case CLUSTER -> CLUSTER_DNS;
       case POD -> POD_PREFIX + pod;
@@ -55,7 +53,7 @@ record ServerChoice(Kind kind, String pod, String host, int port) {
     };
   }
 
-  boolean needsCluster() {
+  public boolean needsCluster() {
     return kind != Kind.HOST;
   }
 }

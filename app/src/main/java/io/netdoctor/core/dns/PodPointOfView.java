@@ -1,11 +1,6 @@
-package io.netdoctor.ui.dns;
+package io.netdoctor.core.dns;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.netdoctor.core.dns.ClusterDns;
-import io.netdoctor.core.dns.DnsAnswer;
-import io.netdoctor.core.dns.DnsQuery;
-import io.netdoctor.core.dns.DnsQueryException;
-import io.netdoctor.core.dns.SearchPath;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +10,16 @@ import java.util.function.Function;
  * "Resolve from this pod's point of view": each name of the pod's search-path expansion asked in
  * order, as its resolver would, stopping at the first that answers. Runs on a worker thread.
  */
-final class PodPointOfView {
+public final class PodPointOfView {
 
   /** The steps for the list, the queries for the history, and a one-line summary. */
-  record Result(List<SearchStep> steps, List<HistoryEntry> entries, String summary) {
+  public record Result(List<SearchStep> steps, List<HistoryEntry> entries, String summary) {
   }
 
   private PodPointOfView() {
   }
 
-  static Result resolve(Pod pod, String name, String type, ClusterDns.Options options, ServerChoice server,
+  public static Result resolve(Pod pod, String name, String type, ClusterDns.Options options, ServerChoice server,
       Function<DnsQuery, DnsAnswer> ask) {
     SearchPath path = SearchPath.of(pod, options.clusterDomain());
     List<String> candidates = path.candidates(name);

@@ -1,0 +1,113 @@
+package io.netdoctor.ui.transcript;
+
+import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.ui.common.Icons;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The Commands panel's nodes: a header with Copy and Clear over the list; wired to the controller. */
+final class TranscriptView {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  final BorderPane root = new BorderPane();
+  final ListView<TranscriptEntry> list;
+
+  TranscriptView(TranscriptModel model, TranscriptController controller) {
+    list = new ListView<>(model.rows);
+    list.setId("transcriptList");
+    list.getStyleClass().add("transcript");
+    list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    list.setCellFactory(v -> new EntryCell());
+    list.setFixedCellSize(24);
+    list.setPlaceholder(new Label("Commands the app runs appear here, as you would type them."));
+    var copyKey = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    list.setOnKeyPressed(e -> {
+      if (copyKey.match(e)) {
+        copy(controller.textOf(selected()));
+        e.consume();
+      }
+    });
+    MenuItem copy = new MenuItem("Copy", Icons.of(Icons.COPY));
+    copy.setOnAction(e -> copy(controller.textOf(selected())));
+    MenuItem copyAll = new MenuItem("Copy all commands");
+    copyAll.setOnAction(e -> copy(controller.textOf(controller.commands())));
+    list.setContextMenu(new ContextMenu(copy, copyAll));
+    // a user reading a selected line keeps it in view; otherwise the list follows the newest command
+    model.rows.addListener((ListChangeListener<TranscriptEntry>) c -> {
+      if (list.getSelectionModel().isEmpty() && !model.rows.isEmpty()) {
+        list.scrollTo(model.rows.size() - 1);
+      }
+    });
+
+    Label title = new Label("Commands", Icons.of(Icons.CODE));
+    title.getStyleClass().add("panel-title");
+    Label hint = new Label("what you would type to do the same by hand");
+    hint.getStyleClass().add("meta");
+    Button copyButton = new Button("Copy", Icons.of(Icons.COPY));
+    copyButton.setId("copyCommands");
+    copyButton.setTooltip(new Tooltip("Copy the selected lines (or all commands when none is selected)"));
+    copyButton.setOnAction(e -> copy(controller.textOf(list.getSelectionModel().isEmpty()
+        ? controller.commands() : selected())));
+    Button clear = new Button("Clear", Icons.of(Icons.CLEAR));
+    clear.setOnAction(e -> controller.clear());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox header = new HBox(8, title, hint, spacer, copyButton, clear);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.setPadding(new Insets(4, 8, 4, 8));
+    header.getStyleClass().add("panel-header");
+    root.setTop(header);
+    root.setCenter(list);
+  }
+
+  private List<TranscriptEntry> selected() {
+    return List.copyOf(list.getSelectionModel().getSelectedItems());
+  }
+
+  private static void copy(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    var content = new ClipboardContent();
+    content.putString(text);
+    Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  private static final class EntryCell extends ListCell<TranscriptEntry> {
+    @Override
+    protected void updateItem(TranscriptEntry entry, boolean empty) {
+      super.updateItem(entry, empty);
+      getStyleClass().removeAll("entry-command", "entry-note", "entry-error");
+      if (empty || entry == null) {
+        setText(null);
+        setTooltip(null);
+        return;
+      }
+      setText(TIME.format(entry.at()) + "  " + TranscriptController.lineOf(entry));
+      getStyleClass().add("entry-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT));
+      setTooltip(new Tooltip(entry.source() + " · " + entry.at()));
+    }
+  }
+}
