@@ -1,16 +1,12 @@
 package io.netdoctor.cli;
 
+import static io.netdoctor.cli.PodsCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.SelectorTable;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +25,9 @@ class PodsSelectorTest {
   static Path dir;
   private static Path kubeconfig;
 
-  record Run(int code, String out, String err) {
-  }
-
   @BeforeAll
   static void start() throws Exception {
-    demo = DemoCluster.start(Duration.ZERO);
-    demo.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SelectorTable.NAMESPACE)
-        .endMetadata().build()).create();
-    SelectorTable.PODS.keySet().forEach(name -> demo.client().pods().resource(SelectorTable.pod(name)).create());
+    demo = SelectorTable.demoWithPods();
     kubeconfig = dir.resolve("demo.kubeconfig");
     demo.writeKubeconfig(kubeconfig);
   }
@@ -47,28 +37,10 @@ class PodsSelectorTest {
     demo.close();
   }
 
-  static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cli = NetDoctorCli.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  static List<org.junit.jupiter.params.provider.Arguments> valid() {
-    return SelectorTable.valid();
-  }
-
-  static List<org.junit.jupiter.params.provider.Arguments> invalid() {
-    return SelectorTable.invalid();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("valid")
+  @MethodSource("io.netdoctor.core.kube.SelectorTable#valid")
   void listsExactlyTheSelectedPods(String selector, Set<String> expected) {
-    Run run = run("pods", "-n", SelectorTable.NAMESPACE, "-l", selector, "-o", "json",
+    PodsCommandTest.Run run = run("pods", "-n", SelectorTable.NAMESPACE, "-l", selector, "-o", "json",
         "--kubeconfig", kubeconfig.toString());
     assertThat(run.code()).as(run.err()).isZero();
     var names = new HashSet<String>();
@@ -79,10 +51,11 @@ class PodsSelectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("invalid")
+  @MethodSource("io.netdoctor.core.kube.SelectorTable#invalid")
   void aSelectorKubernetesRejectsIsOneLineBeforeAnyRequest(String selector, String part) {
     // the kubeconfig does not exist: the selector is refused before the command even reads it
-    Run run = run("pods", "-A", "--selector", selector, "--kubeconfig", dir.resolve("missing").toString());
+    PodsCommandTest.Run run = run("pods", "-A", "--selector", selector,
+        "--kubeconfig", dir.resolve("missing").toString());
     assertThat(run.code()).isNotZero();
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).singleElement().asString()
@@ -92,14 +65,14 @@ class PodsSelectorTest {
 
   @Test
   void allNamespacesAndTheTextTreeKeepTheirFormat() {
-    Run run = run("pods", "-A", "-l", "app in (redis,guestbook)", "--kubeconfig", kubeconfig.toString());
+    PodsCommandTest.Run run = run("pods", "-A", "-l", "app in (redis,guestbook)", "--kubeconfig", kubeconfig.toString());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out().lines().filter(l -> l.startsWith("├─ ") || l.startsWith("└─ ")).map(l -> l.split(" ")[1]))
         .containsExactly("frontend-88237173-5p257", "frontend-88237173-9s8x4", "frontend-88237173-txlk2",
             "redis-master-343230949-2a4jm", "redis-slave-1691881626-d3aft");
     assertThat(run.out().lines().toList()).contains("default").doesNotContain("kube-system", "lab");
 
-    Run none = run("pods", "-n", SelectorTable.NAMESPACE, "-l", "app=nope", "--kubeconfig", kubeconfig.toString());
+    PodsCommandTest.Run none = run("pods", "-n", SelectorTable.NAMESPACE, "-l", "app=nope", "--kubeconfig", kubeconfig.toString());
     assertThat(none.out().strip()).isEqualTo("No pods found.");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -38,10 +37,7 @@ class DemoSelectorTest {
 
   @BeforeAll
   static void start() {
-    demo = DemoCluster.start(Duration.ZERO);
-    demo.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(SelectorTable.NAMESPACE)
-        .endMetadata().build()).create();
-    SelectorTable.PODS.keySet().forEach(name -> demo.client().pods().resource(SelectorTable.pod(name)).create());
+    demo = SelectorTable.demoWithPods();
   }
 
   @AfterAll
@@ -49,12 +45,8 @@ class DemoSelectorTest {
     demo.close();
   }
 
-  static List<org.junit.jupiter.params.provider.Arguments> valid() {
-    return SelectorTable.valid();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("valid")
+  @MethodSource("io.netdoctor.core.kube.SelectorTable#valid")
   void listsWhatKubernetesLists(String selector, Set<String> expected) {
     Set<String> names = demo.client().pods().inNamespace(SelectorTable.NAMESPACE).withLabelSelector(selector).list()
         .getItems().stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());

@@ -3,7 +3,6 @@ package io.netdoctor.core.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,16 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LabelSelectorTest {
 
-  static List<org.junit.jupiter.params.provider.Arguments> valid() {
-    return SelectorTable.valid();
-  }
-
-  static List<org.junit.jupiter.params.provider.Arguments> invalid() {
-    return SelectorTable.invalid();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("valid")
+  @MethodSource("io.netdoctor.core.kube.SelectorTable#valid")
   void selectsWhatKubernetesSelects(String selector, Set<String> expected) {
     LabelSelector parsed = LabelSelector.parse(selector);
     Set<String> selected = SelectorTable.PODS.entrySet().stream()
@@ -31,7 +22,7 @@ class LabelSelectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("invalid")
+  @MethodSource("io.netdoctor.core.kube.SelectorTable#invalid")
   void rejectsWhatKubernetesRejectsInOneLineNamingThePart(String selector, String part) {
     assertThatThrownBy(() -> LabelSelector.parse(selector))
         .isInstanceOf(InvalidSelectorException.class)

@@ -94,6 +94,15 @@ public final class SelectorTable {
         Arguments.of("app in (a b)", "'b'"));
   }
 
+  /** A demo cluster without its life (no pod is replaced) that also holds the table's pods. */
+  public static DemoCluster demoWithPods() {
+    DemoCluster demo = DemoCluster.start(java.time.Duration.ZERO);
+    demo.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName(NAMESPACE).endMetadata().build()).create();
+    PODS.keySet().forEach(name -> demo.client().pods().resource(pod(name)).create());
+    return demo;
+  }
+
   private static Arguments row(String selector, String... pods) {
     return Arguments.of(selector, Set.of(pods));
   }
