@@ -388,6 +388,26 @@ public final class ClusterTreeModel {
     nodesFolder.setValue(new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
   }
 
+  /** True while the cluster still has the object this row stands for. */
+  boolean isKnown(TreeEntry entry) {
+    if (entry instanceof TreeEntry.PodEntry p) {
+      return pods.containsKey(p.pod().uid());
+    }
+    if (entry instanceof TreeEntry.ContainerEntry c) {
+      return pods.containsKey(c.pod().uid());
+    }
+    if (entry instanceof TreeEntry.NodeEntry n) {
+      return nodes.containsKey(n.node().name());
+    }
+    if (entry instanceof TreeEntry.ServiceEntry s) {
+      return services.has(s.service());
+    }
+    if (entry instanceof TreeEntry.NamespaceEntry n) {
+      return namespaceItems.containsKey(n.label());
+    }
+    return true;
+  }
+
   /** The tree item showing a pod under its namespace, if it is in view. */
   public TreeItem<TreeEntry> podItem(String namespace, String name) {
     for (var entry : pods.values()) {
