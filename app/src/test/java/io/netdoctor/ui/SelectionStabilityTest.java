@@ -1,10 +1,10 @@
 package io.netdoctor.ui;
 
+import static io.netdoctor.ui.MainWindowFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.netdoctor.App;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.MockCluster;
@@ -15,8 +15,6 @@ import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** What is selected and what the details show change only when the user selects something else. */
 @ExtendWith(ApplicationExtension.class)
@@ -50,26 +47,14 @@ class SelectionStabilityTest {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });
-    Scene scene = new Scene(main.view(), 1200, 800);
-    scene.getStylesheets().add(App.stylesheet());
-    stage.setScene(scene);
-    stage.show();
-    main.start();
+    MainWindowFx.show(stage, main);
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> main.close()).get();
-    org.testfx.api.FxToolkit.cleanupStages();
+    MainWindowFx.close(main);
   }
 
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @SuppressWarnings("unchecked")
   private TreeView<TreeEntry> tree(FxRobot robot) {
@@ -214,9 +199,8 @@ class SelectionStabilityTest {
 
     await().atMost(WAIT).until(() -> fx(() -> rowOf(robot, "aaa-first-1") >= 0 && rowOf(robot, "zzz-last-1") >= 0
         && rowOf(robot, MASTER) < 0));
-    await().atMost(WAIT).until(() -> fx(() -> robot.lookup("checked=yes").tryQuery().isPresent()
-        || robot.lookup("checked: yes").tryQuery().isPresent()
-        || ((TreeEntry.PodEntry) main.tree().selectedProperty().get()).pod().labels().containsKey("checked")));
+    await().atMost(WAIT).until(() -> fx(() -> main.tree().selectedProperty().get() instanceof TreeEntry.PodEntry p
+        && p.pod().labels().containsKey("checked"))); // its own update has arrived
     assertThat(selectedRow(robot)).isEqualTo(SLAVE);
     assertThat(detailsTitle(robot)).isEqualTo("Pod " + SLAVE);
   }

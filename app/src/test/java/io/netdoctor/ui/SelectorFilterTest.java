@@ -1,10 +1,10 @@
 package io.netdoctor.ui;
 
+import static io.netdoctor.ui.MainWindowFx.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.kube.SelectorTable;
@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -35,7 +33,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The tree's filter box applies the Kubernetes selector rules: the table's pods, typed in the window. */
 @ExtendWith(ApplicationExtension.class)
@@ -68,25 +65,14 @@ class SelectorFilterTest {
         () -> {
           throw new AssertionError("the demo is not wanted here");
         });
-    stage.setScene(new Scene(main.view(), 1200, 800));
-    stage.getScene().getStylesheets().add(App.stylesheet());
-    stage.show();
-    main.start();
+    MainWindowFx.show(stage, main);
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> main.close()).get();
-    org.testfx.api.FxToolkit.cleanupStages();
+    MainWindowFx.close(main);
   }
 
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** The pod rows shown under the namespace, or none when the namespace row is hidden. */
   private Set<String> shownPods() {
