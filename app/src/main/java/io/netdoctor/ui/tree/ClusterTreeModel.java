@@ -390,22 +390,11 @@ public final class ClusterTreeModel {
 
   /** True while the cluster still has the object this row stands for. */
   boolean isKnown(TreeEntry entry) {
-    if (entry instanceof TreeEntry.PodEntry p) {
-      return pods.containsKey(p.pod().uid());
-    }
-    if (entry instanceof TreeEntry.ContainerEntry c) {
-      return pods.containsKey(c.pod().uid());
-    }
-    if (entry instanceof TreeEntry.NodeEntry n) {
-      return nodes.containsKey(n.node().name());
-    }
-    if (entry instanceof TreeEntry.ServiceEntry s) {
-      return services.has(s.service());
-    }
-    if (entry instanceof TreeEntry.NamespaceEntry n) {
-      return namespaceItems.containsKey(n.label());
-    }
-    return true;
+    return entry instanceof TreeEntry.PodEntry p ? pods.containsKey(p.pod().uid())
+        : entry instanceof TreeEntry.ContainerEntry c ? pods.containsKey(c.pod().uid())
+        : entry instanceof TreeEntry.NodeEntry n ? nodes.containsKey(n.node().name())
+        : entry instanceof TreeEntry.ServiceEntry s ? services.has(s.service())
+        : !(entry instanceof TreeEntry.NamespaceEntry ns) || namespaceItems.containsKey(ns.label());
   }
 
   /** The tree item showing a pod under its namespace, if it is in view. */
