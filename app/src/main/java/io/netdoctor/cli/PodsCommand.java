@@ -2,6 +2,7 @@ package io.netdoctor.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.netdoctor.core.kube.ContainerInfo;
+import io.netdoctor.core.kube.LabelSelector;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodListing;
 import java.io.PrintWriter;
@@ -39,6 +40,10 @@ final class PodsCommand implements Callable<Integer> {
   @Mixin
   KubeOptions kube;
 
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Only pods whose labels match, as kubectl get pods -l reads it (app=redis, tier in (a,b), !canary).")
+  String selector;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
       description = "text (a tree) or json. Default: ${DEFAULT-VALUE}.")
   Format output;
@@ -48,13 +53,15 @@ final class PodsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // checked here first, so a bad selector is one line before any request; the server then selects, as for kubectl
+    LabelSelector labels = LabelSelector.parse(selector == null ? "" : selector.strip());
     var config = kube.config();
     String namespace = scope.all ? null
         : scope.namespace != null ? scope.namespace
         : config.getNamespace() != null ? config.getNamespace() : "default";
     List<PodInfo> pods;
     try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
-      pods = PodListing.list(client, namespace);
+      pods = PodListing.list(client, namespace, labels);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {

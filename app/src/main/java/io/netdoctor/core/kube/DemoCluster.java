@@ -78,9 +78,11 @@ public final class DemoCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("The demo DNS server could not start: " + e.getMessage(), e);
     }
-    var dispatcher = new PodPortForwardDispatcher(new KubernetesCrudDispatcher(),
+    var crud = new KubernetesCrudDispatcher();
+    var dispatcher = new PodPortForwardDispatcher(crud,
         (namespace, pod, target) -> isDnsPod(namespace, pod) && target == 53 ? dns.address() : null);
-    var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new SelectorDispatcher(dispatcher, crud), false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {

@@ -3,8 +3,10 @@ package io.netdoctor.core.kube;
 import java.util.Locale;
 
 /**
- * What the tree's filter box means: a label selector when the text has one ({@code app=redis}),
- * otherwise a case-insensitive name fragment matched against pod, container, namespace and node names.
+ * What the tree's filter box means: a label selector when the text has one of a selector's operators
+ * ({@code app=redis}, {@code !canary}, {@code tier in (a,b)}, {@code a,b}) or starts with {@code -l}
+ * as on kubectl's command line ({@code -l app}: pods that have the key), otherwise a case-insensitive
+ * name fragment matched against pod, container, namespace and node names and the pod IP.
  */
 public final class PodFilter {
 
@@ -18,16 +20,40 @@ public final class PodFilter {
     this.selector = selector;
   }
 
-  /** Parses the box's text; an unreadable selector throws IllegalArgumentException with the reason. */
+  /** Parses the box's text; an unreadable selector throws {@link InvalidSelectorException} with the reason. */
   public static PodFilter parse(String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
       return NONE;
     }
-    if (LabelSelector.looksLikeSelector(t)) {
+    String explicit = explicitSelector(t);
+    if (explicit != null) {
+      return new PodFilter("", LabelSelector.parse(explicit));
+    }
+    if (looksLikeSelector(t)) {
       return new PodFilter("", LabelSelector.parse(t));
     }
     return new PodFilter(t.toLowerCase(Locale.ROOT), null);
+  }
+
+  /** True when the text has a character only a selector has: names, IPs and IDs never do. */
+  static boolean looksLikeSelector(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if ("=!(),<>".indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The selector after a leading {@code -l } or {@code --selector } ({@code =} also), or null. */
+  private static String explicitSelector(String text) {
+    for (String flag : new String[] {"--selector=", "--selector ", "-l=", "-l "}) {
+      if (text.startsWith(flag)) {
+        return text.substring(flag.length());
+      }
+    }
+    return null;
   }
 
   public boolean isEmpty() {

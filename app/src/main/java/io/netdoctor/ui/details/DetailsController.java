@@ -45,6 +45,12 @@ public final class DetailsController {
   }
 
   private void show(TreeEntry entry) {
+    if (entry instanceof TreeEntry.DeletedEntry) {
+      // keep what was shown and its events, marked deleted; nothing to act on or fetch any more
+      model.actions.clear();
+      model.entry.set(entry);
+      return;
+    }
     if (!Objects.equals(entry, model.entry.get()) || model.actions.isEmpty()) {
       model.actions.setAll(actions.stream().flatMap(a -> a.apply(entry).stream()).toList());
     }

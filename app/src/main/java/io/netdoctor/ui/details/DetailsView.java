@@ -21,6 +21,8 @@ final class DetailsView {
 
   final Label title = new Label("Select a pod, container or node");
   final Label subtitle = new Label("");
+  /** Shown above the last known content of an object that was deleted. */
+  final Label deleted = new Label("deleted");
   final VBox content = new VBox(10);
   /** Buttons other screens contribute for the selected row (node actions…). */
   final javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6);
@@ -33,7 +35,11 @@ final class DetailsView {
     actions.setId("detailsActions");
     javafx.beans.binding.Bindings.bindContent(actions.getChildren(), model.actions);
     actions.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(actions.getChildren()));
-    VBox box = new VBox(6, title, subtitle, actions, content);
+    deleted.setId("detailsDeleted");
+    deleted.getStyleClass().addAll("meta", atlantafx.base.theme.Styles.DANGER);
+    deleted.managedProperty().bind(deleted.visibleProperty());
+    deleted.setVisible(false);
+    VBox box = new VBox(6, title, deleted, subtitle, actions, content);
     box.setPadding(new Insets(12));
     root = new ScrollPane(box);
     root.setId("detailsPane");
@@ -47,6 +53,10 @@ final class DetailsView {
     TreeEntry entry = model.entry.get();
     content.getChildren().clear();
     subtitle.setText("");
+    boolean gone = entry instanceof TreeEntry.DeletedEntry;
+    if (entry instanceof TreeEntry.DeletedEntry d) {
+      entry = d.last();
+    }
     if (entry instanceof TreeEntry.PodEntry p) {
       renderPod(p.pod(), null, model);
     } else if (entry instanceof TreeEntry.ContainerEntry c) {
@@ -61,6 +71,11 @@ final class DetailsView {
       subtitle.setText(c.server());
     } else {
       title.setText("Select a pod, container or node");
+    }
+    deleted.setVisible(gone);
+    if (gone) {
+      title.setText(title.getText() + " (deleted)");
+      deleted.setText("Deleted from the cluster: what it showed last is kept below.");
     }
   }
 

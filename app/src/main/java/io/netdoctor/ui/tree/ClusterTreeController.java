@@ -6,7 +6,6 @@ import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.ui.common.PulseBatcher;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Parent;
 import javafx.scene.control.TreeItem;
 
@@ -19,11 +18,8 @@ public final class ClusterTreeController {
   private final TreeViewModel viewModel = new TreeViewModel();
   private final ClusterTreeView view = new ClusterTreeView(model, viewModel);
   private final PulseBatcher<Tagged> batcher = new PulseBatcher<>(this::drain, MAX_CHANGES_PER_PULSE);
-  private final ReadOnlyObjectWrapper<TreeEntry> selected = new ReadOnlyObjectWrapper<>();
-  private final javafx.beans.value.ChangeListener<TreeEntry> selectedValueListener =
-      (obs, old, value) -> selected.set(value);
+  private final TreeSelection selection = new TreeSelection(view.tree, model);
   private volatile int generation;
-  private TreeItem<TreeEntry> selectedItem;
   private ClusterConnection connection;
   private final java.util.List<java.util.function.Function<TreeEntry, java.util.List<javafx.scene.control.MenuItem>>>
       rowActions = new java.util.ArrayList<>();
@@ -41,10 +37,9 @@ public final class ClusterTreeController {
       return cell;
     });
     view.filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
-    view.tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selectionChanged(item));
     view.addNamespace.setOnAction(e -> addNamespace());
-    view.expandAll.setOnAction(e -> model.setAllExpanded(true, false));
-    view.collapseAll.setOnAction(e -> model.setAllExpanded(false, true));
+    view.expandAll.setOnAction(e -> selection.keep(() -> model.setAllExpanded(true, false)));
+    view.collapseAll.setOnAction(e -> selection.keep(() -> model.setAllExpanded(false, true)));
     view.namespaceToAdd.setOnAction(e -> addNamespace());
     model.statusProperty().addListener((obs, old, status) -> {
       viewModel.namespaceScopedProperty().set(connection != null && connection.isNamespaceScoped());
@@ -89,6 +84,7 @@ public final class ClusterTreeController {
     int mine = ++generation;
     batcher.clear();
     connection = null;
+    selection.clear();
     model.reset(context, server);
     viewModel.namespaceScopedProperty().set(false);
     applyFilter(view.filter.getText());
@@ -102,29 +98,22 @@ public final class ClusterTreeController {
 
   private void drain(java.util.List<Tagged> batch) {
     int current = generation;
-    var selection = view.tree.getSelectionModel();
-    TreeItem<TreeEntry> keep = selection.getSelectedItem();
-    var others = java.util.List.copyOf(selection.getSelectedItems());
     var changes = batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
-    boolean bulk = model.apply(changes);
+    selection.keep(() -> model.apply(changes));
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
         // once this frame is handed to the renderer, the connection's informer may start its own list
         javafx.application.Platform.runLater(() -> listed.shown().complete(null));
       }
     }
-    if (bulk && keep != null && keep.getParent() != null) {
-      for (TreeItem<TreeEntry> item : others) {
-        if (item != null && item != keep && item.getParent() != null && view.tree.getRow(item) >= 0) {
-          selection.select(item);
-        }
-      }
-      selection.select(keep); // last, so it stays the one the details pane shows
-    }
   }
 
+  /**
+   * What the details pane shows: the row the user chose last, updated live, kept through filtering,
+   * expanding and updates, and a {@link TreeEntry.DeletedEntry} once its object is deleted.
+   */
   public ReadOnlyObjectProperty<TreeEntry> selectedProperty() {
-    return selected.getReadOnlyProperty();
+    return selection.shownProperty();
   }
 
   private void showRowMenu(ClusterTreeCell cell, javafx.scene.input.ContextMenuEvent event) {
@@ -164,17 +153,6 @@ public final class ClusterTreeController {
     }
   }
 
-  private void selectionChanged(TreeItem<TreeEntry> item) {
-    if (selectedItem != null) {
-      selectedItem.valueProperty().removeListener(selectedValueListener);
-    }
-    selectedItem = item;
-    if (item != null) {
-      item.valueProperty().addListener(selectedValueListener);
-    }
-    selected.set(item == null ? null : item.getValue());
-  }
-
   /** Selects only this row (tests and "reveal" actions). */
   public void select(TreeItem<TreeEntry> item) {
     view.tree.getSelectionModel().clearSelection();
@@ -183,7 +161,8 @@ public final class ClusterTreeController {
 
   private void applyFilter(String text) {
     try {
-      model.setFilter(PodFilter.parse(text));
+      PodFilter filter = PodFilter.parse(text);
+      selection.keep(() -> model.setFilter(filter));
       viewModel.filterErrorProperty().set("");
     } catch (IllegalArgumentException e) {
       viewModel.filterErrorProperty().set(e.getMessage());

@@ -388,6 +388,15 @@ public final class ClusterTreeModel {
     nodesFolder.setValue(new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
   }
 
+  /** True while the cluster still has the object this row stands for. */
+  boolean isKnown(TreeEntry entry) {
+    return entry instanceof TreeEntry.PodEntry p ? pods.containsKey(p.pod().uid())
+        : entry instanceof TreeEntry.ContainerEntry c ? pods.containsKey(c.pod().uid())
+        : entry instanceof TreeEntry.NodeEntry n ? nodes.containsKey(n.node().name())
+        : entry instanceof TreeEntry.ServiceEntry s ? services.has(s.service())
+        : !(entry instanceof TreeEntry.NamespaceEntry ns) || namespaceItems.containsKey(ns.label());
+  }
+
   /** The tree item showing a pod under its namespace, if it is in view. */
   public TreeItem<TreeEntry> podItem(String namespace, String name) {
     for (var entry : pods.values()) {

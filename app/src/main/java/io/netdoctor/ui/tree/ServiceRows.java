@@ -62,6 +62,11 @@ final class ServiceRows {
     }
   }
 
+  /** True while the cluster has this Service (shown or filtered out). */
+  boolean has(ServiceInfo service) {
+    return services.containsKey(service.key());
+  }
+
   /** The row of a Service, if it is shown. */
   TreeItem<TreeEntry> item(String namespace, String name) {
     TreeItem<TreeEntry> item = items.get(namespace + "/" + name);

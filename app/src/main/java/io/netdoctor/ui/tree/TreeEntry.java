@@ -48,4 +48,12 @@ public sealed interface TreeEntry {
       return node.name();
     }
   }
+
+  /** An object that was shown and has since been deleted: its last known content. */
+  record DeletedEntry(TreeEntry last) implements TreeEntry {
+    @Override
+    public String label() {
+      return last.label();
+    }
+  }
 }

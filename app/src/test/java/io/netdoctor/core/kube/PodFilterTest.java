@@ -44,7 +44,22 @@ class PodFilterTest {
   @Test
   void anUnreadableSelectorSaysWhichPart() {
     assertThatThrownBy(() -> PodFilter.parse("app=redis,=oops"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'=oops'");
+        .isInstanceOf(InvalidSelectorException.class).hasMessageContaining("found '=' after ','");
+  }
+
+  @Test
+  void aSelectorOperatorMakesASelectorAndDashLMakesABareKeyOne() {
+    // the README's example: no pod has "canary", so both pods show
+    assertThat(PodFilter.parse("!canary").isSelector()).isTrue();
+    assertThat(PodFilter.parse("!canary").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("!canary").matches(web)).isTrue();
+    assertThat(PodFilter.parse("!tier").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("!tier").matches(web)).isFalse();
+    assertThat(PodFilter.parse("role").isSelector()).isFalse();
+    assertThat(PodFilter.parse("-l role").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("-l role").matches(web)).isFalse();
+    assertThat(PodFilter.parse("--selector=tier").matches(web)).isTrue();
+    assertThat(PodFilter.parse("10.2.47").isSelector()).isFalse();
   }
 
   @Test
