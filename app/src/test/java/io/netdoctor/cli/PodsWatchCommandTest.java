@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -56,8 +57,9 @@ class PodsWatchCommandTest {
 
   private Process watch(Path kubeconfig, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), "io.netdoctor.Launcher", "pods"));
+    List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
+        "-Dnetdoctor.logDir=" + dir.resolve("logs"), "-cp", System.getProperty("java.class.path"),
+        "io.netdoctor.Launcher", "pods"));
     command.addAll(List.of(args));
     command.addAll(List.of("--kubeconfig", kubeconfig.toString()));
     Process process = new ProcessBuilder(command).start();
@@ -138,9 +140,25 @@ class PodsWatchCommandTest {
 
     watcher.destroy(); // SIGTERM
     assertThat(watcher.waitFor()).isEqualTo(143);
-    // log lines may reach stderr until a log file takes them; stack traces must not
+  }
+
+  @Test
+  void anOutageLeavesNoStackTraceOnStderrAndItsCauseInTheLogFile() throws Exception {
+    Assumptions.assumeTrue(getClass().getClassLoader().getResource("ch/qos/logback/classic/Logger.class") != null,
+        "needs the Logback log file (branch logging): with slf4j-jdk14 the libraries' warnings go to stderr");
+    server = ApiServerProcess.start(0, "alpha");
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), MockCluster.kubeconfig(server.port(), "default"));
+    watcher = watch(kubeconfig, "-A", "--watch", "-o", "json");
+    await().atMost(SETUP).until(() -> replay().equals(ALPHA) && lastStatusIs("connected"));
+    server.terminate();
+    await().atMost(SETUP).until(() -> lastStatusIs("reconnecting"));
+    server.close();
+    watcher.destroy();
+    watcher.waitFor();
     assertThat(errors).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by")
-        || line.contains("Exception:"));
+        || line.contains("Exception"));
+    assertThat(Files.readString(dir.resolve("logs").resolve("netdoctor.log")))
+        .containsPattern("API server http://127\\.0\\.0\\.1:\\d+/ unavailable: \\S");
   }
 
   @Test

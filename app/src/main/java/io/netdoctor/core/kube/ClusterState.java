@@ -13,7 +13,8 @@ import java.util.Set;
  * The one copy of a cluster's current objects (pods by uid, Services, nodes, namespaces), and the changes
  * that bring a viewer from it to a fresh listing. Every informer event and every reload after an outage
  * goes through here, so a watcher that replays the returned changes always ends with the server's state:
- * a pod replaced under the same name (another uid) is removed and added, never kept twice.
+ * a pod replaced under the same name (another uid), or a uid that comes back under another name, is
+ * removed and added, never kept twice.
  * Thread-safe; the returned changes are to be delivered in order.
  */
 public final class ClusterState {
@@ -31,11 +32,18 @@ public final class ClusterState {
 
   /** The changes for a new or changed pod: nothing when it is unchanged. */
   public synchronized List<ClusterChange> upsertPod(PodInfo pod) {
-    List<ClusterChange> changes = new ArrayList<>(2);
+    List<ClusterChange> changes = new ArrayList<>(3);
     String holder = uidByRef.get(pod.ref());
     if (holder != null && !holder.equals(pod.uid())) {
       // the same name with another uid: a new pod replaced the old one while we did not see the delete
       changes.add(new ClusterChange.PodRemoved(podsByUid.remove(holder)));
+    }
+    PodInfo sameUid = podsByUid.get(pod.uid());
+    if (sameUid != null && !sameUid.ref().equals(pod.ref())) {
+      // another server behind the same URL may hand out the same uids (a seeded generator): a name is an identity too
+      podsByUid.remove(pod.uid());
+      uidByRef.remove(sameUid.ref(), pod.uid());
+      changes.add(new ClusterChange.PodRemoved(sameUid));
     }
     PodInfo old = podsByUid.put(pod.uid(), pod);
     uidByRef.put(pod.ref(), pod.uid());

@@ -41,7 +41,7 @@ final class HealthProbe {
       pending.cancel(true);
       return new KubernetesClientException("The API server did not answer in time.", e);
     } catch (ExecutionException e) {
-      return new KubernetesClientException("Health check failed", e.getCause());
+      return new KubernetesClientException("The connection to the API server was lost.", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new KubernetesClientException("Interrupted", e);

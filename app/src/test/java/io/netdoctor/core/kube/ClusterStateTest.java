@@ -46,6 +46,17 @@ class ClusterStateTest {
   }
 
   @Test
+  void aUidThatComesBackUnderAnotherNameRemovesThePodThatHadIt() {
+    var state = new ClusterState();
+    state.upsertPod(pod("u2", "default", "frontend-2", "Running"));
+    assertThat(state.upsertPod(pod("u2", "default", "frontend-9", "Running"))).containsExactly(
+        new ClusterChange.PodRemoved(pod("u2", "default", "frontend-2", "Running")),
+        new ClusterChange.PodUpserted(pod("u2", "default", "frontend-9", "Running")));
+    assertThat(state.pod(new PodRef("default", "frontend-2"))).isEmpty();
+    assertThat(state.pods()).extracting(PodInfo::name).containsExactly("frontend-9");
+  }
+
+  @Test
   void reconcileWithADifferentWorldEndsWithExactlyTheNewObjects() {
     var state = new ClusterState();
     state.reconcile(new ClusterState.Listing(List.of("default", "team-a"),
