@@ -48,6 +48,10 @@ final class PodsCommand implements Callable<Integer> {
       description = "text (a tree) or json. Default: ${DEFAULT-VALUE}.")
   Format output;
 
+  @Option(names = {"-w", "--watch"},
+      description = "After the list, print one line per change until Ctrl-C (JSON Lines with -o json).")
+  boolean watch;
+
   @Spec
   CommandSpec spec;
 
@@ -59,6 +63,10 @@ final class PodsCommand implements Callable<Integer> {
     String namespace = scope.all ? null
         : scope.namespace != null ? scope.namespace
         : config.getNamespace() != null ? config.getNamespace() : "default";
+    if (watch) {
+      return PodWatchPrinter.watchUntilSignalled(config, kube.contextName(config), namespace,
+          output == Format.json, spec.commandLine().getOut());
+    }
     List<PodInfo> pods;
     try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
       pods = PodListing.list(client, namespace, labels);

@@ -1,15 +1,16 @@
 package io.netdoctor.core.kube;
 
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.transcript.Transcript;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,19 +20,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A live view of one cluster: informers for namespaces, pods, services and nodes feeding {@link ClusterChange}s
- * to one sink, with a watchdog that reports "reconnecting" and restarts informers that stopped.
- * Falls back to the context's namespace when namespaces cannot be listed cluster-wide.
+ * A live view of one cluster: lists everything into one {@link ClusterState}, then informers keep it current
+ * and every change goes to one sink. A health check asks the API server every second; when it fails (or a
+ * watch stops) the status says "Reconnecting…" with the reason at once, attempts back off from 1 s to 30 s,
+ * and recovery lists everything afresh and reconciles, so viewers end with exactly the server's objects.
+ * Falls back to the context's namespace when namespaces cannot be listed cluster-wide. Prints nothing itself:
+ * causes go to the slf4j log and the transcript.
  */
 public final class ClusterConnection implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterConnection.class);
   private static final String SOURCE = "cluster";
-  private static final long WATCHDOG_MILLIS = 250;
-  /** How long the pod informer waits for a view to show the first listing. */
-  private static final long SHOWN_WAIT_MILLIS = 3_000;
-  private static final long RETRY_MAX_MILLIS = 8_000;
+  private static final long TICK_MILLIS = 1_000;
+  /** Health checks in a row with a watch not watching before the feeds are reloaded. */
+  private static final int NOT_WATCHING_TICKS = 15;
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final String contextName;
   private final String displayName;
@@ -39,20 +47,23 @@ public final class ClusterConnection implements AutoCloseable {
   private final Transcript transcript;
   private final Consumer<ClusterChange> sink;
   private final ScheduledExecutorService scheduler;
-  private final List<Feed<?>> feeds = new ArrayList<>();
+  private final ClusterFeeds feeds;
   private final Set<String> scopedNamespaces = ConcurrentHashMap.newKeySet();
-  private final ConcurrentHashMap<String, PodInfo> pods = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, NodeInfo> nodes = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, ServiceInfo> services = new ConcurrentHashMap<>();
+  private final Set<String> announced = ConcurrentHashMap.newKeySet();
+  private final ClusterState state = new ClusterState();
+  private final Backoff backoff = new Backoff();
+  private final HealthProbe probe;
   private volatile KubernetesClient client;
   private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "");
-  private volatile Throwable lastError;
   private volatile boolean namespaceScoped;
   private volatile boolean nodesForbidden;
   private volatile boolean closed;
-  private long retryMillis = 500;
-  private long lastProbeNanos;
-  private static final long PROBE_INTERVAL_NANOS = 1_000_000_000L;
+  // the rest is touched on the scheduler thread only
+  private boolean healthy;
+  private boolean loadedOnce;
+  private Instant lastContact;
+  private String lastReason = "";
+  private int notWatching;
 
   public ClusterConnection(String contextName, Config config, Transcript transcript, Consumer<ClusterChange> sink) {
     this(contextName, contextName, config, transcript, sink);
@@ -66,6 +77,8 @@ public final class ClusterConnection implements AutoCloseable {
     this.config = config;
     this.transcript = transcript;
     this.sink = sink;
+    this.probe = new HealthProbe(contextNamespace());
+    this.feeds = new ClusterFeeds(state, this::emit, this::runOnScheduler);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "netdoctor-cluster-" + contextName);
       t.setDaemon(true);
@@ -84,10 +97,12 @@ public final class ClusterConnection implements AutoCloseable {
   /** Connects in the background; progress and failures arrive as {@link ClusterChange.StatusChanged}. */
   public void start() {
     setStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + config.getMasterUrl() + " …");
-    scheduler.execute(this::connect);
+    scheduler.execute(this::attempt);
+    scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private void connect() {
+  /** A connect or reconnect attempt: a cheap probe first after an outage, then a full reload. */
+  private void attempt() {
     if (closed) {
       return;
     }
@@ -95,164 +110,104 @@ public final class ClusterConnection implements AutoCloseable {
       if (client == null) {
         client = new KubernetesClientBuilder().withConfig(config).build();
       }
-      // The pod list is the long pole: start it before finding out whether namespaces may be listed.
-      transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
-      Feed<Pod> allPods = new Feed<>("pods", () -> client.pods().inAnyNamespace().runnableInformer(0),
-          this::onPod, this::onPodGone, this::onFeedError);
-      var shown = new CompletableFuture<Void>();
-      allPods.seed(listAllPods(shown));
-      addFeed(allPods, shown);
-      transcript.command(SOURCE, kubectl("get", "namespaces"));
-      try {
-        client.namespaces().list().getItems().forEach(ns -> sink.accept(
-            new ClusterChange.NamespaceAdded(ns.getMetadata().getName())));
-        namespaceScoped = false;
-      } catch (RuntimeException e) {
-        if (!KubeErrors.isForbidden(e)) {
-          throw e;
+      if (loadedOnce) {
+        RuntimeException down = probe.check(client);
+        if (down != null) {
+          throw down;
         }
-        removeFeed(allPods);
+      }
+      boolean recovering = loadedOnce;
+      load();
+      healthy = true;
+      notWatching = 0;
+      backoff.reset();
+      lastContact = Instant.now();
+      lastReason = "";
+      if (recovering) {
+        LOG.info("API server {} answers again; reloaded {} pods", config.getMasterUrl(), state.pods().size());
+        transcript.note(SOURCE, "The API server answers again; reloaded everything.");
+      }
+    } catch (RuntimeException e) {
+      lost(e);
+    }
+  }
+
+  /** Lists everything in scope, reconciles the state with it and starts fresh informers seeded with it. */
+  private void load() {
+    boolean first = !loadedOnce;
+    feeds.stop();
+    var shown = new CompletableFuture<Void>();
+    if (!first) {
+      shown.complete(null);
+    }
+    ClusterListing listing = null;
+    if (!namespaceScoped) {
+      announce(kubectl("get", "pods", "--all-namespaces", "--watch"));
+      announce(kubectl("get", "namespaces"));
+      listing = ClusterListing.everything(client, first ? pods -> showFirst(pods, shown) : null);
+      if (listing.clusterWideForbidden) {
         namespaceScoped = true;
-        String ns = config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
+        String ns = contextNamespace();
         scopedNamespaces.add(ns);
         transcript.note(SOURCE, "No permission to list namespaces cluster-wide; showing namespace " + ns
             + " (add others by hand).");
-      }
-      startFeeds();
-      retryMillis = 500;
-      scheduler.scheduleWithFixedDelay(this::watchdog, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      closeFeeds();
-      lastError = e;
-      boolean auth = KubeErrors.httpStatus(e) == 401;
-      setStatus(auth ? ConnectionStatus.State.FAILED : ConnectionStatus.State.RECONNECTING,
-          KubeErrors.describe(e) + (auth ? "" : " Retrying…"));
-      transcript.error(SOURCE, KubeErrors.describe(e));
-      long delay = auth ? RETRY_MAX_MILLIS : retryMillis;
-      retryMillis = Math.min(retryMillis * 2, RETRY_MAX_MILLIS);
-      if (!closed) {
-        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        listing = null;
       }
     }
+    if (listing == null) {
+      scopedNamespaces.forEach(ns -> announce(kubectl("get", "pods", "-n", ns, "--watch")));
+      listing = ClusterListing.inNamespaces(client, Set.copyOf(scopedNamespaces));
+    }
+    if (!shown.isDone() && namespaceScoped) {
+      shown.complete(null); // no first listing was shown: nothing to wait for
+    }
+    ClusterListing fresh = listing;
+    emit(() -> state.reconcile(fresh.state()));
+    loadedOnce = true;
+    startFeeds(listing, shown);
   }
 
-  private void startFeeds() {
-    if (namespaceScoped) {
-      for (String ns : scopedNamespaces) {
-        startNamespaceFeed(ns);
-      }
-    } else {
-      addFeed(new Feed<Namespace>("namespaces", () -> client.namespaces().runnableInformer(0),
-          ns -> sink.accept(new ClusterChange.NamespaceAdded(ns.getMetadata().getName())),
-          ns -> sink.accept(new ClusterChange.NamespaceRemoved(ns.getMetadata().getName())), this::onFeedError));
-      startServiceFeed(null);
-    }
-    transcript.command(SOURCE, kubectl("get", "nodes", "-o", "wide", "--watch"));
-    try {
-      client.nodes().list();
-      addFeed(new Feed<Node>("nodes", () -> client.nodes().runnableInformer(0), this::onNode,
-          n -> {
-            nodes.remove(n.getMetadata().getName());
-            sink.accept(new ClusterChange.NodeRemoved(n.getMetadata().getName()));
-          }, this::onFeedError));
-    } catch (RuntimeException e) {
-      if (!KubeErrors.isForbidden(e)) {
-        throw e;
-      }
-      nodesForbidden = true;
-      transcript.note(SOURCE, "No permission to list nodes; the Nodes branch stays empty.");
-    }
-  }
-
-  /**
-   * One plain list delivered straight to the sink: the tree is full as soon as a `kubectl get pods`
-   * would be, while the informer's list-and-watch catches up behind it. Null when forbidden.
-   */
-  private List<Pod> listAllPods(CompletableFuture<Void> shown) {
-    List<Pod> pods;
-    try {
-      pods = client.pods().inAnyNamespace().list().getItems();
-    } catch (RuntimeException e) {
-      if (KubeErrors.isForbidden(e)) {
-        return null;
-      }
-      throw e;
-    }
+  /** The first listing as one change, so a view builds itself in one step (see {@link ClusterChange.PodsListed}). */
+  private void showFirst(List<Pod> pods, CompletableFuture<Void> shown) {
     List<PodInfo> infos = pods.parallelStream().map(KubeObjects::pod).toList();
-    infos.forEach(info -> this.pods.put(info.uid(), info));
-    sink.accept(new ClusterChange.PodsListed(infos, shown));
-    return pods;
+    synchronized (state) {
+      infos.forEach(state::upsertPod);
+      sink.accept(new ClusterChange.PodsListed(infos, shown));
+    }
   }
 
-  private void startNamespaceFeed(String ns) {
-    sink.accept(new ClusterChange.NamespaceAdded(ns));
-    transcript.command(SOURCE, kubectl("get", "pods", "-n", ns, "--watch"));
-    addFeed(new Feed<Pod>("pods in " + ns, () -> client.pods().inNamespace(ns).runnableInformer(0),
-        this::onPod, this::onPodGone, this::onFeedError));
-    startServiceFeed(ns);
+  private void startFeeds(ClusterListing listing, CompletableFuture<Void> shown) {
+    if (namespaceScoped) {
+      scopedNamespaces.forEach(ns -> {
+        if (listing.servicesIn(ns) != null) {
+          announce(kubectl("get", "services", "-n", ns, "--watch"));
+        }
+      });
+    } else if (listing.services != null) {
+      announce(kubectl("get", "services", "--all-namespaces", "--watch"));
+    }
+    if (listing.services == null) {
+      note("No permission to list services; no Service rows.");
+    }
+    announce(kubectl("get", "nodes", "-o", "wide", "--watch"));
+    nodesForbidden = listing.nodes == null;
+    if (nodesForbidden) {
+      note("No permission to list nodes; the Nodes branch stays empty.");
+    }
+    feeds.start(client, listing, namespaceScoped ? Set.copyOf(scopedNamespaces) : null, shown);
   }
 
-  /**
-   * Services of all namespaces ({@code namespace} null) or of one. RBAC often hides Services: a
-   * forbidden list drops this feed with a note instead of leaving the connection "reconnecting".
-   * No probing list here: connect() stays as short as it was.
-   */
-  private void startServiceFeed(String namespace) {
-    transcript.command(SOURCE, namespace == null ? kubectl("get", "services", "--all-namespaces", "--watch")
-        : kubectl("get", "services", "-n", namespace, "--watch"));
-    var feed = new java.util.concurrent.atomic.AtomicReference<Feed<Service>>();
-    feed.set(new Feed<Service>(namespace == null ? "services" : "services in " + namespace,
-        () -> namespace == null ? client.services().inAnyNamespace().runnableInformer(0)
-            : client.services().inNamespace(namespace).runnableInformer(0),
-        this::onService, this::onServiceGone, error -> {
-          if (!KubeErrors.isForbidden(error)) {
-            onFeedError(error);
-            return;
-          }
-          scheduler.execute(() -> {
-            if (dropFeed(feed.get())) {
-              transcript.note(SOURCE, "No permission to list services" + (namespace == null ? "" : " in " + namespace)
-                  + "; no Service rows.");
-            }
-          });
-        }));
-    addFeed(feed.get());
+  private void runOnScheduler(Runnable task) {
+    if (!closed) {
+      scheduler.execute(task);
+    }
   }
 
-  private synchronized boolean dropFeed(Feed<?> feed) {
-    boolean had = feeds.remove(feed);
-    feed.close();
-    return had;
-  }
-
-  private synchronized void addFeed(Feed<?> feed) {
-    feeds.add(feed);
-    feed.start();
-  }
-
-  /**
-   * Adds a feed whose informer starts once the view shows the listing it was seeded with (or after
-   * {@link #SHOWN_WAIT_MILLIS}): its list-and-watch then does not take a core from building the view.
-   * Changes made meanwhile are not lost: the informer's own list reports them.
-   */
-  private synchronized void addFeed(Feed<?> feed, CompletableFuture<Void> shown) {
-    feeds.add(feed);
-    shown.completeOnTimeout(null, SHOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)
-        .thenRun(() -> {
-          if (!closed) {
-            scheduler.execute(feed::start);
-          }
-        });
-  }
-
-  private synchronized void removeFeed(Feed<?> feed) {
-    feeds.remove(feed);
-    feed.close();
-  }
-
-  private synchronized void closeFeeds() {
-    feeds.forEach(Feed::close);
-    feeds.clear();
+  /** Applies a state change and delivers its changes under one lock, so the sink sees them in state order. */
+  private void emit(Supplier<List<ClusterChange>> change) {
+    synchronized (state) {
+      change.get().forEach(sink);
+    }
   }
 
   /** Adds a namespace to watch by hand (when namespaces cannot be listed cluster-wide). */
@@ -260,11 +215,12 @@ public final class ClusterConnection implements AutoCloseable {
     if (!ns.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || ns.length() > 63) {
       throw new IllegalArgumentException("'" + ns + "' is not a valid namespace name.");
     }
-    if (!namespaceScoped) {
-      return;
-    }
-    if (scopedNamespaces.add(ns)) {
-      scheduler.execute(() -> startNamespaceFeed(ns));
+    if (namespaceScoped && scopedNamespaces.add(ns)) {
+      scheduler.execute(() -> {
+        if (healthy) {
+          reload();
+        }
+      });
     }
   }
 
@@ -276,94 +232,106 @@ public final class ClusterConnection implements AutoCloseable {
     return nodesForbidden;
   }
 
-  private void onPod(Pod pod) {
-    PodInfo info = KubeObjects.pod(pod);
-    pods.put(info.uid(), info);
-    sink.accept(new ClusterChange.PodUpserted(info));
-  }
-
-  private void onPodGone(Pod pod) {
-    PodInfo info = KubeObjects.pod(pod);
-    pods.remove(info.uid());
-    sink.accept(new ClusterChange.PodRemoved(info));
-  }
-
-  private void onService(Service service) {
-    ServiceInfo info = KubeObjects.service(service);
-    services.put(info.key(), info);
-    sink.accept(new ClusterChange.ServiceUpserted(info));
-  }
-
-  private void onServiceGone(Service service) {
-    ServiceInfo info = KubeObjects.service(service);
-    services.remove(info.key());
-    sink.accept(new ClusterChange.ServiceRemoved(info));
-  }
-
-  private void onNode(Node node) {
-    NodeInfo info = KubeObjects.node(node);
-    nodes.put(info.name(), info);
-    sink.accept(new ClusterChange.NodeUpserted(info));
-  }
-
-  private void onFeedError(Throwable error) {
-    lastError = error;
-  }
-
   /** Never lets an exception escape: a scheduled task that throws is silently cancelled. */
-  private void watchdog() {
+  private void tick() {
     try {
       checkHealth();
     } catch (RuntimeException e) {
-      lastError = e;
+      LOG.debug("Health check failed unexpectedly", e);
     }
   }
 
   private void checkHealth() {
-    if (closed) {
+    if (closed || !healthy) {
+      return; // an attempt is scheduled
+    }
+    RuntimeException down = probe.check(client);
+    if (down != null) {
+      lost(down);
       return;
     }
-    List<Feed<?>> snapshot;
-    synchronized (this) {
-      snapshot = List.copyOf(feeds);
-    }
+    lastContact = Instant.now();
+    List<Feed<?>> snapshot = feeds.all();
     boolean allWatching = true;
-    boolean anyFailed = false;
     for (Feed<?> feed : snapshot) {
-      if (feed.hasStopped()) {
-        transcript.note(SOURCE, "The " + feed.name() + " watch stopped; restarting it.");
-        feed.start();
+      if (feed.failure() != null || feed.hasStopped()) {
+        String why = feed.failure() == null ? "" : " (" + KubeErrors.describe(feed.failure()) + ")";
+        LOG.info("The {} watch stopped{}; reloading", feed.name(), why);
+        transcript.note(SOURCE, "The " + feed.name() + " watch stopped" + why + "; reloading.");
+        reload();
+        return;
       }
-      feed.reconcileWhenSynced();
       allWatching &= feed.isWatching();
-      anyFailed |= feed.hasFailed();
     }
-    if (anyFailed) {
-      Throwable error = lastError;
-      String why = error == null ? "the watch was interrupted" : KubeErrors.describe(error);
-      setStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting… (" + why + ")");
-      if (serverAnswers()) {
-        transcript.note(SOURCE, "The API server answers again; reloading.");
-        snapshot.forEach(Feed::recover); // all of them: a watch may resume without a relist and miss deletions
-      }
+    notWatching = allWatching ? 0 : notWatching + 1;
+    if (notWatching >= NOT_WATCHING_TICKS) {
+      LOG.info("A watch has not been watching for {} s; reloading", notWatching);
+      notWatching = 0;
+      reload();
     } else if (allWatching) {
-      String limits = namespaceScoped ? " (namespace-scoped: " + String.join(", ", scopedNamespaces.stream().sorted().toList()) + ")" : "";
+      String limits = namespaceScoped ? " (namespace-scoped: " + String.join(", ",
+          scopedNamespaces.stream().sorted().toList()) + ")" : "";
       setStatus(ConnectionStatus.State.CONNECTED, "Connected to " + displayName + limits);
     }
   }
 
-  /** A cheap request: any HTTP answer (even 403/404) means the server is back. */
-  private boolean serverAnswers() {
-    long now = System.nanoTime();
-    if (now - lastProbeNanos < PROBE_INTERVAL_NANOS) {
-      return false;
-    }
-    lastProbeNanos = now;
+  private void reload() {
     try {
-      client.namespaces().withName("default").get();
-      return true;
+      load();
     } catch (RuntimeException e) {
-      return KubeErrors.httpStatus(e) > 0;
+      lost(e);
+    }
+  }
+
+  /** Says why at once, stops every informer (no retry storm behind the status) and schedules the next attempt. */
+  private void lost(RuntimeException error) {
+    if (closed) {
+      return; // closing interrupts a request in flight: not an outage
+    }
+    healthy = false;
+    feeds.stop();
+    String reason = KubeErrors.describe(error);
+    reason = reason.endsWith(".") ? reason : reason + ".";
+    if (!reason.equals(lastReason)) {
+      LOG.warn("API server {} unavailable: {}", config.getMasterUrl(), reason);
+      LOG.debug("Cause", error);
+      transcript.error(SOURCE, reason);
+      lastReason = reason;
+    }
+    long wait = backoff.next();
+    Instant next = Instant.now().plusMillis(wait);
+    String when = "Next attempt at " + clock(next) + " (in " + Math.round(wait / 1000.0) + " s).";
+    if (lastContact == null) {
+      boolean rejected = KubeErrors.httpStatus(error) == 401;
+      setStatus(rejected ? ConnectionStatus.State.FAILED : ConnectionStatus.State.RECONNECTING, reason + " " + when);
+    } else {
+      setStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting… " + reason + " Last contact " + clock(lastContact)
+          + ". " + when);
+    }
+    try {
+      scheduler.schedule(this::attempt, wait, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      LOG.debug("Closed while reconnecting");
+    }
+  }
+
+  private static String clock(Instant instant) {
+    return LocalTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneId.systemDefault()).format(CLOCK);
+  }
+
+  private String contextNamespace() {
+    return config.getNamespace() == null || config.getNamespace().isBlank() ? "default" : config.getNamespace();
+  }
+
+  private void announce(Command command) {
+    if (announced.add(command.toString())) {
+      transcript.command(SOURCE, command);
+    }
+  }
+
+  private void note(String text) {
+    if (announced.add(text)) {
+      transcript.note(SOURCE, text);
     }
   }
 
@@ -379,22 +347,27 @@ public final class ClusterConnection implements AutoCloseable {
     return status;
   }
 
+  /** The objects as the server has them now (as far as this connection knows): the one copy views read. */
+  public ClusterState state() {
+    return state;
+  }
+
   /** The pods seen so far, in no particular order (a Service's backends, for example). */
   public List<PodInfo> pods() {
-    return List.copyOf(pods.values());
+    return state.pods();
   }
 
   public Optional<PodInfo> pod(PodRef ref) {
-    return pods.values().stream().filter(p -> p.ref().equals(ref)).findFirst();
+    return state.pod(ref);
   }
 
   /** The Services seen so far, in no particular order (for name completion). */
   public List<ServiceInfo> services() {
-    return List.copyOf(services.values());
+    return state.services();
   }
 
   public Optional<NodeInfo> node(String name) {
-    return Optional.ofNullable(nodes.get(name));
+    return state.node(name);
   }
 
   /** The client, once connected; null before. Callers run blocking calls off the UI thread. */
@@ -414,9 +387,8 @@ public final class ClusterConnection implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
-    closeFeeds();
-    pods.clear();
-    nodes.clear();
+    feeds.close();
+    state.clear();
     if (client != null) {
       client.close();
     }

@@ -55,7 +55,7 @@ public final class KubeErrors {
       if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
         return "The API server did not answer in time.";
       }
-      if (t instanceof java.io.IOException && t.getMessage() != null
+      if (t.getMessage() != null // java.io.IOException, or the HTTP client's own (vert.x HttpClosedException)
           && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection was closed")) {
         return "The connection to the API server was closed.";
       }

@@ -50,6 +50,10 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
       set(Icons.CLUSTER, c.label().isEmpty() ? "Cluster" : c.label());
       ConnectionStatus s = status.getValue();
       meta.setText(c.server() + (s == null || s.message().isEmpty() ? "" : "  —  " + s.message()));
+      if (s != null && !s.message().isEmpty()) {
+        tooltip.setText(s.message()); // the whole reason and retry time, however narrow the tree
+        setTooltip(tooltip);
+      }
     } else if (entry instanceof TreeEntry.FolderEntry f) {
       set(Icons.FOLDER, f.label());
       meta.setText(f.count() + (f.note().isEmpty() ? "" : "  —  " + f.note()));

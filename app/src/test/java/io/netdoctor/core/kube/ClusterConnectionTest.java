@@ -192,7 +192,7 @@ class ClusterConnectionTest {
     connection = new ClusterConnection("gone", config, transcript, sink);
     connection.start();
     await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.RECONNECTING);
-    assertThat(sink.lastMessage()).startsWith("Cannot reach the API server").endsWith("Retrying…");
+    assertThat(sink.lastMessage()).startsWith("Cannot reach the API server").containsPattern("Next attempt at \\d\\d:\\d\\d:\\d\\d \\(in 1 s\\)\\.$");
   }
 
   @Test

@@ -1,0 +1,111 @@
+package io.netdoctor.core.kube;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The informers of one connection, all started from one {@link ClusterListing} and all stopped together:
+ * their events go to the {@link ClusterState} through {@code apply}, which delivers the resulting changes.
+ */
+final class ClusterFeeds implements AutoCloseable {
+
+  /** How long the pod informer waits for a view to show the first listing. */
+  static final long SHOWN_WAIT_MILLIS = 3_000;
+
+  private final ClusterState state;
+  private final Consumer<Supplier<List<ClusterChange>>> apply;
+  private final Executor starter;
+  private final List<Feed<?>> feeds = new ArrayList<>();
+  private volatile boolean closed;
+
+  ClusterFeeds(ClusterState state, Consumer<Supplier<List<ClusterChange>>> apply, Executor starter) {
+    this.state = state;
+    this.apply = apply;
+    this.starter = starter;
+  }
+
+  /**
+   * Starts fresh informers for the listing's scope ({@code scoped} null: every namespace), seeded with it.
+   * The pod informers start once {@code shown} completes (or after {@link #SHOWN_WAIT_MILLIS}): their
+   * list-and-watch then does not take a core from a view building itself from the first listing.
+   */
+  synchronized void start(KubernetesClient client, ClusterListing listing, Collection<String> scoped,
+      CompletableFuture<Void> shown) {
+    if (scoped != null) {
+      for (String ns : scoped) {
+        add(pods("pods in " + ns, () -> client.pods().inNamespace(ns).runnableInformer(0)).seed(listing.podsIn(ns)),
+            shown);
+        if (listing.servicesIn(ns) != null) {
+          add(services("services in " + ns, () -> client.services().inNamespace(ns).runnableInformer(0))
+              .seed(listing.servicesIn(ns)), null);
+        }
+      }
+    } else {
+      add(pods("pods", () -> client.pods().inAnyNamespace().runnableInformer(0)).seed(listing.pods), shown);
+      add(new Feed<Namespace>("namespaces", () -> client.namespaces().runnableInformer(0),
+          ns -> apply.accept(() -> state.addNamespace(ns.getMetadata().getName())),
+          ns -> apply.accept(() -> state.removeNamespace(ns.getMetadata().getName()))).seed(listing.namespaces), null);
+      if (listing.services != null) {
+        add(services("services", () -> client.services().inAnyNamespace().runnableInformer(0))
+            .seed(listing.services), null);
+      }
+    }
+    if (listing.nodes != null) {
+      add(new Feed<Node>("nodes", () -> client.nodes().runnableInformer(0),
+          n -> apply.accept(() -> state.upsertNode(KubeObjects.node(n))),
+          n -> apply.accept(() -> state.removeNode(n.getMetadata().getName()))).seed(listing.nodes), null);
+    }
+  }
+
+  private Feed<Pod> pods(String name, Supplier<SharedIndexInformer<Pod>> informer) {
+    return new Feed<>(name, informer, p -> apply.accept(() -> state.upsertPod(KubeObjects.pod(p))),
+        p -> apply.accept(() -> state.removePod(KubeObjects.pod(p))));
+  }
+
+  private Feed<Service> services(String name, Supplier<SharedIndexInformer<Service>> informer) {
+    return new Feed<>(name, informer, s -> apply.accept(() -> state.upsertService(KubeObjects.service(s))),
+        s -> apply.accept(() -> state.removeService(KubeObjects.service(s))));
+  }
+
+  private void add(Feed<?> feed, CompletableFuture<Void> shown) {
+    feeds.add(feed);
+    if (shown == null || shown.isDone()) {
+      feed.start();
+      return;
+    }
+    shown.completeOnTimeout(null, SHOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS).thenRun(() -> {
+      if (!closed) {
+        starter.execute(feed::start);
+      }
+    });
+  }
+
+  /** The feeds now running (for the health check). */
+  synchronized List<Feed<?>> all() {
+    return List.copyOf(feeds);
+  }
+
+  /** Stops every informer; the set can be started again from a new listing. */
+  synchronized void stop() {
+    feeds.forEach(Feed::close);
+    feeds.clear();
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    stop();
+  }
+}
