@@ -1,9 +1,8 @@
 package io.netdoctor.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.ContainerInfo;
 import io.netdoctor.core.kube.PodInfo;
-import io.netdoctor.core.kube.PodListing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,13 +47,10 @@ final class PodsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var config = kube.config();
-    String namespace = scope.all ? null
-        : scope.namespace != null ? scope.namespace
-        : config.getNamespace() != null ? config.getNamespace() : "default";
     List<PodInfo> pods;
-    try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
-      pods = PodListing.list(client, namespace);
+    try (ClusterAccess cluster = kube.open()) {
+      String namespace = scope.all ? null : scope.namespace != null ? scope.namespace : cluster.defaultNamespace();
+      pods = cluster.pods(namespace);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {

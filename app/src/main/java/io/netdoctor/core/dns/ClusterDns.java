@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import io.netdoctor.core.command.Command;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.IOException;
@@ -73,6 +74,13 @@ public final class ClusterDns implements DnsLookup {
       dns.reopen();
     }
     return dns;
+  }
+
+  /** The same for a command's cluster: the API is asked first, so its failures read as every command's kube errors. */
+  public static ClusterDns open(ClusterAccess cluster, Transcript transcript, Options options) {
+    cluster.request("list", "pods in namespace " + NAMESPACE, c -> c.pods().inNamespace(NAMESPACE)
+        .withLabel(LABEL_KEY, LABEL_VALUE).list());
+    return open(cluster.client(), transcript, options);
   }
 
   /** The DNS pods (label k8s-app=kube-dns in kube-system), Running ones first, by name. */

@@ -17,6 +17,7 @@ public final class Redaction {
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
   private static final Pattern KEY_VALUE =
       Pattern.compile("(?i)((?:token|password|passwd|secret|client-key-data|key-data)[=:]\\s*)\\S+");
+  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/@\\s:]+):[^/\\s]*@");
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----");
 
@@ -47,9 +48,14 @@ public final class Redaction {
 
   /** Free text with anything that looks like a credential masked. */
   public static String redactText(String text) {
-    String out = PEM.matcher(text).replaceAll(MASK);
+    String out = maskUserInfo(PEM.matcher(text).replaceAll(MASK));
     out = BEARER.matcher(out).replaceAll("$1" + MASK);
     out = JWT.matcher(out).replaceAll(MASK);
     return KEY_VALUE.matcher(out).replaceAll("$1" + MASK);
+  }
+
+  /** A URL (or text holding URLs) with the password of its user info masked: {@code http://admin:***@host}. */
+  public static String maskUserInfo(String text) {
+    return text == null ? null : USER_INFO.matcher(text).replaceAll("$1:" + MASK + "@");
   }
 }
