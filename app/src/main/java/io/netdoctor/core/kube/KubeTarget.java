@@ -91,6 +91,7 @@ public final class KubeTarget {
 
   /** The server URL with any password masked, for messages. */
   public static String shown(Config config) {
-    return Redaction.maskUserInfo(config.getMasterUrl());
+    String url = config.getMasterUrl() == null ? "" : config.getMasterUrl();
+    return Redaction.maskUserInfo(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
   }
 }
