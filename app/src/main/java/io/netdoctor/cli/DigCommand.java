@@ -181,7 +181,8 @@ final class DigCommand implements Callable<Integer> {
   }
 
   private ClusterDns openCluster(ClusterAccess access, Transcript transcript) {
-    return ClusterDns.open(access, transcript, new ClusterDns.Options(ClusterDns.DEFAULT_DOMAIN, timeout()));
+    return ClusterDns.open(access, transcript, new ClusterDns.Options(ClusterDns.DEFAULT_DOMAIN, timeout())
+        .aimedAt(access.target().kubectlFlags()));
   }
 
   private Duration timeout() {

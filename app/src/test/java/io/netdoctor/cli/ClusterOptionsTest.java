@@ -3,9 +3,8 @@ package io.netdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.netdoctor.cli.PodsCommandTest.Run;
 import io.netdoctor.core.kube.MockCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -38,9 +37,6 @@ class ClusterOptionsTest {
   @TempDir
   static Path dir;
   static Path twoContexts;
-
-  record Run(int code, String out, String err) {
-  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -78,16 +74,6 @@ class ClusterOptionsTest {
     }
   }
 
-  static Run run(List<String> args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cli = NetDoctorCli.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   /** Each command with the options it needs besides the kube ones; the kube options go last. */
   static Stream<List<String>> commands() {
     return Stream.of(
@@ -100,7 +86,7 @@ class ClusterOptionsTest {
   static Run run(List<String> command, String... kube) {
     var args = new ArrayList<>(command);
     args.addAll(List.of(kube));
-    return run(args);
+    return PodsCommandTest.run(args.toArray(String[]::new));
   }
 
   static void assertOneLine(Run run, String expected) {
@@ -196,19 +182,19 @@ class ClusterOptionsTest {
 
   @Test
   void podsListsTheChosenContextsPods() {
-    Run b = run(List.of("pods", "--kubeconfig", twoContexts.toString(), "--context", "ctx-b"));
+    Run b = PodsCommandTest.run("pods", "--kubeconfig", twoContexts.toString(), "--context", "ctx-b");
     assertThat(b.code()).as(b.err()).isZero();
     assertThat(b.out()).contains("only-in-b").doesNotContain("only-in-a");
-    Run a = run(List.of("pods", "--kubeconfig", twoContexts.toString()));
+    Run a = PodsCommandTest.run("pods", "--kubeconfig", twoContexts.toString());
     assertThat(a.out()).contains("only-in-a").doesNotContain("only-in-b");
   }
 
   @Test
   void probeAndCaptureLookThePodUpInTheChosenContext() {
-    Run probe = run(List.of("probe", "default/only-in-a", "--kubeconfig", twoContexts.toString(), "--context", "ctx-b"));
+    Run probe = PodsCommandTest.run("probe", "default/only-in-a", "--kubeconfig", twoContexts.toString(), "--context", "ctx-b");
     assertOneLine(probe, "Pod default/only-in-a not found in context 'ctx-b'.");
-    Run capture = run(List.of("capture", "default/only-in-a", "--kubeconfig", twoContexts.toString(),
-        "--context", "ctx-b"));
+    Run capture = PodsCommandTest.run("capture", "default/only-in-a", "--kubeconfig", twoContexts.toString(),
+        "--context", "ctx-b");
     assertOneLine(capture, "Pod default/only-in-a not found in context 'ctx-b'.");
   }
 
@@ -216,14 +202,14 @@ class ClusterOptionsTest {
   void hostileNamespaceNamesAreRefusedBeforeAnyRequest() {
     ASKED_A.clear();
     for (String namespace : List.of("../../api/v1/secrets", "bad ns!", "Default", "a".repeat(64), "-lead")) {
-      Run run = run(List.of("pods", "-n", namespace, "--kubeconfig", twoContexts.toString()));
+      Run run = PodsCommandTest.run("pods", "-n", namespace, "--kubeconfig", twoContexts.toString());
       assertThat(run.code()).isEqualTo(1);
       assertThat(run.err().lines().toList()).as(namespace).singleElement().asString()
           .startsWith("netdoctor: Invalid namespace '");
     }
-    Run probe = run(List.of("probe", "kube system/x", "--kubeconfig", twoContexts.toString()));
+    Run probe = PodsCommandTest.run("probe", "kube system/x", "--kubeconfig", twoContexts.toString());
     assertThat(probe.err()).startsWith("netdoctor: Invalid namespace 'kube system'");
-    Run capture = run(List.of("capture", "default/Bad_Pod", "--kubeconfig", twoContexts.toString()));
+    Run capture = PodsCommandTest.run("capture", "default/Bad_Pod", "--kubeconfig", twoContexts.toString());
     assertThat(capture.err()).startsWith("netdoctor: Invalid pod name 'Bad_Pod'");
     assertThat(ASKED_A).as("no request for a bad name").isEmpty();
   }

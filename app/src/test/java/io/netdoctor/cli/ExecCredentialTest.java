@@ -2,10 +2,9 @@ package io.netdoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netdoctor.cli.PodsCommandTest.Run;
 import io.netdoctor.core.kube.ExecCredentialPlugin;
 import io.netdoctor.core.kube.MockCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,9 +32,6 @@ class ExecCredentialTest {
   @TempDir
   Path dir;
 
-  record Run(int code, String out, String err) {
-  }
-
   @BeforeAll
   static void start() {
     api = MockCluster.refusing(r -> {
@@ -53,16 +49,6 @@ class ExecCredentialTest {
   @BeforeEach
   void clear() {
     AUTHORIZATION.clear();
-  }
-
-  static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cli = NetDoctorCli.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 
   Path script(String name, String body) throws Exception {
@@ -110,7 +96,7 @@ class ExecCredentialTest {
     String hostile = "$(touch " + trap + ")";
     Path config = kubeconfig(plugin, apiVersion, List.of(hostile, "two words"));
 
-    Run run = run("pods", "--kubeconfig", config.toString());
+    Run run = PodsCommandTest.run("pods", "--kubeconfig", config.toString());
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).contains("web-1");
@@ -126,7 +112,7 @@ class ExecCredentialTest {
   @Test
   void aFailingPluginIsOneLineNamingItAndNoRequestGoesOut() throws Exception {
     Path plugin = script("failing.sh", "echo 'error: you must log in first' >&2\nexit 3\n");
-    Run run = run("pods", "--kubeconfig", kubeconfig(plugin, "client.authentication.k8s.io/v1", List.of()).toString());
+    Run run = PodsCommandTest.run("pods", "--kubeconfig", kubeconfig(plugin, "client.authentication.k8s.io/v1", List.of()).toString());
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + plugin
         + "' exited with status 3: error: you must log in first.");
@@ -137,7 +123,7 @@ class ExecCredentialTest {
   void aPluginThatPrintsItsCredentialAndFailsNeverHasItEchoed() throws Exception {
     Path plugin = script("leaky.sh", "echo '" + credential("client.authentication.k8s.io/v1", "leaked-secret-42")
         + "'\necho 'warning: half done' >&2\nexit 1\n");
-    Run run = run("dig", "--cluster", "--kubeconfig",
+    Run run = PodsCommandTest.run("dig", "--cluster", "--kubeconfig",
         kubeconfig(plugin, "client.authentication.k8s.io/v1", List.of()).toString(), "kubernetes.default");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + plugin
@@ -152,7 +138,7 @@ class ExecCredentialTest {
     String before = System.getProperty(ExecCredentialPlugin.TIMEOUT_PROPERTY);
     System.setProperty(ExecCredentialPlugin.TIMEOUT_PROPERTY, "2");
     try {
-      Run run = run("probe", "default/web-1", "--kubeconfig",
+      Run run = PodsCommandTest.run("probe", "default/web-1", "--kubeconfig",
           kubeconfig(plugin, "client.authentication.k8s.io/v1", List.of()).toString());
       assertThat(run.code()).isEqualTo(1);
       assertThat(run.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + plugin
@@ -170,7 +156,7 @@ class ExecCredentialTest {
   @Test
   void badJsonAndAMissingTokenAreNamed() throws Exception {
     Path notJson = script("notjson.sh", "echo 'token: abc'\n");
-    Run run = run("capture", "default/web-1", "--kubeconfig",
+    Run run = PodsCommandTest.run("capture", "default/web-1", "--kubeconfig",
         kubeconfig(notJson, "client.authentication.k8s.io/v1", List.of()).toString());
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + notJson
@@ -178,7 +164,7 @@ class ExecCredentialTest {
 
     Path noToken = script("notoken.sh",
         "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{}}'\n");
-    Run empty = run("pods", "--kubeconfig", kubeconfig(noToken, "client.authentication.k8s.io/v1", List.of()).toString());
+    Run empty = PodsCommandTest.run("pods", "--kubeconfig", kubeconfig(noToken, "client.authentication.k8s.io/v1", List.of()).toString());
     assertThat(empty.code()).isEqualTo(1);
     assertThat(empty.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + noToken
         + "' gave neither status.token nor status.clientCertificateData and clientKeyData.");

@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
-import io.netdoctor.core.command.Command;
 import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.KubeErrors;
+import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,11 +32,17 @@ public final class ClusterDns implements DnsLookup {
 
   /**
    * @param pod the DNS pod to use ("one chosen DNS pod"), or null for any Running one
+   * @param kubectlFlags what the transcript's kubectl lines need to reach this cluster ({@code --context NAME}…)
    */
-  public record Options(String clusterDomain, Duration timeout, String pod) {
+  public record Options(String clusterDomain, Duration timeout, String pod, List<String> kubectlFlags) {
     public Options {
       Objects.requireNonNull(clusterDomain, "clusterDomain");
       Objects.requireNonNull(timeout, "timeout");
+      kubectlFlags = kubectlFlags == null ? List.of() : List.copyOf(kubectlFlags);
+    }
+
+    public Options(String clusterDomain, Duration timeout, String pod) {
+      this(clusterDomain, timeout, pod, List.of());
     }
 
     public Options(String clusterDomain, Duration timeout) {
@@ -48,7 +54,12 @@ public final class ClusterDns implements DnsLookup {
     }
 
     public Options onPod(String podName) {
-      return new Options(clusterDomain, timeout, podName);
+      return new Options(clusterDomain, timeout, podName, kubectlFlags);
+    }
+
+    /** The same, with kubectl lines aimed at a cluster that is not the kubeconfig's current one. */
+    public Options aimedAt(List<String> flags) {
+      return new Options(clusterDomain, timeout, pod, flags);
     }
   }
 
@@ -149,8 +160,8 @@ public final class ClusterDns implements DnsLookup {
   private void reopen() {
     closeForward();
     String chosen = choosePod();
-    transcript.commandText(SOURCE, "kubectl get pods --namespace=" + NAMESPACE + " -l " + LABEL_KEY + "=" + LABEL_VALUE
-        + " -o template --template=\"{{range.items}}{{.metadata.name}}{{end}}\"");
+    transcript.command(SOURCE, Kubectl.command(options.kubectlFlags(), "get", "pods", "--namespace=" + NAMESPACE,
+        "-l", LABEL_KEY + "=" + LABEL_VALUE, "-o", "template", "--template={{range.items}}{{.metadata.name}}{{end}}"));
     try {
       forward = client.pods().inNamespace(NAMESPACE).withName(chosen)
           .portForward(DNS_PORT, InetAddress.getLoopbackAddress(), 0);
@@ -160,7 +171,7 @@ public final class ClusterDns implements DnsLookup {
     }
     pod = chosen;
     int localPort = forward.getLocalPort();
-    transcript.command(SOURCE, Command.of("kubectl", "port-forward", "--namespace=" + NAMESPACE,
+    transcript.command(SOURCE, Kubectl.command(options.kubectlFlags(), "port-forward", "--namespace=" + NAMESPACE,
         "--address=127.0.0.1", chosen, localPort + ":" + DNS_PORT));
     service = new DnsQueryService(new DnsServer(new java.net.InetSocketAddress(forward.getLocalAddress(), localPort),
         "127.0.0.1"), DnsQueryService.Options.tcp().withTimeout(options.timeout()));

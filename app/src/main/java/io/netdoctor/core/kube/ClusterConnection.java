@@ -58,7 +58,7 @@ public final class ClusterConnection implements AutoCloseable {
     this(contextName, contextName, config, transcript, sink);
   }
 
-  /** {@code displayName} is what the user chose ("Demo cluster"); {@code contextName} goes into kubectl lines. */
+  /** {@code displayName} is what the user chose ("Demo cluster"); {@code contextName} goes into kubectl lines (null: none needed). */
   public ClusterConnection(String displayName, String contextName, Config config, Transcript transcript,
       Consumer<ClusterChange> sink) {
     this.displayName = displayName;
@@ -67,7 +67,7 @@ public final class ClusterConnection implements AutoCloseable {
     this.transcript = transcript;
     this.sink = sink;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "netdoctor-cluster-" + contextName);
+      Thread t = new Thread(r, "netdoctor-cluster-" + displayName);
       t.setDaemon(true);
       return t;
     });
@@ -78,12 +78,12 @@ public final class ClusterConnection implements AutoCloseable {
   }
 
   public String serverUrl() {
-    return config.getMasterUrl();
+    return KubeTarget.shown(config); // a password in the URL is never shown
   }
 
   /** Connects in the background; progress and failures arrive as {@link ClusterChange.StatusChanged}. */
   public void start() {
-    setStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + config.getMasterUrl() + " …");
+    setStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + KubeTarget.shown(config) + " …");
     scheduler.execute(this::connect);
   }
 

@@ -12,6 +12,7 @@ import io.netdoctor.core.dns.DnsQuery;
 import io.netdoctor.core.dns.DnsQueryException;
 import io.netdoctor.core.dns.EveryDnsPod;
 import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.kube.ServiceInfo;
@@ -159,7 +160,7 @@ public final class DnsController implements AutoCloseable {
     DnsQuery first = queries.get(0);
     model.name.set(DnsInput.nameText(model, first));
     model.type.set(first.typeName());
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = options();
     KubernetesClient client;
     try {
       client = server.needsCluster() ? client() : null;
@@ -206,7 +207,7 @@ public final class DnsController implements AutoCloseable {
       badInput(e);
       return;
     }
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = options();
     work("Asking every DNS pod …", () -> EveryDnsPod.ask(client, main.transcript(), options, query), answers -> {
       model.everyPod.setAll(answers);
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
@@ -232,7 +233,7 @@ public final class DnsController implements AutoCloseable {
       return;
     }
     String name = DnsQuery.looksLikeAddress(model.name.get().strip()) ? "" : model.name.get().strip();
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = options();
     work("Checking the cluster DNS …", () -> {
       DnsLookup lookup;
       try {
@@ -240,7 +241,7 @@ public final class DnsController implements AutoCloseable {
       } catch (DnsQueryException e) {
         lookup = null; // the checklist says why (no DNS pod, no Service…)
       }
-      return new DnsChecklist(client, lookup, options.clusterDomain(), main.transcript()).run(name, pod);
+      return new DnsChecklist(client, lookup, options.clusterDomain(), main.transcript(), options.kubectlFlags()).run(name, pod);
     }, items -> {
       model.checklist.setAll(items);
       long failed = items.stream().filter(i -> i.outcome() == io.netdoctor.core.dns.CheckItem.Outcome.FAIL).count();
@@ -270,7 +271,7 @@ public final class DnsController implements AutoCloseable {
     }
     String name = model.name.get().strip();
     String type = model.type.get();
-    ClusterDns.Options options = DnsInput.options(model);
+    ClusterDns.Options options = options();
     work("Resolving from " + pod.namespace() + "/" + pod.name() + " …", () -> {
       Pod found = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
       if (found == null) {
@@ -309,6 +310,12 @@ public final class DnsController implements AutoCloseable {
         model.message.set(DnsInput.describe(error));
       }
     });
+  }
+
+  /** The pane's options, its kubectl lines aimed at the chosen context when it is not the kubeconfig's current one. */
+  private ClusterDns.Options options() {
+    ClusterConnection current = main.connection();
+    return DnsInput.options(model).aimedAt(Kubectl.flags(current == null ? null : current.contextName()));
   }
 
   private KubernetesClient client() {
