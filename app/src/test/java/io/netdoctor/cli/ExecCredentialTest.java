@@ -170,4 +170,30 @@ class ExecCredentialTest {
         + "' gave neither status.token nor status.clientCertificateData and clientKeyData.");
     assertThat(AUTHORIZATION).isEmpty();
   }
+
+  @Test
+  void aRejectedTokenRunsThePluginAgainAndTheRequestIsRetried() throws Exception {
+    Path runs = dir.resolve("runs");
+    // first run: a token the server rejects (401); later runs: a good one
+    Path plugin = script("rotating.sh", """
+        echo run >> %s
+        if [ "$(wc -l < %1$s)" -eq 1 ]; then t=stale-token; else t=fresh-token; fi
+        echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"'$t'"}}'
+        """.formatted(runs));
+    try (MockCluster strict = MockCluster.refusing(r -> {
+      AUTHORIZATION.add(String.valueOf(r.getHeader("Authorization")));
+      return "Bearer stale-token".equals(r.getHeader("Authorization"));
+    }, 401)) {
+      strict.createPod("default", "web-2", "Running", "docker://0123456789abcdef");
+      AUTHORIZATION.clear(); // the seeding above went through the same recorder
+      Path config = Files.writeString(dir.resolve("strict"), Files.readString(
+          kubeconfig(plugin, "client.authentication.k8s.io/v1", List.of())).replace(":" + api.port() + "\"",
+          ":" + strict.port() + "\""));
+      Run run = PodsCommandTest.run("pods", "--kubeconfig", config.toString());
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).contains("web-2");
+      assertThat(Files.readAllLines(runs)).hasSize(2);
+      assertThat(AUTHORIZATION).containsExactly("Bearer stale-token", "Bearer fresh-token");
+    }
+  }
 }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,7 +22,7 @@ public final class ClusterAccess implements AutoCloseable {
   private ClusterAccess(KubeTarget target, Config config) {
     this.target = target;
     this.config = config;
-    this.client = new KubernetesClientBuilder().withConfig(config).build();
+    this.client = PluginAuth.builder(config).build();
   }
 
   /** Opens the target's cluster (no request yet; a credential plugin has run). */

@@ -67,7 +67,7 @@ final class ContextConfig {
     Config config = Config.fromKubeconfig(Serialization.asYaml(only));
     if (credential.token() != null) {
       config.setOauthToken(null);
-      config.setOauthTokenProvider(plugin::token);
+      config.setOauthTokenProvider(plugin); // PluginAuth finds it there to re-run it on a 401
     } else {
       Base64.Encoder base64 = Base64.getEncoder();
       config.setClientCertData(base64.encodeToString(credential.clientCertificatePem().getBytes(StandardCharsets.UTF_8)));

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code KUBERNETES_EXEC_INFO}, no stdin, and a time limit. The credential is kept until its
  * {@code expirationTimestamp}; it never reaches an output, a message or the log.
  */
-public final class ExecCredentialPlugin {
+public final class ExecCredentialPlugin implements io.fabric8.kubernetes.client.OAuthTokenProvider {
 
   /** Seconds a plugin may take; kubectl has no limit, a desktop tool must not hang. */
   public static final String TIMEOUT_PROPERTY = "netdoctor.execCredentialTimeoutSeconds";
@@ -86,9 +86,14 @@ public final class ExecCredentialPlugin {
     cached = null;
   }
 
-  /** The bearer token for fabric8's token provider; fails (no request goes out) when the plugin does. */
+  /** The bearer token; fails (no request goes out) when the plugin does. */
   public String token() {
     return credential().token();
+  }
+
+  @Override
+  public String getToken() {
+    return token();
   }
 
   private Credential run() {
