@@ -133,4 +133,25 @@ class KubeconfigBannerTest {
           .anyMatch(t -> t.equals("kubectl --context netdoctor-demo get pods --all-namespaces --watch")));
     }
   }
+
+  @Test
+  void aPasswordInTheServerUrlIsMaskedInTheTreeAndTheStatusBar(FxRobot robot) throws Exception {
+    try (MockCluster cluster = MockCluster.start()) {
+      Path config = Files.writeString(dir.resolve("config"), """
+          apiVersion: v1
+          kind: Config
+          clusters: [{name: a, cluster: {server: "http://admin:S3cretPass@127.0.0.1:%d"}}]
+          users: [{name: u, user: {}}]
+          contexts: [{name: ctx-a, context: {cluster: a, user: u}}]
+          current-context: ctx-a
+          """.formatted(cluster.port()));
+      open(List.of(config));
+      await().atMost(WAIT).until(() -> fx(() -> text(robot.lookup("#clusterTree").query()))
+          .contains("http://admin:***@127.0.0.1:" + cluster.port()));
+      String window = fx(() -> text(robot.lookup("#clusterTree").query()) + text(robot.lookup("#connectionStatus").query())
+          + text(robot.lookup("#banners").query()));
+      assertThat(window).doesNotContain("S3cretPass");
+      assertThat(transcript.entries()).extracting(TranscriptEntry::text).noneMatch(t -> t.contains("S3cretPass"));
+    }
+  }
 }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.transcript.Transcript;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ public final class ClusterConnection implements AutoCloseable {
     }
     try {
       if (client == null) {
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = PluginAuth.builder(config).build(); // an exec plugin's token is re-run on a 401
       }
       // The pod list is the long pole: start it before finding out whether namespaces may be listed.
       transcript.command(SOURCE, kubectl("get", "pods", "--all-namespaces", "--watch"));
