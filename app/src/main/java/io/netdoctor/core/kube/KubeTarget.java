@@ -40,8 +40,10 @@ public final class KubeTarget {
       throw new KubeconfigException("Kubeconfig " + kubeconfig + " does not exist.");
     }
     KubeconfigCatalog catalog = KubeconfigCatalog.load(files);
-    if (!catalog.problems().isEmpty() && catalog.isEmpty()) {
-      throw new KubeconfigException(catalog.problems().get(0));
+    // as kubectl: one broken file in $KUBECONFIG's list stops the command, even when another file is fine
+    var broken = catalog.problems().stream().filter(p -> !p.startsWith("The current context")).findFirst();
+    if (broken.isPresent() || !catalog.problems().isEmpty() && catalog.isEmpty()) {
+      throw new KubeconfigException(broken.orElse(catalog.problems().get(0)));
     }
     if (catalog.isEmpty()) {
       boolean anyFile = files.stream().anyMatch(Files::exists);
