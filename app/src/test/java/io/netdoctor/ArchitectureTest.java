@@ -23,4 +23,14 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule cliHasNoJavaFx = noClasses().that().resideInAPackage("io.netdoctor.cli..")
       .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..");
+
+  @ArchTest
+  static final ArchRule cliBuildsNoClient = noClasses().that().resideInAPackage("io.netdoctor.cli..")
+      .should().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.kubernetes.client.KubernetesClientBuilder")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("io.fabric8.kubernetes.client.Config")
+      .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+          com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+              com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                  "io.fabric8.kubernetes.client.KubernetesClient"))))
+      .because("cli asks core (KubeTarget, ClusterAccess) for its cluster: one way to open one, one error path");
 }

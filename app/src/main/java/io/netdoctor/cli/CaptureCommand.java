@@ -1,14 +1,9 @@
 package io.netdoctor.cli;
 
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.netdoctor.core.capture.CaptureOptions;
 import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.capture.CaptureSession;
-import io.netdoctor.core.kube.KubeObjects;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
@@ -19,7 +14,6 @@ import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,15 +62,12 @@ final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--write", paramLabel = "FILE.pcap", description = "Write a pcap (read by Wireshark, tcpdump -r)"
       + " instead of printing lines.") Path write;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE") File kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME") String context;
+  @picocli.CommandLine.Mixin KubeOptions kube = new KubeOptions();
 
   @picocli.CommandLine.Mixin SshOptions ssh = new SshOptions();
 
   @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.") boolean showCommands;
 
-  @Option(names = "--debug", description = "Stack traces on errors.") boolean debug;
 
   @Override
   public Integer call() throws Exception {
@@ -93,22 +84,17 @@ final class CaptureCommand implements Callable<Integer> {
     }
     PodInfo podInfo = null;
     NodeInfo nodeInfo;
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeConfig()).build()) {
+    try (ClusterAccess cluster = kube.open()) {
       String nodeName = where.node;
       if (where.pod != null) {
-        PodRef ref = PodRef.parse(where.pod);
-        Pod p = client.pods().inNamespace(ref.namespace()).withName(ref.name()).get();
-        if (p == null) {
-          throw new IllegalArgumentException("Pod " + ref + " not found.");
-        }
-        podInfo = KubeObjects.pod(p);
+        podInfo = cluster.pod(PodRef.parse(where.pod));
         nodeName = podInfo.node();
       }
-      Node n = nodeName == null || nodeName.isEmpty() ? null : client.nodes().withName(nodeName).get();
-      if (n == null && where.node != null) {
-        throw new IllegalArgumentException("Node " + where.node + " not found.");
+      nodeInfo = nodeName == null || nodeName.isEmpty() ? null : cluster.node(nodeName);
+      if (nodeInfo == null && where.node != null) {
+        throw new IllegalArgumentException("Node " + where.node + " not found in context '"
+            + cluster.target().context() + "'.");
       }
-      nodeInfo = n == null ? null : KubeObjects.node(n);
     }
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
@@ -120,7 +106,7 @@ final class CaptureCommand implements Callable<Integer> {
       return capture(place, options, out, err);
     } catch (NodeAccessException e) {
       err.println("netdoctor: " + e.getMessage());
-      if (debug) {
+      if (kube.debug) {
         e.printStackTrace(err);
       }
       return 1;
@@ -161,11 +147,12 @@ final class CaptureCommand implements Callable<Integer> {
       }
     });
     var finished = new AtomicBoolean();
+    var saved = new AtomicBoolean(true);
     var done = new CompletableFuture<Void>();
     // Ctrl-C / SIGTERM: stop tcpdump, keep what was captured, remove the node's file, then let the JVM go
     Thread hook = new Thread(() -> {
       if (finished.compareAndSet(false, true)) {
-        finish(session, err);
+        saved.set(finish(session, err));
         done.complete(null);
       } else {
         done.join();
@@ -180,10 +167,10 @@ final class CaptureCommand implements Callable<Integer> {
     }
     if (!finished.compareAndSet(false, true)) {
       done.join(); // the hook is already stopping it
-      return 0;
+      return saved.get() ? 0 : 1;
     }
     try {
-      finish(session, err);
+      saved.set(finish(session, err));
     } finally {
       done.complete(null);
       try {
@@ -196,23 +183,24 @@ final class CaptureCommand implements Callable<Integer> {
       err.println("netdoctor: " + end.message());
       return 1;
     }
-    return 0;
+    return saved.get() ? 0 : 1;
   }
 
-  private void finish(CaptureSession session, PrintWriter err) {
+  /** Stops the capture and saves the pcap when asked; false when the pcap could not be read or written. */
+  private boolean finish(CaptureSession session, PrintWriter err) {
     try (session) {
       session.stop();
       if (write != null) {
         long bytes = session.savePcap(write);
         err.println("Wrote " + session.packets() + " packets (" + bytes + " bytes) to " + write + ".");
       }
+      return true;
     } catch (IOException | RuntimeException e) {
-      err.println("netdoctor: " + e.getMessage());
+      err.println("netdoctor: " + (write != null ? "could not save the pcap to " + write + ": " : "") + e.getMessage());
+      return false;
+    } finally {
+      err.flush();
     }
-    err.flush();
   }
 
-  private Config kubeConfig() {
-    return kubeconfig != null ? Config.fromKubeconfig(context, kubeconfig) : Config.autoConfigure(context);
-  }
 }

@@ -1,9 +1,5 @@
 package io.netdoctor.cli;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netdoctor.core.dns.ClusterDns;
 import io.netdoctor.core.dns.DnsAnswer;
 import io.netdoctor.core.dns.DnsLookup;
@@ -12,6 +8,7 @@ import io.netdoctor.core.dns.DnsQueryException;
 import io.netdoctor.core.dns.DnsQueryService;
 import io.netdoctor.core.dns.DnsServer;
 import io.netdoctor.core.dns.DnsTransport;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
@@ -60,17 +57,11 @@ final class DigCommand implements Callable<Integer> {
   @Option(names = "--cluster", description = "Ask the cluster's DNS (k8s-app=kube-dns) through a port-forward.")
   boolean cluster;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
-  Path kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context.")
-  String context;
+  @picocli.CommandLine.Mixin
+  KubeOptions kube = new KubeOptions();
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3", description = "Time limit per query (default 3).")
   double timeoutSeconds;
-
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
 
   @Parameters(paramLabel = "ARG", arity = "0..*",
       description = "@SERVER, +vc, +tcp, +norecurse, +ignore, -x ADDR, NAME, TYPE in dig's free order.")
@@ -104,8 +95,8 @@ final class DigCommand implements Callable<Integer> {
     }
     Transcript transcript = new Transcript();
     try (AutoCloseable printer = transcript.subscribe(entry -> printEquivalent(err, entry));
-        KubernetesClient client = cluster ? openClient(global) : null;
-        DnsLookup lookup = cluster ? openCluster(client, transcript) : openServer(global)) {
+        ClusterAccess access = cluster ? openAccess(global) : null;
+        DnsLookup lookup = cluster ? openCluster(access, transcript) : openServer(global)) {
       int status = 0;
       boolean first = true;
       for (List<String> line : lines) {
@@ -114,7 +105,7 @@ final class DigCommand implements Callable<Integer> {
       }
       out.flush();
       return status;
-    } catch (DnsQueryException | KubernetesClientException e) {
+    } catch (DnsQueryException e) {
       return fail(err, e);
     }
   }
@@ -181,17 +172,17 @@ final class DigCommand implements Callable<Integer> {
     return new DnsQueryService(server, options);
   }
 
-  private KubernetesClient openClient(DigArguments global) {
+  /** The kubeconfig and context are checked (a failure exits 1, as in every command) before any DNS work. */
+  private ClusterAccess openAccess(DigArguments global) {
     if (global.server != null || port != null) {
       throw new DnsQueryException(DnsQueryException.Kind.BAD_INPUT, "--cluster picks the server: drop @SERVER and -p");
     }
-    Config config = kubeconfig != null ? Config.fromKubeconfig(context, kubeconfig.toFile())
-        : Config.autoConfigure(context);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return kube.open();
   }
 
-  private ClusterDns openCluster(KubernetesClient client, Transcript transcript) {
-    return ClusterDns.open(client, transcript, new ClusterDns.Options(ClusterDns.DEFAULT_DOMAIN, timeout()));
+  private ClusterDns openCluster(ClusterAccess access, Transcript transcript) {
+    return ClusterDns.open(access, transcript, new ClusterDns.Options(ClusterDns.DEFAULT_DOMAIN, timeout())
+        .aimedAt(access.target().kubectlFlags()));
   }
 
   private Duration timeout() {
@@ -218,7 +209,7 @@ final class DigCommand implements Callable<Integer> {
   /** Like dig: 10 for bad input, 9 when no server could be asked (no DNS pod, API unreachable, ...). */
   private int fail(PrintWriter err, Exception e) {
     err.println("netdoctor: " + (e instanceof DnsQueryException ? e.getMessage() : KubeErrors.describe(e)));
-    if (debug) {
+    if (kube.debug) {
       e.printStackTrace(err);
     }
     err.flush();

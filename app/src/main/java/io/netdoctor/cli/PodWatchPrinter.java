@@ -1,9 +1,9 @@
 package io.netdoctor.cli;
 
-import io.fabric8.kubernetes.client.Config;
 import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.core.kube.KubeTarget;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.PrintWriter;
@@ -43,13 +43,9 @@ final class PodWatchPrinter implements Consumer<ClusterChange> {
    * Watches until SIGINT or SIGTERM: the shutdown hook closes the connection and flushes, and the JVM then
    * exits as a signalled process does (130 after Ctrl-C, 143 after SIGTERM).
    */
-  static int watchUntilSignalled(Config config, String contextName, String namespace, boolean json, PrintWriter out) {
-    if (namespace != null) {
-      config.setNamespace(namespace); // the namespace to fall back to without cluster-wide permission
-    }
+  static int watchUntilSignalled(KubeTarget target, String namespace, boolean json, PrintWriter out) {
     var printer = new PodWatchPrinter(out, json, namespace);
-    var connection = new ClusterConnection(contextName == null ? config.getMasterUrl() : contextName, config,
-        new Transcript(), printer);
+    var connection = ClusterConnection.forTarget(target, namespace, new Transcript(), printer);
     var ended = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       connection.close();

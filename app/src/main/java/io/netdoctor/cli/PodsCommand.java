@@ -1,10 +1,11 @@
 package io.netdoctor.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.ContainerInfo;
+import io.netdoctor.core.kube.KubeNames;
+import io.netdoctor.core.kube.KubeTarget;
 import io.netdoctor.core.kube.LabelSelector;
 import io.netdoctor.core.kube.PodInfo;
-import io.netdoctor.core.kube.PodListing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,17 +60,15 @@ final class PodsCommand implements Callable<Integer> {
   public Integer call() {
     // checked here first, so a bad selector is one line before any request; the server then selects, as for kubectl
     LabelSelector labels = LabelSelector.parse(selector == null ? "" : selector.strip());
-    var config = kube.config();
-    String namespace = scope.all ? null
-        : scope.namespace != null ? scope.namespace
-        : config.getNamespace() != null ? config.getNamespace() : "default";
     if (watch) {
-      return PodWatchPrinter.watchUntilSignalled(config, kube.contextName(config), namespace,
-          output == Format.json, spec.commandLine().getOut());
+      KubeTarget target = kube.target();
+      String namespace = scope.all ? null : scope.namespace != null ? KubeNames.namespace(scope.namespace) : null;
+      return PodWatchPrinter.watchUntilSignalled(target, namespace, output == Format.json, spec.commandLine().getOut());
     }
     List<PodInfo> pods;
-    try (var client = new KubernetesClientBuilder().withConfig(config).build()) {
-      pods = PodListing.list(client, namespace, labels);
+    try (ClusterAccess cluster = kube.open()) {
+      String namespace = scope.all ? null : scope.namespace != null ? scope.namespace : cluster.defaultNamespace();
+      pods = cluster.pods(namespace, labels);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {

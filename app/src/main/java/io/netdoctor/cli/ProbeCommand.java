@@ -1,11 +1,6 @@
 package io.netdoctor.cli;
 
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.netdoctor.core.kube.KubeObjects;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
@@ -19,7 +14,6 @@ import io.netdoctor.core.node.RemoteArgs;
 import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
-import java.io.File;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,16 +46,13 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--from-node", description = "Check the pod IP from the node instead of localhost inside the pod.")
   boolean fromNode;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE") File kubeconfig;
-
-  @Option(names = "--context", paramLabel = "NAME") String context;
+  @picocli.CommandLine.Mixin KubeOptions kube = new KubeOptions();
 
   @picocli.CommandLine.Mixin SshOptions ssh = new SshOptions();
 
   @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.")
   boolean showCommands;
 
-  @Option(names = "--debug", description = "Stack traces on errors.") boolean debug;
 
   @Override
   public Integer call() {
@@ -79,14 +70,9 @@ final class ProbeCommand implements Callable<Integer> {
     }
     PodInfo podInfo;
     NodeInfo nodeInfo;
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(kubeConfig()).build()) {
-      Pod p = client.pods().inNamespace(ref.namespace()).withName(ref.name()).get();
-      if (p == null) {
-        throw new IllegalArgumentException("Pod " + ref + " not found.");
-      }
-      podInfo = KubeObjects.pod(p);
-      Node n = podInfo.node().isEmpty() ? null : client.nodes().withName(podInfo.node()).get();
-      nodeInfo = n == null ? null : KubeObjects.node(n);
+    try (ClusterAccess cluster = kube.open()) {
+      podInfo = cluster.pod(ref);
+      nodeInfo = podInfo.node().isEmpty() ? null : cluster.node(podInfo.node());
     }
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
@@ -113,7 +99,7 @@ final class ProbeCommand implements Callable<Integer> {
     } catch (NodeAccessException e) {
       // its message is the user's answer; the JSch cause underneath is not
       err.println("netdoctor: " + e.getMessage());
-      if (debug) {
+      if (kube.debug) {
         e.printStackTrace(err);
       }
       return 1;
@@ -125,7 +111,4 @@ final class ProbeCommand implements Callable<Integer> {
         + ": " + step.title() + (detail.isEmpty() ? "" : " (" + detail + ")"));
   }
 
-  private Config kubeConfig() {
-    return kubeconfig != null ? Config.fromKubeconfig(context, kubeconfig) : Config.autoConfigure(context);
-  }
 }

@@ -173,4 +173,14 @@ class CaptureCommandTest {
     assertThat(cli.execute(args("--node", "node-a").toArray(String[]::new))).isNotZero();
     assertThat(err.toString()).contains("needs --interface").hasLineCount(1);
   }
+
+  @Test
+  void aPcapThatCannotBeSavedExitsNonZero() throws IOException {
+    Path notAFolder = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "");
+    Path pcap = notAFolder.resolve("out.pcap");
+    Run run = captureWhilePinging("--node", "node-a", "--interface", lab.redis.hostInterface(), "--filter", "icmp",
+        "--count", "2", "--write", pcap.toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("netdoctor: could not save the pcap to " + pcap + ": ");
+  }
 }

@@ -31,12 +31,19 @@ class DigClusterCommandTest {
           - name: demo
             cluster:
               server: %s
+          - name: elsewhere
+            cluster:
+              server: http://127.0.0.1:1
           contexts:
           - name: demo
             context:
               cluster: demo
               user: demo
-          current-context: demo
+          - name: elsewhere
+            context:
+              cluster: elsewhere
+              user: demo
+          current-context: elsewhere
           users:
           - name: demo
             user:
@@ -45,12 +52,14 @@ class DigClusterCommandTest {
       org.awaitility.Awaitility.await().until(() -> !demo.records().at(
           org.xbill.DNS.Name.fromString("frontend.default.svc.cluster.local.")).isEmpty());
 
+      // the current context points nowhere: only --context demo can answer
       var run = DigCommandTest.netdoctor(List.of("--cluster", "--timeout", "10", "--kubeconfig",
-          kubeconfig.toString(), "frontend.default.svc.cluster.local"));
+          kubeconfig.toString(), "--context", "demo", "frontend.default.svc.cluster.local"));
 
       assertThat(run.exit()).as(run.err()).isZero();
-      Matcher forward = Pattern.compile("kubectl port-forward --namespace=kube-system --address=127.0.0.1 "
-          + "coredns-a (\\d+):53").matcher(run.err());
+      // --kubeconfig was given and demo is not the current context: a pasted kubectl line needs both
+      Matcher forward = Pattern.compile("kubectl --kubeconfig " + Pattern.quote(kubeconfig.toString())
+          + " --context demo port-forward --namespace=kube-system --address=127.0.0.1 coredns-a (\\d+):53").matcher(run.err());
       assertThat(forward.find()).as(run.err()).isTrue();
       assertThat(run.err()).contains("dig +vc -p " + forward.group(1) + " @127.0.0.1 frontend.default.svc.cluster.local.")
           .doesNotContain("secret-token-value");

@@ -142,7 +142,7 @@ class ProbeCommandTest {
     assertThat(noContainer.err()).contains("has no container named 'sidecar'").hasLineCount(1);
     Run noPod = probeMissing();
     assertThat(noPod.code()).isNotZero();
-    assertThat(noPod.err()).isEqualTo("netdoctor: Pod default/nope not found.\n");
+    assertThat(noPod.err()).isEqualTo("netdoctor: Pod default/nope not found in context 'mock'.\n");
   }
 
   private Run probeMissing() {

@@ -4,8 +4,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
-import io.netdoctor.core.command.Command;
+import io.netdoctor.core.kube.ClusterAccess;
 import io.netdoctor.core.kube.KubeErrors;
+import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,11 +34,17 @@ public final class ClusterDns implements DnsLookup {
 
   /**
    * @param pod the DNS pod to use ("one chosen DNS pod"), or null for any Running one
+   * @param kubectlFlags what the transcript's kubectl lines need to reach this cluster ({@code --context NAME}…)
    */
-  public record Options(String clusterDomain, Duration timeout, String pod) {
+  public record Options(String clusterDomain, Duration timeout, String pod, List<String> kubectlFlags) {
     public Options {
       Objects.requireNonNull(clusterDomain, "clusterDomain");
       Objects.requireNonNull(timeout, "timeout");
+      kubectlFlags = kubectlFlags == null ? List.of() : List.copyOf(kubectlFlags);
+    }
+
+    public Options(String clusterDomain, Duration timeout, String pod) {
+      this(clusterDomain, timeout, pod, List.of());
     }
 
     public Options(String clusterDomain, Duration timeout) {
@@ -49,7 +56,12 @@ public final class ClusterDns implements DnsLookup {
     }
 
     public Options onPod(String podName) {
-      return new Options(clusterDomain, timeout, podName);
+      return new Options(clusterDomain, timeout, podName, kubectlFlags);
+    }
+
+    /** The same, with kubectl lines aimed at a cluster that is not the kubeconfig's current one. */
+    public Options aimedAt(List<String> flags) {
+      return new Options(clusterDomain, timeout, pod, flags);
     }
   }
 
@@ -75,6 +87,13 @@ public final class ClusterDns implements DnsLookup {
       dns.reopen();
     }
     return dns;
+  }
+
+  /** The same for a command's cluster: the API is asked first, so its failures read as every command's kube errors. */
+  public static ClusterDns open(ClusterAccess cluster, Transcript transcript, Options options) {
+    cluster.request("list", "pods in namespace " + NAMESPACE, c -> c.pods().inNamespace(NAMESPACE)
+        .withLabel(LABEL_KEY, LABEL_VALUE).list());
+    return open(cluster.client(), transcript, options);
   }
 
   /** The DNS pods (label k8s-app=kube-dns in kube-system), Running ones first, by name. */
@@ -145,8 +164,8 @@ public final class ClusterDns implements DnsLookup {
   private void reopen() {
     closeForward();
     String chosen = choosePod();
-    transcript.commandText(SOURCE, "kubectl get pods --namespace=" + NAMESPACE + " -l " + LABEL_KEY + "=" + LABEL_VALUE
-        + " -o template --template=\"{{range.items}}{{.metadata.name}}{{end}}\"");
+    transcript.command(SOURCE, Kubectl.command(options.kubectlFlags(), "get", "pods", "--namespace=" + NAMESPACE,
+        "-l", LABEL_KEY + "=" + LABEL_VALUE, "-o", "template", "--template={{range.items}}{{.metadata.name}}{{end}}"));
     try {
       forward = client.pods().inNamespace(NAMESPACE).withName(chosen)
           .portForward(DNS_PORT, InetAddress.getLoopbackAddress(), 0);
@@ -158,7 +177,7 @@ public final class ClusterDns implements DnsLookup {
     pod = chosen;
     int localPort = forward.getLocalPort();
     LOG.info("DNS: port-forward 127.0.0.1:{} -> {}/{}:{}", localPort, NAMESPACE, chosen, DNS_PORT);
-    transcript.command(SOURCE, Command.of("kubectl", "port-forward", "--namespace=" + NAMESPACE,
+    transcript.command(SOURCE, Kubectl.command(options.kubectlFlags(), "port-forward", "--namespace=" + NAMESPACE,
         "--address=127.0.0.1", chosen, localPort + ":" + DNS_PORT));
     service = new DnsQueryService(new DnsServer(new java.net.InetSocketAddress(forward.getLocalAddress(), localPort),
         "127.0.0.1"), DnsQueryService.Options.tcp().withTimeout(options.timeout()));

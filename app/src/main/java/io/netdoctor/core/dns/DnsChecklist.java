@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.netdoctor.core.command.Command;
+import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.kube.KubeObjects;
 import io.netdoctor.core.kube.PodInfo;
@@ -30,9 +30,17 @@ public final class DnsChecklist {
   private final DnsLookup lookup;
   private final String clusterDomain;
   private final Transcript transcript;
+  private final List<String> kubectlFlags;
 
   /** @param lookup how to ask the cluster DNS (usually a {@link ClusterDns}), or null when none could be opened */
   public DnsChecklist(KubernetesClient client, DnsLookup lookup, String clusterDomain, Transcript transcript) {
+    this(client, lookup, clusterDomain, transcript, List.of());
+  }
+
+  /** @param kubectlFlags what the transcript's kubectl lines need to reach this cluster ({@code --context NAME}) */
+  public DnsChecklist(KubernetesClient client, DnsLookup lookup, String clusterDomain, Transcript transcript,
+      List<String> kubectlFlags) {
+    this.kubectlFlags = List.copyOf(kubectlFlags);
     this.client = Objects.requireNonNull(client, "client");
     this.lookup = lookup;
     this.clusterDomain = Objects.requireNonNull(clusterDomain, "clusterDomain");
@@ -60,7 +68,7 @@ public final class DnsChecklist {
 
   private List<Pod> dnsPods(List<CheckItem> items) {
     String title = "DNS pods exist and are Ready";
-    transcript.command(SOURCE, Command.of("kubectl", "get", "pods", "--namespace=" + ClusterDns.NAMESPACE,
+    transcript.command(SOURCE, Kubectl.command(kubectlFlags, "get", "pods", "--namespace=" + ClusterDns.NAMESPACE,
         "-l", ClusterDns.LABEL_KEY + "=" + ClusterDns.LABEL_VALUE));
     List<Pod> pods;
     try {
@@ -90,7 +98,7 @@ public final class DnsChecklist {
 
   private Service dnsService(List<CheckItem> items) {
     String title = "The " + SERVICE + " Service exists with a ClusterIP";
-    transcript.command(SOURCE, Command.of("kubectl", "get", "service", "--namespace=" + ClusterDns.NAMESPACE, SERVICE));
+    transcript.command(SOURCE, Kubectl.command(kubectlFlags, "get", "service", "--namespace=" + ClusterDns.NAMESPACE, SERVICE));
     try {
       Service service = client.services().inNamespace(ClusterDns.NAMESPACE).withName(SERVICE).get();
       if (service == null) {
@@ -113,7 +121,7 @@ public final class DnsChecklist {
     if (service == null) {
       return CheckItem.skipped(title, "no " + SERVICE + " Service");
     }
-    transcript.command(SOURCE, Command.of("kubectl", "get", "endpoints", "--namespace=" + ClusterDns.NAMESPACE, SERVICE));
+    transcript.command(SOURCE, Kubectl.command(kubectlFlags, "get", "endpoints", "--namespace=" + ClusterDns.NAMESPACE, SERVICE));
     Endpoints endpoints;
     try {
       endpoints = client.endpoints().inNamespace(ClusterDns.NAMESPACE).withName(SERVICE).get();

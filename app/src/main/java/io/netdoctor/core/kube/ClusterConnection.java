@@ -3,7 +3,6 @@ package io.netdoctor.core.kube;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.transcript.Transcript;
 import java.time.Instant;
@@ -69,7 +68,7 @@ public final class ClusterConnection implements AutoCloseable {
     this(contextName, contextName, config, transcript, sink);
   }
 
-  /** {@code displayName} is what the user chose ("Demo cluster"); {@code contextName} goes into kubectl lines. */
+  /** {@code displayName} is what the user chose ("Demo cluster"); {@code contextName} goes into kubectl lines (null: none needed). */
   public ClusterConnection(String displayName, String contextName, Config config, Transcript transcript,
       Consumer<ClusterChange> sink) {
     this.displayName = displayName;
@@ -80,7 +79,7 @@ public final class ClusterConnection implements AutoCloseable {
     this.probe = new HealthProbe(contextNamespace());
     this.feeds = new ClusterFeeds(state, this::emit, this::runOnScheduler);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "netdoctor-cluster-" + contextName);
+      Thread t = new Thread(r, "netdoctor-cluster-" + displayName);
       t.setDaemon(true);
       return t;
     });
@@ -91,12 +90,26 @@ public final class ClusterConnection implements AutoCloseable {
   }
 
   public String serverUrl() {
-    return config.getMasterUrl();
+    return KubeTarget.shown(config); // a password in the URL is never shown
+  }
+
+  /**
+   * A connection for a command-line watch: {@code namespace} (may be null) is where to fall back to
+   * without cluster-wide permission.
+   */
+  public static ClusterConnection forTarget(KubeTarget target, String namespace, Transcript transcript,
+      Consumer<ClusterChange> sink) {
+    Config config = target.config();
+    if (namespace != null) {
+      config.setNamespace(namespace);
+    }
+    String shown = target.context() == null ? KubeTarget.shown(config) : target.context();
+    return new ClusterConnection(shown, target.context(), config, transcript, sink);
   }
 
   /** Connects in the background; progress and failures arrive as {@link ClusterChange.StatusChanged}. */
   public void start() {
-    setStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + config.getMasterUrl() + " …");
+    setStatus(ConnectionStatus.State.CONNECTING, "Connecting to " + KubeTarget.shown(config) + " …");
     scheduler.execute(this::attempt);
     scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
@@ -108,7 +121,7 @@ public final class ClusterConnection implements AutoCloseable {
     }
     try {
       if (client == null) {
-        client = new KubernetesClientBuilder().withConfig(config).build();
+        client = PluginAuth.builder(config).build(); // an exec plugin's token is re-run on a 401
       }
       if (loadedOnce) {
         RuntimeException down = probe.check(client);

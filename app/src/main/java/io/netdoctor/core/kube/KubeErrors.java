@@ -30,7 +30,32 @@ public final class KubeErrors {
     return httpStatus(error) == 403;
   }
 
+  /**
+   * The one line for a failed request to the server at {@code url} (user info already masked):
+   * 401 says the credentials were rejected, 403 names the verb and resource, the rest names the URL.
+   */
+  public static String describe(Throwable error, String url, String verb, String resource) {
+    int status = httpStatus(error);
+    if (status == 401) {
+      return "The API server at " + url + " rejected the credentials (401 Unauthorized): log in again or refresh"
+          + " the kubeconfig.";
+    }
+    if (status == 403) {
+      return "Forbidden (403): the API server at " + url + " does not let this user " + verb + " " + resource
+          + " (" + reason(error) + ").";
+    }
+    String plain = describe(error);
+    var api = java.util.regex.Pattern.compile("(?i)the API server").matcher(plain);
+    if (api.find()) {
+      return plain.substring(0, api.end()) + " at " + url + plain.substring(api.end());
+    }
+    return "Cannot " + verb + " " + resource + " on " + url + ": " + plain;
+  }
+
   public static String describe(Throwable error) {
+    if (error instanceof KubeconfigException || error instanceof ClusterAccessException) {
+      return clean(error.getMessage()); // already the one line
+    }
     int status = httpStatus(error);
     if (status == 401) {
       return "The API server rejected the credentials (401 Unauthorized): the token may have expired."
@@ -40,7 +65,7 @@ public final class KubeErrors {
       return "Permission denied by the API server (403 Forbidden): " + reason(error);
     }
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof KubeconfigException) {
+      if (t instanceof KubeconfigException || t instanceof ClusterAccessException) {
         return clean(t.getMessage());
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException) {

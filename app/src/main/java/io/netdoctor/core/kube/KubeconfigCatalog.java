@@ -3,7 +3,9 @@ package io.netdoctor.core.kube;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.netdoctor.core.platform.UserDirs;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public final class KubeconfigCatalog {
   }
 
   public static KubeconfigCatalog fromEnvironment() {
-    return load(defaultFiles(System.getenv(), Path.of(System.getProperty("user.home"))));
+    return load(defaultFiles(System.getenv(), UserDirs.current().home()));
   }
 
   /** Reads the files; a missing default file is no problem (the demo opens), a broken one is. */
@@ -70,9 +72,9 @@ public final class KubeconfigCatalog {
       }
       io.fabric8.kubernetes.api.model.Config parsed;
       try {
-        parsed = KubeConfigUtils.parseConfig(file.toFile());
-      } catch (RuntimeException e) {
-        problems.add("Kubeconfig " + file + " is malformed: " + firstLine(e));
+        parsed = Files.readString(file).isBlank() ? null : KubeConfigUtils.parseConfig(file.toFile());
+      } catch (IOException | RuntimeException e) {
+        problems.add(malformed(file, e));
         continue;
       }
       if (parsed == null) {
@@ -97,6 +99,21 @@ public final class KubeconfigCatalog {
     }
     return new KubeconfigCatalog(List.copyOf(files), List.copyOf(usable), List.copyOf(contexts), current,
         List.copyOf(problems));
+  }
+
+  private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("\\bline:? (\\d+)");
+
+  /** "Kubeconfig FILE is malformed at line N: reason" — the line from SnakeYAML's or Jackson's message. */
+  static String malformed(Path file, Throwable e) {
+    Integer line = null;
+    for (Throwable t = e; t != null && line == null; t = t.getCause() == t ? null : t.getCause()) {
+      var m = t.getMessage() == null ? null : LINE.matcher(t.getMessage());
+      if (m != null && m.find()) {
+        line = Integer.valueOf(m.group(1));
+      }
+    }
+    String reason = firstLine(e).replaceFirst("^[\\w.]+(Exception|Error): ", "");
+    return "Kubeconfig " + file + " is malformed" + (line != null ? " at line " + line : "") + ": " + reason;
   }
 
   private static String firstLine(Throwable e) {
@@ -132,13 +149,19 @@ public final class KubeconfigCatalog {
   /** A fabric8 client configuration for one context, with timeouts suited to an interactive tool. */
   public Config configFor(String context) {
     if (!contexts.contains(context)) {
-      throw new KubeconfigException("No context named '" + context + "' in " + describeFiles() + ".");
+      throw new KubeconfigException("No context named '" + context + "' in " + describeFiles() + " (known: "
+          + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ").");
     }
     Config config;
     try {
-      config = usableFiles.size() == 1
-          ? Config.fromKubeconfig(context, usableFiles.get(0).toFile())
-          : mergedConfig(context);
+      config = ContextConfig.withPluginCredentials(usableFiles, context);
+      if (config == null) {
+        config = usableFiles.size() == 1
+            ? Config.fromKubeconfig(context, usableFiles.get(0).toFile())
+            : mergedConfig(context);
+      }
+    } catch (KubeconfigException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new KubeconfigException("Cannot use context '" + context + "': " + firstLine(e), e);
     }

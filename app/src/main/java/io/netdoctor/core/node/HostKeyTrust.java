@@ -1,5 +1,6 @@
 package io.netdoctor.core.node;
 
+import io.netdoctor.core.platform.UserDirs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ public final class HostKeyTrust {
   }
 
   public static Path defaultPath() {
-    return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+    return UserDirs.current().sshDir().resolve("known_hosts");
   }
 
   public Path file() {

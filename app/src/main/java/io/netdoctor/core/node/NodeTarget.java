@@ -1,5 +1,6 @@
 package io.netdoctor.core.node;
 
+import io.netdoctor.core.platform.UserDirs;
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.kube.NodeInfo;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public record NodeTarget(
     }
     if (keys.isEmpty()) {
       for (String file : DEFAULT_KEYS) {
-        Path p = Path.of(System.getProperty("user.home"), ".ssh", file);
+        Path p = UserDirs.current().sshDir().resolve(file);
         if (Files.isRegularFile(p)) {
           keys.add(p);
         }
@@ -136,7 +137,7 @@ public record NodeTarget(
   }
 
   static Path expandHome(String file) {
-    return file.startsWith("~/") ? Path.of(System.getProperty("user.home"), file.substring(2)) : Path.of(file);
+    return file.startsWith("~/") ? UserDirs.current().home().resolve(file.substring(2)) : Path.of(file);
   }
 
   public boolean isRoot() {

@@ -1,5 +1,6 @@
 package io.netdoctor.core.node;
 
+import io.netdoctor.core.platform.UserDirs;
 import com.jcraft.jsch.ConfigRepository;
 import com.jcraft.jsch.OpenSSHConfig;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class SshConfigFile {
   }
 
   public static Path defaultPath() {
-    return Path.of(System.getProperty("user.home"), ".ssh", "config");
+    return UserDirs.current().sshDir().resolve("config");
   }
 
   /** True when a Host line matches the name with a pattern that is not only wildcards (so not `Host *`). */

@@ -64,4 +64,9 @@ public final class Redaction {
     out = URL_PASSWORD.matcher(out).replaceAll("$1" + MASK + "@");
     return KEY_VALUE.matcher(out).replaceAll("$1" + MASK);
   }
+
+  /** A URL (or text holding URLs) with the password of its user info masked: {@code http://admin:***@host}. */
+  public static String maskUserInfo(String text) {
+    return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+  }
 }

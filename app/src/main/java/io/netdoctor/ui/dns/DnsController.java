@@ -16,6 +16,7 @@ import io.netdoctor.core.dns.PodPointOfView;
 import io.netdoctor.core.dns.ServerChoice;
 import io.netdoctor.core.dns.ServerConnection;
 import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.kube.ServiceInfo;
@@ -50,10 +51,12 @@ public final class DnsController implements AutoCloseable {
   private final Supplier<KubernetesClient> cluster;
   private DnsView view;
   private Runnable show = () -> { };
+  private Supplier<String> contextName = () -> null;
 
   /** Adds the DNS button to the main toolbar, the DNS items to the tree's menus, and follows context switches. */
   public DnsController(MainController main) {
     this(main.tasks(), main.transcript(), () -> clientOf(main.connection()));
+    contextName = () -> main.connection() == null ? null : main.connection().contextName();
     view = new DnsView(model, this);
     show = () -> main.showTool(view.tab);
     main.addToolbarItem(view.toolbarButton);
@@ -165,7 +168,7 @@ public final class DnsController implements AutoCloseable {
     DnsQuery first = queries.get(0);
     model.name.set(DnsInput.nameText(model.name.get(), first));
     model.type.set(first.typeName());
-    ClusterDns.Options options = DnsInput.options(model.domain.get());
+    ClusterDns.Options options = options();
     KubernetesClient client;
     try {
       client = server.needsCluster() ? client() : null;
@@ -212,7 +215,7 @@ public final class DnsController implements AutoCloseable {
       badInput(e);
       return;
     }
-    ClusterDns.Options options = DnsInput.options(model.domain.get());
+    ClusterDns.Options options = options();
     work("Asking every DNS pod …", () -> EveryDnsPod.ask(client, transcript, options, query), answers -> {
       model.everyPod.setAll(answers);
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
@@ -238,7 +241,7 @@ public final class DnsController implements AutoCloseable {
       return;
     }
     String name = DnsQuery.looksLikeAddress(model.name.get().strip()) ? "" : model.name.get().strip();
-    ClusterDns.Options options = DnsInput.options(model.domain.get());
+    ClusterDns.Options options = options();
     work("Checking the cluster DNS …", () -> {
       DnsLookup lookup;
       try {
@@ -246,7 +249,7 @@ public final class DnsController implements AutoCloseable {
       } catch (DnsQueryException e) {
         lookup = null; // the checklist says why (no DNS pod, no Service…)
       }
-      return new DnsChecklist(client, lookup, options.clusterDomain(), transcript).run(name, pod);
+      return new DnsChecklist(client, lookup, options.clusterDomain(), transcript, options.kubectlFlags()).run(name, pod);
     }, items -> {
       model.checklist.setAll(items);
       long failed = items.stream().filter(i -> i.outcome() == io.netdoctor.core.dns.CheckItem.Outcome.FAIL).count();
@@ -276,7 +279,7 @@ public final class DnsController implements AutoCloseable {
     }
     String name = model.name.get().strip();
     String type = model.type.get();
-    ClusterDns.Options options = DnsInput.options(model.domain.get());
+    ClusterDns.Options options = options();
     work("Resolving from " + pod.namespace() + "/" + pod.name() + " …", () -> {
       Pod found = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
       if (found == null) {
@@ -317,6 +320,11 @@ public final class DnsController implements AutoCloseable {
       model.busy.set(false);
       done.accept(result);
     }));
+  }
+
+  /** The pane's options, its kubectl lines aimed at the chosen context when it is not the kubeconfig's current one. */
+  private ClusterDns.Options options() {
+    return DnsInput.options(model.domain.get()).aimedAt(Kubectl.flags(contextName.get()));
   }
 
   private KubernetesClient client() {

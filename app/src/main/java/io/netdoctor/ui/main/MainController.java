@@ -7,8 +7,8 @@ import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeErrors;
+import io.netdoctor.core.kube.KubeTarget;
 import io.netdoctor.core.kube.KubeconfigCatalog;
-import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.details.DetailsController;
@@ -106,7 +106,8 @@ public final class MainController implements AutoCloseable {
     for (String problem : catalog.problems()) {
       LOG.warn("Kubeconfig problem: {}", problem);
       model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.WARNING, "Kubeconfig problem",
-          problem + " The demo cluster stays available in the context list."));
+          problem + (catalog.isEmpty() ? " NetDoctor opened its built-in demo cluster instead."
+              : " The demo cluster stays available in the context list.")));
     }
     String initial = catalog.currentContext() != null ? catalog.currentContext() : DEMO_CHOICE;
     model.chosenContext.set(initial);
@@ -128,7 +129,8 @@ public final class MainController implements AutoCloseable {
     model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Reading context " + choice + " …"));
     tasks.run("context", () -> catalog.configFor(choice), config -> {
       if (choice.equals(model.chosenContext.get()) && connection == null) {
-        connect(choice, choice, config);
+        // kubectl lines name --context when a pasted command would otherwise reach the current context's cluster
+        connect(choice, choice.equals(catalog.currentContext()) ? null : choice, config);
       }
     }, error -> {
       if (!choice.equals(model.chosenContext.get())) {
@@ -143,21 +145,29 @@ public final class MainController implements AutoCloseable {
   }
 
   private void openDemo() {
+    if (catalog.isEmpty() && !catalog.problems().isEmpty()) {
+      openDemoCluster(); // the kubeconfig problem's banner already says the demo opened: one banner, one problem
+      return;
+    }
     String why = catalog.isEmpty()
         ? "No kubeconfig was found, so NetDoctor opened its built-in demo cluster."
         : "You are looking at the built-in demo cluster, not one of your kubeconfig's contexts.";
     model.banners.add(0, new MainModel.Banner(MainModel.Banner.Kind.INFO, "Demo cluster",
         why + " It is a real Kubernetes API on 127.0.0.1 with a guestbook app and kube-dns — safe to explore."));
+    openDemoCluster();
+  }
+
+  private void openDemoCluster() {
     tree.begin(DEMO_CHOICE, "starting…");
     model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Starting the demo cluster…"));
     if (demo != null) {
-      connect(DEMO_CHOICE, Kubectl.DEMO_CONTEXT, demo.config());
+      connect(DEMO_CHOICE, null, demo.config());
       return;
     }
     tasks.run("demo", demoFactory::get, started -> {
       demo = started;
       if (DEMO_CHOICE.equals(model.chosenContext.get()) && connection == null) {
-        connect(DEMO_CHOICE, Kubectl.DEMO_CONTEXT, demo.config());
+        connect(DEMO_CHOICE, null, demo.config());
       }
     }, error -> {
       String message = "The demo cluster could not start: " + KubeErrors.describe(error);
@@ -168,8 +178,8 @@ public final class MainController implements AutoCloseable {
   }
 
   private void connect(String label, String context, Config config) {
-    LOG.info("Connecting to {} at {}", label, config.getMasterUrl());
-    var sink = tree.begin(label, config.getMasterUrl());
+    LOG.info("Connecting to {} at {}", label, KubeTarget.shown(config));
+    var sink = tree.begin(label, KubeTarget.shown(config));
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
     connection.start();
