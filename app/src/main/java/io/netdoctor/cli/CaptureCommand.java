@@ -110,6 +110,7 @@ final class CaptureCommand implements Callable<Integer> {
       }
       nodeInfo = n == null ? null : KubeObjects.node(n);
     }
+    ssh.useFilesBeside(kubeconfig == null ? null : kubeconfig.toPath());
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       CapturePlace place = podInfo != null

@@ -88,6 +88,7 @@ final class ProbeCommand implements Callable<Integer> {
       Node n = podInfo.node().isEmpty() ? null : client.nodes().withName(podInfo.node()).get();
       nodeInfo = n == null ? null : KubeObjects.node(n);
     }
+    ssh.useFilesBeside(kubeconfig == null ? null : kubeconfig.toPath());
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       PodTarget target = PodTarget.of(podInfo, nodeInfo, container);

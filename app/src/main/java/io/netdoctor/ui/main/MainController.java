@@ -55,7 +55,7 @@ public final class MainController implements AutoCloseable {
     this.details = new DetailsController(tree.selectedProperty(), tasks, () -> connection);
     this.commands = new TranscriptController(transcript);
     this.view = new MainView(model, tree.view(), details.view(), commands.view());
-    this.hostKeyPrompt = new io.netdoctor.ui.node.HostKeyPrompt(() -> nodeAccess().settings().knownHosts());
+    this.hostKeyPrompt = new io.netdoctor.ui.node.HostKeyPrompt(() -> nodeAccess().knownHosts());
     this.nodeAccess = io.netdoctor.ui.node.NodeAccess.remembering(transcript, hostKeyPrompt,
         new io.netdoctor.ui.node.NodeSettingsStore(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()));
     this.nodeActions = new io.netdoctor.ui.node.NodeActions(nodeAccess, tasks, transcript, () -> connection,
@@ -162,6 +162,8 @@ public final class MainController implements AutoCloseable {
   }
 
   private void connect(String label, String context, Config config) {
+    useNodeFiles(DEMO_CHOICE.equals(label) && demo != null ? demo.nodes()
+        .map(n -> new io.netdoctor.core.node.SshFiles(n.sshConfig(), n.knownHosts())).orElse(null) : null);
     var sink = tree.begin(label, config.getMasterUrl());
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
@@ -210,6 +212,16 @@ public final class MainController implements AutoCloseable {
    */
   public javafx.beans.property.ReadOnlyObjectProperty<ClusterConnection> connectionProperty() {
     return connectionProperty.getReadOnlyProperty();
+  }
+
+  /** The demo's nodes come with their own ssh_config and known_hosts; other contexts use the user's. */
+  private void useNodeFiles(io.netdoctor.core.node.SshFiles files) {
+    AutoCloseable old = nodeAccess.useContextFiles(files);
+    tasks.run("node-sessions", () -> {
+      old.close(); // sessions made for the previous context: closing waits for their processes to end
+      return null;
+    }, ignored -> {
+    }, error -> transcript.error("node access", String.valueOf(error.getMessage())));
   }
 
   /** Adds a tool's button to the toolbar, after the context chooser. */
