@@ -23,4 +23,15 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule cliHasNoJavaFx = noClasses().that().resideInAPackage("io.netdoctor.cli..")
       .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..");
+
+  @ArchTest
+  static final ArchRule demoIsCoreSide = noClasses().that().resideInAPackage("io.netdoctor.demo..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..", "io.netdoctor.cli..")
+      .because("the demo runs inside the CLI's `demo` command as well as behind the window");
+
+  @ArchTest
+  static final ArchRule coreUsesTheDemoOnlyFromTheDemoCluster = noClasses().that()
+      .resideInAPackage("io.netdoctor.core..").and().doNotHaveSimpleName("DemoCluster")
+      .should().dependOnClassesThat().resideInAPackage("io.netdoctor.demo..")
+      .because("only the demo classes still in core (moved to io.netdoctor.demo later) start the demo's parts");
 }
