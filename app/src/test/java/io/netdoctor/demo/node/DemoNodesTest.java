@@ -160,6 +160,26 @@ class DemoNodesTest {
   }
 
   @Test
+  void theRktPlanReadsThePidFromRktStatusAsInTheGuide() {
+    Wired w = wire(temp.resolve("known_hosts"));
+    try (NodeSessions sessions = w.sessions()) {
+      var entry = new SshRuntimeNetns(sessions, w.targets()::resolve, w.transcript());
+      var netns = entry.enter(pod("kube-system", DemoWorld.RKT_POD), RuntimePlan.Progress.NONE);
+      assertThat(netns.pid()).isEqualTo(4272);
+      assertThat(new PortChecks(sessions).inPod(netns, List.of(8082, 6379))).extracting(PortCheckResult::state)
+          .containsExactly(PortCheckResult.State.OPEN, PortCheckResult.State.REFUSED);
+      assertThat(w.transcript().entries()).extracting(TranscriptEntry::text)
+          .contains("sudo -n rkt status 4a0bcd2e-1c8f-4b7e-9d3a-5e6f7a8b9c0d");
+      NodeTarget node = w.targets().resolve(node(DemoWorld.RKT_NODE));
+      String list = sessions.run(node, Command.of("rkt", "list"), Duration.ofSeconds(30)).stdout();
+      assertThat(list.lines().toList()).containsExactly(
+          "UUID\t\tAPP\tIMAGE NAME\t\t\t\tSTATE\tCREATED\t\tSTARTED\t\tNETWORKS",
+          "4a0bcd2e\theapster\tgcr.io/google_containers/heapster:v1.0.2\trunning\t1 hour ago\t1 hour ago"
+              + "\tdefault:ip4=10.2.49.2");
+    }
+  }
+
+  @Test
   void fromTheNodeTheFrontendPodAnswersOnPort80() {
     Wired w = wire(temp.resolve("known_hosts"));
     try (NodeSessions sessions = w.sessions()) {
@@ -202,7 +222,7 @@ class DemoNodesTest {
   @Test
   void theSshConfigNamesEveryNodeOn127001AsCore() throws Exception {
     String config = Files.readString(nodes.sshConfig());
-    for (String node : List.of(DemoWorld.COREOS_NODE, DemoWorld.CONTAINERD_NODE)) {
+    for (String node : List.of(DemoWorld.COREOS_NODE, DemoWorld.CONTAINERD_NODE, DemoWorld.RKT_NODE)) {
       assertThat(config).contains("Host " + node + "\n  HostName 127.0.0.1\n  Port " + nodes.port(node) + "\n  User core\n");
     }
   }
