@@ -57,7 +57,9 @@ public final class DemoNodes implements AutoCloseable {
           DemoNode node = DemoNode.of(n);
           var hostKey = keys.hostKey(node.name());
           nodes.hostKeys.put(node.name(), hostKey.getPublic());
-          NodeShell shell = new NodeShell(node, cluster);
+          String blob = PublicKeyEntry.toString(hostKey.getPublic()).split(" ")[1];
+          NodeShell shell = new NodeShell(node, cluster,
+              io.netdoctor.core.node.HostKeyTrust.fingerprint(Base64.getDecoder().decode(blob)));
           nodes.servers.put(node.name(), nodes.serve(shell, hostKey, authorized,
               Integer.parseInt(lastPorts.getProperty(node.name(), "0"))));
         }
@@ -240,9 +242,5 @@ public final class DemoNodes implements AutoCloseable {
       c.destroy(null);
     }
     live.clear();
-  }
-
-  static String base64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -21,11 +21,18 @@ public final class NodeShell {
   private final DemoNode node;
   private final ClusterView cluster;
   private final Map<String, Tool> tools;
+  private final String hostKeyFingerprint;
 
-  public NodeShell(DemoNode node, ClusterView cluster) {
+  /** {@code hostKeyFingerprint}: the node's host key as `ssh-keygen -lf` prints it (`SHA256:…`). */
+  public NodeShell(DemoNode node, ClusterView cluster, String hostKeyFingerprint) {
     this.node = node;
     this.cluster = cluster;
     this.tools = Tools.forNode(node);
+    this.hostKeyFingerprint = hostKeyFingerprint;
+  }
+
+  String hostKeyFingerprint() {
+    return hostKeyFingerprint;
   }
 
   DemoNode node() {

@@ -18,6 +18,7 @@ final class Tools {
       "ip addr | ip route | ss -ltn | iptables-save -t nat",
       "cat /etc/os-release | /etc/resolv.conf | /etc/hostname",
       "toolbox [CMD]             Fedora tools (dnf install, tcpdump) in a container on the host network",
+      "ssh-keygen -lf /etc/ssh/ssh_host_ecdsa_key.pub   this node's host-key fingerprint",
       "help, exit");
 
   private Tools() {
@@ -37,6 +38,7 @@ final class Tools {
     tools.put("iptables-save", new IptablesSaveTool());
     tools.put("toolbox", new ToolboxTool());
     tools.put("dnf", new ToolboxTool.Dnf());
+    tools.put("ssh-keygen", new SshKeygenTool());
     return tools;
   }
 

@@ -162,8 +162,7 @@ public final class MainController implements AutoCloseable {
   }
 
   private void connect(String label, String context, Config config) {
-    useNodeFiles(DEMO_CHOICE.equals(label) && demo != null ? demo.nodes()
-        .map(n -> new io.netdoctor.core.node.SshFiles(n.sshConfig(), n.knownHosts())).orElse(null) : null);
+    useNodeFiles(nodeFiles(label, context));
     var sink = tree.begin(label, config.getMasterUrl());
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
@@ -214,7 +213,27 @@ public final class MainController implements AutoCloseable {
     return connectionProperty.getReadOnlyProperty();
   }
 
-  /** The demo's nodes come with their own ssh_config and known_hosts; other contexts use the user's. */
+  /**
+   * The demo's nodes come with their own ssh_config and known_hosts: the in-process demo's, or those that
+   * `netdoctor demo --write-kubeconfig FILE` wrote beside FILE. Other contexts use the user's files.
+   */
+  private io.netdoctor.core.node.SshFiles nodeFiles(String label, String context) {
+    if (DEMO_CHOICE.equals(label)) {
+      return demo == null ? null : demo.nodes()
+          .map(n -> new io.netdoctor.core.node.SshFiles(n.sshConfig(), n.knownHosts())).orElse(null);
+    }
+    if (Kubectl.DEMO_CONTEXT.equals(context)) {
+      for (java.nio.file.Path file : catalog.files()) {
+        var beside = io.netdoctor.core.node.SshFiles.findBeside(file);
+        if (beside.isPresent()) {
+          return beside.get();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Switches node access to {@code files} (null: the user's settings); old sessions close off the FX thread. */
   private void useNodeFiles(io.netdoctor.core.node.SshFiles files) {
     AutoCloseable old = nodeAccess.useContextFiles(files);
     tasks.run("node-sessions", () -> {

@@ -210,9 +210,13 @@ class DemoNodesTest {
       shell.send("cat /etc/os-release");
       shell.send("uname -a");
       shell.send("ss -ltn");
+      shell.send("ssh-keygen -lf /etc/ssh/ssh_host_ecdsa_key.pub");
       await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l -> l.contains("0.0.0.0:22")));
       assertThat(lines).contains("PRETTY_NAME=\"Flatcar Container Linux by Kinvolk 3815.2.0 (Oklo)\"");
       assertThat(lines).contains("sh: uname: not available on a demo node (type help for the commands it has)");
+      await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l -> l.endsWith("(ECDSA)")));
+      // the fingerprint the host-key prompt showed is the one the node's console reports
+      assertThat(lines).contains("256 " + w.prompts().get(0).fingerprint() + " root@k8s-worker-flatcar-2 (ECDSA)");
       assertThat(nodes.runningCommands()).isPositive();
       shell.close();
       await().atMost(Duration.ofSeconds(30)).until(() -> nodes.runningCommands() == 0);
