@@ -85,6 +85,8 @@ public final class NodeShell {
       case "hostname":
         call.out(node.name());
         return 0;
+      case "command":
+        return commandV(args, call);
       default:
         break;
     }
@@ -212,6 +214,20 @@ public final class NodeShell {
     List<String> rest = args.subList(i, args.size());
     Call inside = pod == null ? call : call.inNetns(pod);
     return rest.isEmpty() ? interactive(inside) : run(rest, inside);
+  }
+
+  /** The shell's `command -v NAME`: where the program is, or status 1 when this node (or toolbox) lacks it. */
+  private int commandV(List<String> args, Call call) {
+    if (args.size() != 2 || !args.get(0).equals("-v")) {
+      call.err("sh: command: demo nodes answer `command -v NAME` only");
+      return 2;
+    }
+    String name = args.get(1);
+    boolean known = tools.containsKey(name) && (call.inToolbox() || !Tools.TOOLBOX_ONLY.contains(name));
+    if (known) {
+      call.out((name.equals("toolbox") ? "/usr/bin/" : "/usr/sbin/") + name);
+    }
+    return known ? 0 : 1;
   }
 
   private int help(Call call) {

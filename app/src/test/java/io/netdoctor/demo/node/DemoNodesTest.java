@@ -224,6 +224,21 @@ class DemoNodesTest {
   }
 
   @Test
+  void commandVFindsTheRuntimeCliAndToolboxButNoTcpdumpOnTheHost() {
+    Wired w = wire(temp.resolve("known_hosts"));
+    try (NodeSessions sessions = w.sessions()) {
+      NodeTarget target = w.targets().resolve(node(DemoWorld.COREOS_NODE));
+      assertThat(sessions.run(target, Command.of("command", "-v", "docker"), Duration.ofSeconds(30)).ok()).isTrue();
+      assertThat(sessions.run(target, Command.of("command", "-v", "toolbox"), Duration.ofSeconds(30)).ok()).isTrue();
+      // Container Linux ships no tcpdump (the guide): only the toolbox has it
+      assertThat(sessions.run(target, Command.of("command", "-v", "tcpdump"), Duration.ofSeconds(30)).exitStatus())
+          .isEqualTo(1);
+      assertThat(sessions.run(target, Command.of("command", "-v", "crictl"), Duration.ofSeconds(30)).exitStatus())
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void theSshConfigNamesEveryNodeOn127001AsCore() throws Exception {
     String config = Files.readString(nodes.sshConfig());
     for (String node : List.of(DemoWorld.COREOS_NODE, DemoWorld.CONTAINERD_NODE, DemoWorld.RKT_NODE)) {
