@@ -6,7 +6,6 @@ import static io.netdoctor.ui.node.PaneRobot.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netdoctor.App;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeconfigCatalog;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window on a kubeconfig written by `demo --write-kubeconfig FILE`: node actions use the files beside FILE. */
 @ExtendWith(ApplicationExtension.class)
@@ -59,17 +56,12 @@ class DemoKubeconfigPanesTest {
         TaskRunner.background(), () -> {
           throw new IllegalStateException("the demo runs outside the window in this test");
         });
-    Scene scene = new Scene(main.view(), 1200, 800);
-    scene.getStylesheets().add(App.stylesheet());
-    stage.setScene(scene);
-    stage.show();
-    main.start();
+    PaneRobot.show(stage, main);
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> main.close()).get();
-    org.testfx.api.FxToolkit.cleanupStages();
+    PaneRobot.close(main);
   }
 
   @Test

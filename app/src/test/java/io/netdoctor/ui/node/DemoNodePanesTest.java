@@ -11,7 +11,6 @@ import static io.netdoctor.ui.node.PaneRobot.text;
 import static io.netdoctor.ui.node.PaneRobot.type;
 import static org.awaitility.Awaitility.await;
 
-import io.netdoctor.App;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeconfigCatalog;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -46,7 +44,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every node action from the tree on the built-in demo cluster, with nothing configured: the demo's nodes
@@ -69,17 +66,12 @@ class DemoNodePanesTest {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });
-    Scene scene = new Scene(main.view(), 1200, 800);
-    scene.getStylesheets().add(App.stylesheet());
-    stage.setScene(scene);
-    stage.show();
-    main.start();
+    PaneRobot.show(stage, main);
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> main.close()).get();
-    org.testfx.api.FxToolkit.cleanupStages();
+    PaneRobot.close(main);
   }
 
   private DemoNodes nodes() {

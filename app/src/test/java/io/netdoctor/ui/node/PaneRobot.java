@@ -23,6 +23,21 @@ final class PaneRobot {
   private PaneRobot() {
   }
 
+  /** Shows the main window in the test's stage and starts it (contexts, the demo when chosen). */
+  static void show(javafx.stage.Stage stage, io.netdoctor.ui.main.MainController main) {
+    javafx.scene.Scene scene = new javafx.scene.Scene(main.view(), 1200, 800);
+    scene.getStylesheets().add(io.netdoctor.App.stylesheet());
+    stage.setScene(scene);
+    stage.show();
+    main.start();
+  }
+
+  /** Closes the window's controller on the FX thread (sessions, consoles, the demo) and the test's stages. */
+  static void close(io.netdoctor.ui.main.MainController main) throws Exception {
+    WaitForAsyncUtils.asyncFx(main::close).get();
+    org.testfx.api.FxToolkit.cleanupStages();
+  }
+
   static <T> T fx(Callable<T> read) {
     try {
       return WaitForAsyncUtils.asyncFx(read).get();
