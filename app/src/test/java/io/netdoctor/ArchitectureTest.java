@@ -33,4 +33,13 @@ class ArchitectureTest {
               com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
                   "io.fabric8.kubernetes.client.KubernetesClient"))))
       .because("cli asks core (KubeTarget, ClusterAccess) for its cluster: one way to open one, one error path");
+  static final ArchRule demoIsCoreSide = noClasses().that().resideInAPackage("io.netdoctor.demo..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..", "io.netdoctor.cli..")
+      .because("the demo runs inside the CLI's `demo` command as well as behind the window");
+
+  @ArchTest
+  static final ArchRule coreUsesTheDemoOnlyFromTheDemoCluster = noClasses().that()
+      .resideInAPackage("io.netdoctor.core..").and().doNotHaveSimpleName("DemoCluster")
+      .should().dependOnClassesThat().resideInAPackage("io.netdoctor.demo..")
+      .because("only the demo classes still in core (moved to io.netdoctor.demo later) start the demo's parts");
 }

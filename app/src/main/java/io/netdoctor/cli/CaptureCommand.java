@@ -96,6 +96,7 @@ final class CaptureCommand implements Callable<Integer> {
             + cluster.target().context() + "'.");
       }
     }
+    ssh.useFilesBeside(kube.kubeconfig);
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       CapturePlace place = podInfo != null

@@ -50,7 +50,11 @@ final class DemoCommand implements Callable<Integer> {
     if (kubeconfig != null) {
       demo.writeKubeconfig(kubeconfig);
       out.println("Kubeconfig written to " + kubeconfig.toAbsolutePath());
+      demo.nodes().ifPresent(n -> out.println("Demo nodes' ssh_config and known_hosts written beside it: "
+          + io.netdoctor.core.node.SshFiles.besideKubeconfig(kubeconfig).sshConfig().getFileName() + ", "
+          + io.netdoctor.core.node.SshFiles.besideKubeconfig(kubeconfig).knownHosts().getFileName()));
       out.println("Try: netdoctor pods -A --kubeconfig " + kubeconfig);
+      out.println("     netdoctor probe default/redis-slave-1691881626-d3aft --ports 6379,8080 --kubeconfig " + kubeconfig);
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();

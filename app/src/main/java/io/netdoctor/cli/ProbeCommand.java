@@ -74,6 +74,7 @@ final class ProbeCommand implements Callable<Integer> {
       podInfo = cluster.pod(ref);
       nodeInfo = podInfo.node().isEmpty() ? null : cluster.node(podInfo.node());
     }
+    ssh.useFilesBeside(kube.kubeconfig);
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       PodTarget target = PodTarget.of(podInfo, nodeInfo, container);

@@ -32,6 +32,20 @@ final class SshOptions {
 
   private SshConfigFile config;
 
+  /**
+   * Takes the ssh_config and known_hosts written beside the kubeconfig (`FILE.ssh_config`, `FILE.known_hosts`,
+   * as `netdoctor demo --write-kubeconfig FILE` does) unless --ssh-config or --known-hosts was given.
+   */
+  void useFilesBeside(Path kubeconfig) {
+    if (sshConfig == null && knownHosts == null) {
+      io.netdoctor.core.node.SshFiles.findBeside(kubeconfig).ifPresent(files -> {
+        sshConfig = files.sshConfig();
+        knownHosts = files.knownHosts();
+        config = null;
+      });
+    }
+  }
+
   SshConfigFile config() {
     if (config == null) {
       config = SshConfigFile.load(sshConfig != null ? sshConfig : SshConfigFile.defaultPath());

@@ -42,6 +42,9 @@ public final class DemoCluster implements AutoCloseable {
   private final ScheduledExecutorService life;
   private final Random random = new Random(1461695566L);
   private int generation;
+  /** The nodes' SSH servers; null when they could not start (the API and DNS still serve). */
+  private volatile io.netdoctor.demo.node.DemoNodes nodes;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCluster.class);
 
   private DemoCluster(KubernetesMockServer server, PodPortForwardDispatcher dispatcher, DemoDnsServer dns,
       Duration lifeInterval) {
@@ -89,7 +92,19 @@ public final class DemoCluster implements AutoCloseable {
       dns.close();
       throw e;
     }
-    return new DemoCluster(server, dispatcher, dns, lifeInterval);
+    DemoCluster demo = new DemoCluster(server, dispatcher, dns, lifeInterval);
+    try {
+      demo.nodes = io.netdoctor.demo.node.DemoNodes.start(demo.client,
+          io.netdoctor.core.platform.UserDirs.current().configDir().resolve("demo"));
+    } catch (RuntimeException e) {
+      LOG.warn("The demo nodes' SSH servers did not start; node actions on the demo will fail: {}", e.getMessage(), e);
+    }
+    return demo;
+  }
+
+  /** The demo nodes reachable over SSH on 127.0.0.1 (empty when their servers could not start). */
+  public java.util.Optional<io.netdoctor.demo.node.DemoNodes> nodes() {
+    return java.util.Optional.ofNullable(nodes);
   }
 
   private static boolean isDnsPod(String namespace, String pod) {
@@ -141,6 +156,11 @@ public final class DemoCluster implements AutoCloseable {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException ignored) {
       // not a POSIX file system
+    }
+    if (nodes != null) {
+      // the CLI finds these beside the kubeconfig (core/node SshFiles): node commands need no other flags
+      nodes.writeClientFiles(io.netdoctor.core.node.SshFiles.besideKubeconfig(file).sshConfig(),
+          io.netdoctor.core.node.SshFiles.besideKubeconfig(file).knownHosts());
     }
   }
 
@@ -283,6 +303,9 @@ public final class DemoCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    if (nodes != null) {
+      nodes.close();
+    }
     life.shutdownNow();
     dispatcher.closeAllForwards();
     client.close();

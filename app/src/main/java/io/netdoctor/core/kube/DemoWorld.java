@@ -25,6 +25,11 @@ public final class DemoWorld {
 
   public static final String COREOS_NODE = "k8s-onenode-1461695566";
   public static final String CONTAINERD_NODE = "k8s-worker-flatcar-2";
+  /** The guide's third runtime: a Container Linux node running its pods with rkt. */
+  public static final String RKT_NODE = "k8s-worker-rkt-3";
+  public static final String RKT_POD = "heapster-v1.0.2-2148290995-r4sw9";
+  /** `rkt://UUID:app` as the kubelet reports rkt containers. */
+  public static final String RKT_CONTAINER_ID = "rkt://4a0bcd2e-1c8f-4b7e-9d3a-5e6f7a8b9c0d:heapster";
   public static final String REDIS_SLAVE = "redis-slave-1691881626-d3aft";
   public static final String DNS_POD_PREFIX = "kube-dns-";
   public static final String REDIS_SLAVE_ID =
@@ -47,7 +52,9 @@ public final class DemoWorld {
         node(COREOS_NODE, "172.17.4.101", "54.183.12.4", "Container Linux by CoreOS 1010.3.0 (MoreOS)",
             "4.5.0-coreos-r1", "docker://1.10.3", "v1.2.2+coreos.0"),
         node(CONTAINERD_NODE, "172.17.4.102", null, "Flatcar Container Linux by Kinvolk 3815.2.0 (Oklo)",
-            "6.1.77-flatcar", "containerd://1.7.13", "v1.29.2"));
+            "6.1.77-flatcar", "containerd://1.7.13", "v1.29.2"),
+        node(RKT_NODE, "172.17.4.103", null, "Container Linux by CoreOS 1010.3.0 (MoreOS)",
+            "4.5.0-coreos-r1", "rkt://1.4.0", "v1.2.2+coreos.0"));
   }
 
   private static Node node(String name, String internal, String external, String os, String kernel,
@@ -55,7 +62,8 @@ public final class DemoWorld {
     var status = new NodeBuilder().withNewMetadata().withName(name)
         .withLabels(Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux"))
         .endMetadata()
-        .withNewSpec().withPodCIDR(internal.endsWith("101") ? "10.2.47.0/24" : "10.2.48.0/24").endSpec()
+        .withNewSpec().withPodCIDR(internal.endsWith("101") ? "10.2.47.0/24"
+            : internal.endsWith("103") ? "10.2.49.0/24" : "10.2.48.0/24").endSpec()
         .withNewStatus()
         .addNewAddress().withType("InternalIP").withAddress(internal).endAddress();
     if (external != null) {
@@ -84,6 +92,8 @@ public final class DemoWorld {
         COREOS_NODE, "10.2.47.4", "slave", "gcr.io/google_samples/gb-redisslave:v1",
         "docker://" + REDIS_SLAVE_ID, 6379, "redis-server", 2));
     pods.add(kubeDns());
+    pods.add(pod("kube-system", RKT_POD, Map.of("k8s-app", "heapster", "version", "v1.0.2"), RKT_NODE, "10.2.49.2",
+        "heapster", "gcr.io/google_containers/heapster:v1.0.2", RKT_CONTAINER_ID, 8082, "http", 0));
     return pods;
   }
 
@@ -122,7 +132,7 @@ public final class DemoWorld {
   }
 
   static String hostIp(String node) {
-    return COREOS_NODE.equals(node) ? "172.17.4.101" : "172.17.4.102";
+    return COREOS_NODE.equals(node) ? "172.17.4.101" : RKT_NODE.equals(node) ? "172.17.4.103" : "172.17.4.102";
   }
 
   private static Pod kubeDns() {

@@ -56,7 +56,7 @@ public final class MainController implements AutoCloseable {
     this.details = new DetailsController(tree.selectedProperty(), tasks, () -> connection);
     this.commands = new TranscriptController(transcript);
     this.view = new MainView(model, tree.view(), details.view(), commands.view());
-    this.hostKeyPrompt = new io.netdoctor.ui.node.HostKeyPrompt(() -> nodeAccess().settings().knownHosts());
+    this.hostKeyPrompt = new io.netdoctor.ui.node.HostKeyPrompt(() -> nodeAccess().knownHosts());
     this.nodeAccess = io.netdoctor.ui.node.NodeAccess.remembering(transcript, hostKeyPrompt,
         new io.netdoctor.ui.node.NodeSettingsStore(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()));
     this.nodeActions = new io.netdoctor.ui.node.NodeActions(nodeAccess, tasks, transcript, () -> connection,
@@ -179,6 +179,7 @@ public final class MainController implements AutoCloseable {
 
   private void connect(String label, String context, Config config) {
     LOG.info("Connecting to {} at {}", label, KubeTarget.shown(config));
+    useNodeFiles(nodeFiles(label, context));
     var sink = tree.begin(label, KubeTarget.shown(config));
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
@@ -240,6 +241,36 @@ public final class MainController implements AutoCloseable {
    */
   public javafx.beans.property.ReadOnlyObjectProperty<ClusterConnection> connectionProperty() {
     return connectionProperty.getReadOnlyProperty();
+  }
+
+  /**
+   * The demo's nodes come with their own ssh_config and known_hosts: the in-process demo's, or those that
+   * `netdoctor demo --write-kubeconfig FILE` wrote beside FILE. Other contexts use the user's files.
+   */
+  private io.netdoctor.core.node.SshFiles nodeFiles(String label, String context) {
+    if (DEMO_CHOICE.equals(label)) {
+      return demo == null ? null : demo.nodes()
+          .map(n -> new io.netdoctor.core.node.SshFiles(n.sshConfig(), n.knownHosts())).orElse(null);
+    }
+    if (io.netdoctor.core.kube.Kubectl.DEMO_CONTEXT.equals(context)) {
+      for (java.nio.file.Path file : catalog.files()) {
+        var beside = io.netdoctor.core.node.SshFiles.findBeside(file);
+        if (beside.isPresent()) {
+          return beside.get();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Switches node access to {@code files} (null: the user's settings); old sessions close off the FX thread. */
+  private void useNodeFiles(io.netdoctor.core.node.SshFiles files) {
+    AutoCloseable old = nodeAccess.useContextFiles(files);
+    tasks.run("node-sessions", () -> {
+      old.close(); // sessions made for the previous context: closing waits for their processes to end
+      return null;
+    }, ignored -> {
+    }, error -> transcript.error("node access", String.valueOf(error.getMessage())));
   }
 
   /** Adds a tool's button to the toolbar, after the context chooser. */

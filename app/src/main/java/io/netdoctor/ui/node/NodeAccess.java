@@ -42,6 +42,8 @@ public final class NodeAccess implements AutoCloseable {
   private final HostKeyPrompt prompt;
   private final NodeSettingsStore store;
   private NodeSettings settings;
+  /** The shown context's own ssh_config and known_hosts (the demo's), used instead of the settings' files. */
+  private io.netdoctor.core.node.SshFiles contextFiles;
   private Wiring wiring;
   private boolean closed;
 
@@ -69,6 +71,30 @@ public final class NodeAccess implements AutoCloseable {
     return settings;
   }
 
+  /** The known_hosts file in use now: the context's own (the demo's) or the settings' one. */
+  public synchronized java.nio.file.Path knownHosts() {
+    return contextFiles != null ? contextFiles.knownHosts() : settings.knownHosts();
+  }
+
+  /**
+   * Uses a context's own SSH files (the demo cluster's nodes), or the user's settings again with null. Cheap:
+   * returns the sessions made with the old files, for the caller to close off the FX thread.
+   */
+  public AutoCloseable useContextFiles(io.netdoctor.core.node.SshFiles files) {
+    Wiring old;
+    synchronized (this) {
+      if (java.util.Objects.equals(files, contextFiles)) {
+        return () -> {
+        };
+      }
+      contextFiles = files;
+      old = wiring;
+      wiring = null;
+    }
+    return old == null ? () -> {
+    } : old.sessions()::close;
+  }
+
   /**
    * Takes new settings and saves them for the next run; sessions made with the old ones are closed (their
    * consoles end). Worker thread: it writes a file.
@@ -94,12 +120,14 @@ public final class NodeAccess implements AutoCloseable {
       throw new IllegalStateException("NetDoctor is closing.");
     }
     if (wiring == null) {
-      SshConfigFile config = SshConfigFile.load(settings.sshConfig());
+      NodeSettings used = contextFiles == null ? settings : new NodeSettings(contextFiles.sshConfig(),
+          contextFiles.knownHosts(), settings.debugImage(), settings.registryMirror(), settings.overrides());
+      SshConfigFile config = SshConfigFile.load(used.sshConfig());
       var targets = new NodeTargets(config, NodeTarget.Override.NONE);
-      settings.overrides().forEach(targets::override);
-      var trust = new HostKeyTrust(settings.knownHosts(), config.hashKnownHosts("*"));
+      used.overrides().forEach(targets::override);
+      var trust = new HostKeyTrust(used.knownHosts(), config.hashKnownHosts("*"));
       var sessions = new NodeSessions(NodeSessions.Settings.DEFAULT, trust, prompt, transcript);
-      wiring = new Wiring(settings, sessions, targets, new SshRuntimeNetns(sessions, targets::resolve, transcript));
+      wiring = new Wiring(used, sessions, targets, new SshRuntimeNetns(sessions, targets::resolve, transcript));
     }
     return wiring;
   }

@@ -37,7 +37,7 @@ class DemoClusterTest {
         assertThat(client.pods().inNamespace("default").withLabel("tier", "frontend").list().getItems()).hasSize(3);
         var nodes = client.nodes().list().getItems().stream().map(KubeObjects::node).toList();
         assertThat(nodes).extracting(NodeInfo::runtime)
-            .containsExactlyInAnyOrder(ContainerRuntime.DOCKER, ContainerRuntime.CONTAINERD);
+            .containsExactlyInAnyOrder(ContainerRuntime.DOCKER, ContainerRuntime.CONTAINERD, ContainerRuntime.RKT);
         assertThat(nodes).filteredOn(n -> n.name().equals("k8s-onenode-1461695566")).singleElement()
             .extracting(NodeInfo::osImage).asString().startsWith("Container Linux by CoreOS");
         var events = Describer.describePod(client, Kubectl.DEMO_CONTEXT, new io.netdoctor.core.transcript.Transcript(),

@@ -1,6 +1,14 @@
 package io.netdoctor.ui.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.netdoctor.ui.node.PaneRobot.awaitConsole;
+import static io.netdoctor.ui.node.PaneRobot.fx;
+import static io.netdoctor.ui.node.PaneRobot.outputLines;
+import static io.netdoctor.ui.node.PaneRobot.portRows;
+import static io.netdoctor.ui.node.PaneRobot.press;
+import static io.netdoctor.ui.node.PaneRobot.select;
+import static io.netdoctor.ui.node.PaneRobot.text;
+import static io.netdoctor.ui.node.PaneRobot.type;
 import static org.awaitility.Awaitility.await;
 
 import io.netdoctor.App;
@@ -123,43 +131,6 @@ class NodePanesTest {
     WaitForAsyncUtils.asyncFx(() -> main.close()).get();
     org.testfx.api.FxToolkit.cleanupStages();
     Files.deleteIfExists(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()); // the next test starts from defaults
-  }
-
-  private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Selects a row through the TreeView's selection model, once the informer has delivered it. */
-  private void select(FxRobot robot, String label) {
-    await().atMost(WAIT).until(() -> fx(() -> {
-      TreeView<TreeEntry> view = robot.lookup("#clusterTree").queryAs(TreeView.class);
-      for (int row = 0; row < view.getExpandedItemCount(); row++) {
-        if (view.getTreeItem(row).getValue().label().equals(label)) {
-          view.getSelectionModel().select(row);
-          return true;
-        }
-      }
-      return false;
-    }));
-  }
-
-  /** Fires a details-pane action button (the same actions as the row's right-click menu). */
-  private void press(FxRobot robot, String buttonId) {
-    await().atMost(WAIT).until(() -> robot.lookup("#" + buttonId).tryQuery().isPresent());
-    fx(() -> {
-      robot.lookup("#" + buttonId).queryAs(Button.class).fire();
-      return null;
-    });
-  }
-
-  private List<String> portRows(FxRobot robot) {
-    return fx(() -> robot.lookup("#portTable").tryQueryAs(TableView.class)
-        .map(t -> ((TableView<PortCheckModel.Row>) t).getItems().stream()
-            .map(r -> r.port() + " " + r.state()).toList()).orElse(List.of()));
   }
 
   /** What nc says run by hand in the pod's namespace: the oracle. */
@@ -385,28 +356,6 @@ class NodePanesTest {
   private void trustServerKey() throws IOException {
     Files.writeString(knownHosts, RealSystem.sh("ssh-keyscan", "-p", String.valueOf(lab.server.port), "-t", "ed25519",
         "127.0.0.1"));
-  }
-
-  private static void awaitConsole(FxRobot robot) {
-    await().atMost(WAIT).until(() -> fx(() -> !robot.lookup("#consoleInput").queryAs(TextField.class).isDisabled()));
-  }
-
-  private static String text(FxRobot robot, String id) {
-    return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
-  }
-
-  private void type(FxRobot robot, String line) {
-    fx(() -> {
-      TextField input = robot.lookup("#consoleInput").queryAs(TextField.class);
-      input.setText(line);
-      input.fireEvent(new javafx.event.ActionEvent());
-      return null;
-    });
-  }
-
-  private List<String> outputLines(FxRobot robot) {
-    return fx(() -> ((ListView<ConsoleModel.Line>) robot.lookup("#consoleOutput").queryAs(ListView.class))
-        .getItems().stream().map(l -> l.kind() + " " + l.text()).toList());
   }
 
   private static List<String> pgrep(String text) {

@@ -1,0 +1,54 @@
+package io.netdoctor.demo.node;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Optional;
+
+/** What the demo nodes know of the cluster, read live from the demo's API server (pods come and go). */
+public final class ClusterView {
+
+  private final KubernetesClient client;
+
+  public ClusterView(KubernetesClient client) {
+    this.client = client;
+  }
+
+  List<SimPod> pods() {
+    return client.pods().inAnyNamespace().list().getItems().stream().map(SimPod::of).toList();
+  }
+
+  List<SimPod> podsOn(String node) {
+    return pods().stream().filter(p -> node.equals(p.node())).toList();
+  }
+
+  Optional<SimPod> podByIp(String ip) {
+    return pods().stream().filter(p -> ip.equals(p.ip())).findFirst();
+  }
+
+  List<Service> services() {
+    return client.services().inAnyNamespace().list().getItems();
+  }
+
+  /** The container with this ID (or an unambiguous prefix of 12+ characters) on {@code node}. */
+  Optional<Found> container(String node, String idOrPrefix) {
+    for (SimPod pod : podsOn(node)) {
+      for (SimPod.SimContainer c : pod.containers()) {
+        if (c.id().equals(idOrPrefix) || (idOrPrefix.length() >= 12 && c.id().startsWith(idOrPrefix))
+            || c.rktUuid().equals(idOrPrefix)) {
+          return Optional.of(new Found(pod, c));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The pod whose container has this PID on {@code node}. */
+  Optional<SimPod> podByPid(String node, long pid) {
+    return podsOn(node).stream().filter(p -> p.containers().stream().anyMatch(c -> c.pid() == pid)).findFirst();
+  }
+
+  /** A container and its pod. */
+  record Found(SimPod pod, SimPod.SimContainer container) {
+  }
+}

@@ -1,0 +1,104 @@
+package io.netdoctor.demo.node;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * OpenBSD `nc -v -z [-u] [-w N] HOST PORT` with its own messages: open where a container declares the port
+ * (redis on 6379, so 8080 is refused), the node's own ports, Service ClusterIPs with endpoints; an address
+ * no one has times out.
+ */
+final class NcTool implements Tool {
+
+  /** What listens on a demo node's host network. */
+  static final List<SimPod.Listener> HOST_LISTENERS = List.of(new SimPod.Listener(22, "TCP", "sshd"),
+      new SimPod.Listener(10250, "TCP", "kubelet"), new SimPod.Listener(10256, "TCP", "kube-proxy"));
+
+  @Override
+  public int run(List<String> args, Call call) {
+    boolean udp = false;
+    List<String> operands = new java.util.ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-w") || a.equals("-i") || a.equals("-s") || a.equals("-p")) {
+        i++;
+      } else if (a.startsWith("-")) {
+        udp |= a.contains("u");
+      } else {
+        operands.add(a);
+      }
+    }
+    if (operands.size() != 2 || !operands.get(1).matches("[0-9]{1,5}")) {
+      call.err("usage: nc [-46CDdFhklNnrStUuvZz] [-i interval] [-w timeout] destination port");
+      return 1;
+    }
+    String host = operands.get(0);
+    int port = Integer.parseInt(operands.get(1));
+    String proto = udp ? "udp" : "tcp";
+    Optional<String> address = resolve(host, call);
+    if (address.isEmpty()) {
+      call.err("nc: getaddrinfo for host \"" + host + "\" port " + port + ": Name or service not known");
+      return 1;
+    }
+    String ip = address.get();
+    String shownHost = host.equals(ip) ? ip : host + " (" + ip + ")";
+    Answer answer = answer(ip, port, udp ? "UDP" : "TCP", call);
+    switch (answer) {
+      case OPEN -> {
+        call.err("Connection to " + shownHost + " " + port + " port [" + proto + "/"
+            + Tools.serviceName(port, proto) + "] succeeded!");
+        return 0;
+      }
+      case REFUSED -> {
+        call.err("nc: connect to " + shownHost + " port " + port + " (" + proto + ") failed: Connection refused");
+        return 1;
+      }
+      default -> {
+        call.err("nc: connect to " + shownHost + " port " + port + " (" + proto
+            + ") timed out: Operation now in progress");
+        return 1;
+      }
+    }
+  }
+
+  enum Answer { OPEN, REFUSED, TIMEOUT }
+
+  static Optional<String> resolve(String host, Call call) {
+    if (host.equals("localhost")) {
+      return Optional.of("127.0.0.1");
+    }
+    if (host.matches("[0-9.]+")) {
+      return Optional.of(host);
+    }
+    if (host.equals(call.node().name())) {
+      return Optional.of(call.node().internalIp());
+    }
+    return Optional.empty();
+  }
+
+  static Answer answer(String ip, int port, String protocol, Call call) {
+    if (ip.startsWith("127.")) {
+      List<SimPod.Listener> here = call.netns() != null ? call.netns().listeners() : HOST_LISTENERS;
+      return listens(here, port, protocol) ? Answer.OPEN : Answer.REFUSED;
+    }
+    if (call.netns() == null && ip.equals(call.node().internalIp())) {
+      return listens(HOST_LISTENERS, port, protocol) ? Answer.OPEN : Answer.REFUSED;
+    }
+    Optional<SimPod> pod = call.cluster().podByIp(ip);
+    if (pod.isPresent()) {
+      return pod.get().listens(port, protocol) ? Answer.OPEN : Answer.REFUSED;
+    }
+    for (var service : call.cluster().services()) {
+      if (ip.equals(service.getSpec().getClusterIP())) {
+        boolean hasPort = service.getSpec().getPorts().stream()
+            .anyMatch(p -> p.getPort() == port && protocol.equalsIgnoreCase(p.getProtocol()));
+        return hasPort ? Answer.OPEN : Answer.REFUSED; // kube-proxy rejects ports a Service lacks
+      }
+    }
+    return Answer.TIMEOUT;
+  }
+
+  private static boolean listens(List<SimPod.Listener> listeners, int port, String protocol) {
+    return listeners.stream().anyMatch(l -> l.port() == port && l.protocol().equalsIgnoreCase(protocol));
+  }
+}
