@@ -33,6 +33,13 @@ class ArchitectureTest {
               com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
                   "io.fabric8.kubernetes.client.KubernetesClient"))))
       .because("cli asks core (KubeTarget, ClusterAccess) for its cluster: one way to open one, one error path");
+
+  @ArchTest
+  static final ArchRule uiUsesNoFabric8 = noClasses().that().resideInAPackage("io.netdoctor.ui..")
+      .should().dependOnClassesThat().resideInAPackage("io.fabric8..")
+      .because("everything the window needs from a cluster goes through core's service layer (issue 10)");
+
+  @ArchTest
   static final ArchRule demoIsCoreSide = noClasses().that().resideInAPackage("io.netdoctor.demo..")
       .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..", "io.netdoctor.cli..")
       .because("the demo runs inside the CLI's `demo` command as well as behind the window");

@@ -164,6 +164,11 @@ public final class DemoCluster implements AutoCloseable {
     }
   }
 
+  /** How to reach the demo cluster, for a {@link ClusterConnection}. */
+  public ClusterSettings settings() {
+    return new ClusterSettings(config());
+  }
+
   public Config config() {
     return KubeconfigCatalog.interactive(Config.fromKubeconfig(kubeconfig()));
   }

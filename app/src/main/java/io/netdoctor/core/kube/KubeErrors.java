@@ -26,6 +26,11 @@ public final class KubeErrors {
     return 0;
   }
 
+  /** True for a failure the Kubernetes client raised (an API answer or the way to the API server). */
+  public static boolean isApiFailure(Throwable error) {
+    return error instanceof KubernetesClientException;
+  }
+
   public static boolean isForbidden(Throwable error) {
     return httpStatus(error) == 403;
   }

@@ -146,6 +146,11 @@ public final class KubeconfigCatalog {
     return contexts.isEmpty();
   }
 
+  /** How to reach one context's cluster, with timeouts suited to an interactive tool; blocking (reads files). */
+  public ClusterSettings settingsFor(String context) {
+    return new ClusterSettings(configFor(context));
+  }
+
   /** A fabric8 client configuration for one context, with timeouts suited to an interactive tool. */
   public Config configFor(String context) {
     if (!contexts.contains(context)) {

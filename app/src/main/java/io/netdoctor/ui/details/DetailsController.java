@@ -1,7 +1,7 @@
 package io.netdoctor.ui.details;
 
 import io.netdoctor.core.kube.ClusterConnection;
-import io.netdoctor.core.kube.Describer;
+import io.netdoctor.core.kube.ClusterQueries;
 import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.kube.PodDetails;
 import io.netdoctor.core.kube.PodInfo;
@@ -80,21 +80,21 @@ public final class DetailsController {
   }
 
   private void fetch(TreeEntry entry) {
-    ClusterConnection current = connection.get();
-    if (current == null || current.client() == null) {
+    ClusterQueries current = ClusterQueries.of(connection.get()).orElse(null);
+    if (current == null) {
       tasks.cancel("describe");
       return;
     }
     Callable<PodDetails> work;
     if (entry instanceof TreeEntry.PodEntry p) {
       PodRef ref = p.pod().ref();
-      work = () -> Describer.describePod(current.client(), current.contextName(), current.transcript(), ref);
+      work = () -> current.describePod(ref);
     } else if (entry instanceof TreeEntry.ContainerEntry c) {
       PodRef ref = c.pod().ref();
-      work = () -> Describer.describePod(current.client(), current.contextName(), current.transcript(), ref);
+      work = () -> current.describePod(ref);
     } else if (entry instanceof TreeEntry.NodeEntry n) {
       String node = n.node().name();
-      work = () -> Describer.describeNode(current.client(), current.contextName(), current.transcript(), node);
+      work = () -> current.describeNode(node);
     } else {
       tasks.cancel("describe"); // a row without details: a describe still on its way must not fill the pane
       return;

@@ -1,21 +1,14 @@
 package io.netdoctor.ui.dns;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.netdoctor.core.dns.ClusterDns;
-import io.netdoctor.core.dns.ClusterNames;
-import io.netdoctor.core.dns.DnsChecklist;
+import io.netdoctor.core.dns.DnsCluster;
 import io.netdoctor.core.dns.DnsInput;
-import io.netdoctor.core.dns.DnsLookup;
 import io.netdoctor.core.dns.DnsQuery;
 import io.netdoctor.core.dns.DnsQueryException;
-import io.netdoctor.core.dns.EveryDnsPod;
 import io.netdoctor.core.dns.HistoryEntry;
-import io.netdoctor.core.dns.PodPointOfView;
 import io.netdoctor.core.dns.ServerChoice;
 import io.netdoctor.core.dns.ServerConnection;
-import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
@@ -48,14 +41,14 @@ public final class DnsController implements AutoCloseable {
   private final ServerConnection connection = new ServerConnection();
   private final TaskGroup tasks;
   private final Transcript transcript;
-  private final Supplier<KubernetesClient> cluster;
+  private final Supplier<DnsCluster> cluster;
   private DnsView view;
   private Runnable show = () -> { };
   private Supplier<String> contextName = () -> null;
 
   /** Adds the DNS button to the main toolbar, the DNS items to the tree's menus, and follows context switches. */
   public DnsController(MainController main) {
-    this(main.tasks(), main.transcript(), () -> clientOf(main.connection()));
+    this(main.tasks(), main.transcript(), () -> DnsCluster.of(main.connection()));
     contextName = () -> main.connection() == null ? null : main.connection().contextName();
     view = new DnsView(model, this);
     show = () -> main.showTool(view.tab);
@@ -66,7 +59,7 @@ public final class DnsController implements AutoCloseable {
   }
 
   /** The pane's decisions without its view (tests drive it through the model with a same-thread executor). */
-  DnsController(TaskExecutor executor, Transcript transcript, Supplier<KubernetesClient> cluster) {
+  DnsController(TaskExecutor executor, Transcript transcript, Supplier<DnsCluster> cluster) {
     this.transcript = transcript;
     this.cluster = cluster;
     this.tasks = new TaskGroup(executor, error -> {
@@ -78,10 +71,6 @@ public final class DnsController implements AutoCloseable {
   /** The model the view binds to (tests read it). */
   DnsModel model() {
     return model;
-  }
-
-  private static KubernetesClient clientOf(ClusterConnection connection) {
-    return connection == null ? null : connection.client();
   }
 
   /** The pane's tab (tests and screenshots). */
@@ -169,9 +158,9 @@ public final class DnsController implements AutoCloseable {
     model.name.set(DnsInput.nameText(model.name.get(), first));
     model.type.set(first.typeName());
     ClusterDns.Options options = options();
-    KubernetesClient client;
+    DnsCluster dns;
     try {
-      client = server.needsCluster() ? client() : null;
+      dns = server.needsCluster() ? dnsCluster() : null;
     } catch (DnsQueryException e) {
       badInput(e);
       return;
@@ -181,8 +170,11 @@ public final class DnsController implements AutoCloseable {
       for (DnsQuery query : queries) {
         try {
           entries.add(new HistoryEntry(LocalTime.now(), query, server,
-              connection.ask(server, client, transcript, options, query), null));
-        } catch (DnsQueryException | KubernetesClientException e) {
+              DnsCluster.ask(dns, connection, server, transcript, options, query), null));
+        } catch (RuntimeException e) {
+          if (!(e instanceof DnsQueryException) && !KubeErrors.isApiFailure(e)) {
+            throw e;
+          }
           entries.add(new HistoryEntry(LocalTime.now(), query, server, null, DnsInput.describe(e)));
           if (e instanceof DnsQueryException d && d.kind() == DnsQueryException.Kind.NO_DNS_POD) {
             break; // every further query would say the same
@@ -207,16 +199,16 @@ public final class DnsController implements AutoCloseable {
 
   void askEveryPod() {
     DnsQuery query;
-    KubernetesClient client;
+    DnsCluster dns;
     try {
       query = question();
-      client = client();
+      dns = dnsCluster();
     } catch (DnsQueryException e) {
       badInput(e);
       return;
     }
     ClusterDns.Options options = options();
-    work("Asking every DNS pod …", () -> EveryDnsPod.ask(client, transcript, options, query), answers -> {
+    work("Asking every DNS pod …", () -> dns.askEveryPod(transcript, options, query), answers -> {
       model.everyPod.setAll(answers);
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
           .distinct().count();
@@ -227,10 +219,10 @@ public final class DnsController implements AutoCloseable {
   }
 
   void check() {
-    KubernetesClient client;
+    DnsCluster dns;
     PodRef pod;
     try {
-      client = client();
+      dns = dnsCluster();
       pod = DnsInput.podRef(model.fromPod.get(), false);
       String name = model.name.get().strip();
       if (!name.isEmpty() && !DnsQuery.looksLikeAddress(name)) {
@@ -242,15 +234,7 @@ public final class DnsController implements AutoCloseable {
     }
     String name = DnsQuery.looksLikeAddress(model.name.get().strip()) ? "" : model.name.get().strip();
     ClusterDns.Options options = options();
-    work("Checking the cluster DNS …", () -> {
-      DnsLookup lookup;
-      try {
-        lookup = connection.lookup(ServerChoice.CLUSTER, client, transcript, options);
-      } catch (DnsQueryException e) {
-        lookup = null; // the checklist says why (no DNS pod, no Service…)
-      }
-      return new DnsChecklist(client, lookup, options.clusterDomain(), transcript, options.kubectlFlags()).run(name, pod);
-    }, items -> {
+    work("Checking the cluster DNS …", () -> dns.check(connection, transcript, options, name, pod), items -> {
       model.checklist.setAll(items);
       long failed = items.stream().filter(i -> i.outcome() == io.netdoctor.core.dns.CheckItem.Outcome.FAIL).count();
       long passed = items.stream().filter(io.netdoctor.core.dns.CheckItem::passed).count();
@@ -261,11 +245,11 @@ public final class DnsController implements AutoCloseable {
   }
 
   void resolveFromPod() {
-    KubernetesClient client;
+    DnsCluster dns;
     PodRef pod;
     ServerChoice server;
     try {
-      client = client();
+      dns = dnsCluster();
       pod = DnsInput.podRef(model.fromPod.get(), true);
       server = ServerChoice.parse(model.server.get());
       if (model.name.get().isBlank()) {
@@ -280,15 +264,8 @@ public final class DnsController implements AutoCloseable {
     String name = model.name.get().strip();
     String type = model.type.get();
     ClusterDns.Options options = options();
-    work("Resolving from " + pod.namespace() + "/" + pod.name() + " …", () -> {
-      Pod found = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
-      if (found == null) {
-        throw new DnsQueryException(DnsQueryException.Kind.BAD_INPUT,
-            "No pod " + pod.namespace() + "/" + pod.name() + " in this cluster.");
-      }
-      return PodPointOfView.resolve(found, name, type, options, server,
-          q -> connection.ask(server, client, transcript, options, q));
-    }, result -> {
+    work("Resolving from " + pod.namespace() + "/" + pod.name() + " …", 
+        () -> dns.resolveFrom(pod, name, type, connection, server, transcript, options), result -> {
       model.searchSteps.setAll(result.steps());
       model.searchSummary.set(result.summary());
       addHistory(result.entries());
@@ -327,13 +304,13 @@ public final class DnsController implements AutoCloseable {
     return DnsInput.options(model.domain.get()).aimedAt(Kubectl.flags(contextName.get()));
   }
 
-  private KubernetesClient client() {
-    KubernetesClient client = cluster.get();
-    if (client == null) {
+  private DnsCluster dnsCluster() {
+    DnsCluster dns = cluster.get();
+    if (dns == null) {
       throw new DnsQueryException(DnsQueryException.Kind.NETWORK,
           "Not connected to a cluster yet: wait for the connection, or type a server as host:port.");
     }
-    return client;
+    return dns;
   }
 
   private void badInput(DnsQueryException e) {
@@ -342,19 +319,12 @@ public final class DnsController implements AutoCloseable {
 
   /** The name completions (Services, SRV names, pod names) and the DNS pods for the server chooser. */
   private void refreshClusterChoices() {
-    KubernetesClient client = cluster.get();
-    if (client == null) {
+    DnsCluster dns = cluster.get();
+    if (dns == null) {
       return;
     }
     String domain = DnsInput.domain(model.domain.get());
-    tasks.latest("names", BackgroundTask.of("dns-names", () -> {
-      var names = ClusterNames.completions(client.services().inAnyNamespace().list().getItems(),
-          client.pods().inAnyNamespace().list().getItems(), domain);
-      var servers = new ArrayList<String>();
-      servers.add(ServerChoice.CLUSTER_DNS);
-      ClusterDns.dnsPods(client).forEach(p -> servers.add(ServerChoice.pod(p.getMetadata().getName()).label()));
-      return new ClusterChoices(names, servers);
-    }).onSuccess(loaded -> {
+    tasks.latest("names", BackgroundTask.of("dns-names", () -> dns.choices(domain)).onSuccess(loaded -> {
       model.completions.setAll(loaded.names());
       // changed in place: replacing a ComboBox's items clears its value
       model.servers.retainAll(loaded.servers());
@@ -365,9 +335,6 @@ public final class DnsController implements AutoCloseable {
         model.message.set("No name completions: " + DnsInput.describe(error));
       }
     }));
-  }
-
-  private record ClusterChoices(List<String> names, List<String> servers) {
   }
 
   /** A new cluster: the old forward goes, answers still on their way are dropped, completions reload. */

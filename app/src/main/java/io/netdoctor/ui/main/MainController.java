@@ -2,12 +2,11 @@ package io.netdoctor.ui.main;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.fabric8.kubernetes.client.Config;
 import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.ClusterSettings;
 import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeErrors;
-import io.netdoctor.core.kube.KubeTarget;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.TaskRunner;
@@ -127,10 +126,10 @@ public final class MainController implements AutoCloseable {
     }
     // reading a context's settings touches files (certificates, token files): not on the FX thread
     model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Reading context " + choice + " …"));
-    tasks.run("context", () -> catalog.configFor(choice), config -> {
+    tasks.run("context", () -> catalog.settingsFor(choice), settings -> {
       if (choice.equals(model.chosenContext.get()) && connection == null) {
         // kubectl lines name --context when a pasted command would otherwise reach the current context's cluster
-        connect(choice, choice.equals(catalog.currentContext()) ? null : choice, config);
+        connect(choice, choice.equals(catalog.currentContext()) ? null : choice, settings);
       }
     }, error -> {
       if (!choice.equals(model.chosenContext.get())) {
@@ -161,13 +160,13 @@ public final class MainController implements AutoCloseable {
     tree.begin(DEMO_CHOICE, "starting…");
     model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Starting the demo cluster…"));
     if (demo != null) {
-      connect(DEMO_CHOICE, null, demo.config());
+      connect(DEMO_CHOICE, null, demo.settings());
       return;
     }
     tasks.run("demo", demoFactory::get, started -> {
       demo = started;
       if (DEMO_CHOICE.equals(model.chosenContext.get()) && connection == null) {
-        connect(DEMO_CHOICE, null, demo.config());
+        connect(DEMO_CHOICE, null, demo.settings());
       }
     }, error -> {
       String message = "The demo cluster could not start: " + KubeErrors.describe(error);
@@ -177,11 +176,11 @@ public final class MainController implements AutoCloseable {
     });
   }
 
-  private void connect(String label, String context, Config config) {
-    LOG.info("Connecting to {} at {}", label, KubeTarget.shown(config));
+  private void connect(String label, String context, ClusterSettings settings) {
+    LOG.info("Connecting to {} at {}", label, settings.shownUrl());
     useNodeFiles(nodeFiles(label)); // the context named even when it is the current one
-    var sink = tree.begin(label, KubeTarget.shown(config));
-    connection = new ClusterConnection(label, context, config, transcript, sink);
+    var sink = tree.begin(label, settings.shownUrl());
+    connection = settings.connection(label, context, transcript, sink);
     tree.attach(connection);
     connection.start();
     connectionProperty.set(connection);

@@ -13,7 +13,7 @@ final class Problems {
     if (error instanceof NodeAccessException e) {
       return new PlanModel.Problem(e.failure(), title(e.failure()), e.getMessage());
     }
-    if (error instanceof io.fabric8.kubernetes.client.KubernetesClientException) {
+    if (KubeErrors.isApiFailure(error)) {
       return new PlanModel.Problem(null, "Kubernetes API", KubeErrors.describe(error));
     }
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();

@@ -1,7 +1,7 @@
 package io.netdoctor.ui.node;
 
 import io.netdoctor.core.kube.ClusterConnection;
-import io.netdoctor.core.kube.KubeObjects;
+import io.netdoctor.core.kube.ClusterQueries;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.node.NodeAccessException;
@@ -41,9 +41,8 @@ record Subject(NodeInfo node, PodInfo pod, String container) {
           "Pod " + pod.ref() + " is not scheduled on a node yet.");
     }
     NodeInfo node = connection == null ? null : connection.node(pod.node()).orElse(null);
-    if (node == null && connection != null && connection.client() != null) {
-      var fetched = connection.client().nodes().withName(pod.node()).get();
-      node = fetched == null ? null : KubeObjects.node(fetched);
+    if (node == null) {
+      node = ClusterQueries.of(connection).flatMap(q -> q.fetchNode(pod.node())).orElse(null);
     }
     if (node == null) {
       throw new NodeAccessException(NodeAccessException.Failure.CONTAINER_GONE,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.dns.DnsCluster;
 import io.netdoctor.core.dns.DnsQuery;
 import io.netdoctor.core.dns.DnsQueryService;
 import io.netdoctor.core.dns.NamedServer;
@@ -30,7 +31,7 @@ class DnsControllerTest {
   private final Transcript transcript = new Transcript();
 
   private DnsController controller(KubernetesClient cluster) {
-    return new DnsController(new CurrentThreadTaskExecutor(), transcript, () -> cluster);
+    return new DnsController(new CurrentThreadTaskExecutor(), transcript, () -> cluster == null ? null : new DnsCluster(cluster));
   }
 
   /** The typed server; waits until named has loaded its zones (it may still be starting for the first test). */
