@@ -27,7 +27,7 @@ public final class Redaction {
   /** A base64-encoded PEM block ("-----BEGIN " encoded), as kubeconfigs carry client keys. */
   private static final Pattern PEM_BASE64 = Pattern.compile("LS0tLS1CRUdJTi[A-Za-z0-9+/=]{16,}");
   /** The password in a URL's user info: {@code https://user:PASS@host}. */
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)[^/\\s@]+@");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@]*:)[^/\\s]*@");
 
   private Redaction() {
   }
