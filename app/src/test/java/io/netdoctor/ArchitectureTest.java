@@ -1,6 +1,7 @@
 package io.netdoctor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -33,13 +34,18 @@ class ArchitectureTest {
               com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
                   "io.fabric8.kubernetes.client.KubernetesClient"))))
       .because("cli asks core (KubeTarget, ClusterAccess) for its cluster: one way to open one, one error path");
+
+  @ArchTest
   static final ArchRule demoIsCoreSide = noClasses().that().resideInAPackage("io.netdoctor.demo..")
       .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.netdoctor.ui..", "io.netdoctor.cli..")
       .because("the demo runs inside the CLI's `demo` command as well as behind the window");
 
   @ArchTest
-  static final ArchRule coreUsesTheDemoOnlyFromTheDemoCluster = noClasses().that()
-      .resideInAPackage("io.netdoctor.core..").and().doNotHaveSimpleName("DemoCluster")
+  static final ArchRule coreDoesNotKnowTheDemo = noClasses().that().resideInAPackage("io.netdoctor.core..")
       .should().dependOnClassesThat().resideInAPackage("io.netdoctor.demo..")
-      .because("only the demo classes still in core (moved to io.netdoctor.demo later) start the demo's parts");
+      .because("the demo is built on core (API world, port-forward bridge, DNS server, nodes), never the reverse");
+
+  @ArchTest
+  static final ArchRule corePackagesAreFreeOfCycles = slices().matching("io.netdoctor.core.(*)..")
+      .should().beFreeOfCycles();
 }
