@@ -313,7 +313,14 @@ public final class DemoCluster implements AutoCloseable {
     life.shutdownNow();
     dispatcher.closeAllForwards();
     client.close();
-    server.destroy();
-    dns.close();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // MockWebServer allows Vert.x 10 s for the close, which itself waits up to 10 s for each watch's closing
+      // handshake: on a loaded machine the deadlines race and it throws while the close is still completing.
+      LOG.warn("Demo API server still closing: {}", e.getMessage());
+    } finally {
+      dns.close();
+    }
   }
 }

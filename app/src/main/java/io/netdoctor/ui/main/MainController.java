@@ -179,7 +179,7 @@ public final class MainController implements AutoCloseable {
 
   private void connect(String label, String context, Config config) {
     LOG.info("Connecting to {} at {}", label, KubeTarget.shown(config));
-    useNodeFiles(nodeFiles(label, context));
+    useNodeFiles(nodeFiles(label)); // the context named even when it is the current one
     var sink = tree.begin(label, KubeTarget.shown(config));
     connection = new ClusterConnection(label, context, config, transcript, sink);
     tree.attach(connection);
@@ -247,12 +247,12 @@ public final class MainController implements AutoCloseable {
    * The demo's nodes come with their own ssh_config and known_hosts: the in-process demo's, or those that
    * `netdoctor demo --write-kubeconfig FILE` wrote beside FILE. Other contexts use the user's files.
    */
-  private io.netdoctor.core.node.SshFiles nodeFiles(String label, String context) {
+  private io.netdoctor.core.node.SshFiles nodeFiles(String label) {
     if (DEMO_CHOICE.equals(label)) {
       return demo == null ? null : demo.nodes()
           .map(n -> new io.netdoctor.core.node.SshFiles(n.sshConfig(), n.knownHosts())).orElse(null);
     }
-    if (io.netdoctor.core.kube.Kubectl.DEMO_CONTEXT.equals(context)) {
+    if (io.netdoctor.core.kube.Kubectl.DEMO_CONTEXT.equals(label)) {
       for (java.nio.file.Path file : catalog.files()) {
         var beside = io.netdoctor.core.node.SshFiles.findBeside(file);
         if (beside.isPresent()) {
