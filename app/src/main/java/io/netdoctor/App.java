@@ -1,11 +1,11 @@
 package io.netdoctor;
 
-import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.common.FirstFrame;
 import io.netdoctor.ui.common.Fx;
-import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.netdoctor;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -45,8 +46,11 @@ class ArchitectureTest {
       .because("the demo runs inside the CLI's `demo` command as well as behind the window");
 
   @ArchTest
-  static final ArchRule coreUsesTheDemoOnlyFromTheDemoCluster = noClasses().that()
-      .resideInAPackage("io.netdoctor.core..").and().doNotHaveSimpleName("DemoCluster")
+  static final ArchRule coreDoesNotKnowTheDemo = noClasses().that().resideInAPackage("io.netdoctor.core..")
       .should().dependOnClassesThat().resideInAPackage("io.netdoctor.demo..")
-      .because("only the demo classes still in core (moved to io.netdoctor.demo later) start the demo's parts");
+      .because("the demo is built on core (API world, port-forward bridge, DNS server, nodes), never the reverse");
+
+  @ArchTest
+  static final ArchRule corePackagesAreFreeOfCycles = slices().matching("io.netdoctor.core.(*)..")
+      .should().beFreeOfCycles();
 }

@@ -1,14 +1,14 @@
 package io.netdoctor.cli;
 
-import io.netdoctor.core.kube.DemoCluster;
+import io.netdoctor.demo.DemoCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** `demo`: serves the built-in demo cluster without a window until stopped. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

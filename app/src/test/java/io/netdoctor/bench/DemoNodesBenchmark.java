@@ -1,8 +1,6 @@
 package io.netdoctor.bench;
 
 import io.netdoctor.core.command.Command;
-import io.netdoctor.core.kube.DemoCluster;
-import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeObjects;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.node.HostKeyTrust;
@@ -16,6 +14,8 @@ import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.demo.node.DemoNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;

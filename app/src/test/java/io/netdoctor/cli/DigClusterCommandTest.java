@@ -2,9 +2,9 @@ package io.netdoctor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdoctor.core.dns.DemoDnsServer;
 import io.netdoctor.core.dns.Dig;
 import io.netdoctor.core.dns.DnsTestCluster;
+import io.netdoctor.demo.dns.DemoDnsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.netdoctor.cli;
 import static io.netdoctor.cli.PodsCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.SelectorTable;
+import io.netdoctor.demo.DemoCluster;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

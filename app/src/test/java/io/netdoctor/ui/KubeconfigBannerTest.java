@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.netdoctor.App;
-import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import java.nio.file.Files;

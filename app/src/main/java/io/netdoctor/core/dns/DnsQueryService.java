@@ -62,7 +62,7 @@ public final class DnsQueryService implements DnsLookup {
   }
 
   /** dig 9.18's default EDNS UDP payload size (the DNS flag day 2020 value). */
-  static final int EDNS_PAYLOAD = 1232;
+  public static final int EDNS_PAYLOAD = 1232;
   private static final int MAX_TCP_MESSAGE = 65_535;
 
   private final DnsServer server;

@@ -9,7 +9,7 @@ public final class ClusterSettings {
 
   private final Config config;
 
-  ClusterSettings(Config config) {
+  public ClusterSettings(Config config) {
     this.config = config;
   }
 

@@ -61,7 +61,7 @@ record SimPod(String namespace, String name, String node, String ip, java.util.M
 
   /** A stable PID per container ID: the same answer from docker inspect and from nsenter every time. */
   static long pidOf(String id) {
-    if (("rkt://" + id).equals(io.netdoctor.core.kube.DemoWorld.RKT_CONTAINER_ID)) {
+    if (("rkt://" + id).equals(io.netdoctor.demo.DemoWorld.RKT_CONTAINER_ID)) {
       return 4272; // the guide's `rkt status` answer
     }
     return 1000 + Math.floorMod(id.hashCode(), 30_000);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.demo.dns.DemoDnsServer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

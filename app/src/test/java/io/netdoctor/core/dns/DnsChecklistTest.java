@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.netdoctor.core.dns.CheckItem.Outcome;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.demo.dns.DemoDnsServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.netdoctor.core.kube.PodPortForwardDispatcher;
+import io.netdoctor.demo.api.PodPortForwardDispatcher;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.netdoctor.core.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.demo.dns.DemoDnsServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.netdoctor.core.kube;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.netdoctor.demo.DemoCluster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.netdoctor.core.command.Command;
-import io.netdoctor.core.kube.DemoCluster;
-import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeObjects;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
@@ -25,6 +23,8 @@ import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.support.SystemTool;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.netdoctor.ui.capture;
 
 import io.netdoctor.App;
 import io.netdoctor.core.capture.CapturePlace;
-import io.netdoctor.core.kube.DemoCluster;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import java.time.Duration;

@@ -6,10 +6,10 @@ import static io.netdoctor.ui.node.PaneRobot.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netdoctor.core.kube.DemoCluster;
-import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import java.io.IOException;

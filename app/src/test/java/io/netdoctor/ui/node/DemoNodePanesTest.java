@@ -1,6 +1,5 @@
 package io.netdoctor.ui.node;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.netdoctor.ui.node.PaneRobot.awaitConsole;
 import static io.netdoctor.ui.node.PaneRobot.fx;
 import static io.netdoctor.ui.node.PaneRobot.outputLines;
@@ -9,15 +8,16 @@ import static io.netdoctor.ui.node.PaneRobot.press;
 import static io.netdoctor.ui.node.PaneRobot.select;
 import static io.netdoctor.ui.node.PaneRobot.text;
 import static io.netdoctor.ui.node.PaneRobot.type;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netdoctor.core.kube.DemoCluster;
-import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.node.HostKeyTrust;
 import io.netdoctor.core.platform.UserDirs;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.demo.node.DemoNodes;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;

@@ -1,10 +1,10 @@
 package io.netdoctor.ui.node;
 
 import io.netdoctor.App;
-import io.netdoctor.core.kube.DemoCluster;
-import io.netdoctor.core.kube.DemoWorld;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;

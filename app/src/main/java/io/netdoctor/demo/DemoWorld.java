@@ -1,4 +1,4 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;

@@ -1,4 +1,4 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo.api;
 
 import java.util.Map;
 

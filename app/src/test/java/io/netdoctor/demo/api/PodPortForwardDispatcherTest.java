@@ -1,4 +1,4 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo.api;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.ByteString;
@@ -8,6 +8,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.netdoctor.core.kube.InvalidSelectorException;
+import io.netdoctor.core.kube.LabelSelector;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package io.netdoctor.core.dns;
+package io.netdoctor.demo.dns;
 
+import io.netdoctor.core.dns.ClusterRecords;
+import io.netdoctor.core.dns.DnsQueryService;
 import java.io.IOException;
 import java.util.List;
 import org.xbill.DNS.Flags;

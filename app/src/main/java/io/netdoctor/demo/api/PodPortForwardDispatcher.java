@@ -1,4 +1,4 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo.api;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.Dispatcher;

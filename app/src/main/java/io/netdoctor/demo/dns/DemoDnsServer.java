@@ -1,11 +1,14 @@
-package io.netdoctor.core.dns;
+package io.netdoctor.demo.dns;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.netdoctor.core.dns.ClusterRecords;
+import io.netdoctor.core.dns.DnsQueryService;
+import io.netdoctor.core.dns.DnsServer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package io.netdoctor.core.dns;
+package io.netdoctor.demo.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.netdoctor.core.dns.Dig;
+import io.netdoctor.core.dns.DnsAnswer;
+import io.netdoctor.core.dns.DnsQuery;
+import io.netdoctor.core.dns.DnsQueryService;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;

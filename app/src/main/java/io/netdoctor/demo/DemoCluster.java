@@ -1,4 +1,4 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo;
 
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -9,7 +9,13 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.netdoctor.core.dns.DemoDnsServer;
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.ClusterSettings;
+import io.netdoctor.core.kube.KubeconfigCatalog;
+import io.netdoctor.core.kube.Kubectl;
+import io.netdoctor.demo.api.PodPortForwardDispatcher;
+import io.netdoctor.demo.api.SelectorDispatcher;
+import io.netdoctor.demo.dns.DemoDnsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

@@ -1,9 +1,17 @@
-package io.netdoctor.core.kube;
+package io.netdoctor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.netdoctor.core.kube.ContainerRuntime;
+import io.netdoctor.core.kube.Describer;
+import io.netdoctor.core.kube.KubeObjects;
+import io.netdoctor.core.kube.KubeconfigCatalog;
+import io.netdoctor.core.kube.Kubectl;
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.core.kube.PodDetails;
+import io.netdoctor.core.kube.PodRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
