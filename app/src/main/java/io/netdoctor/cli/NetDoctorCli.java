@@ -26,6 +26,7 @@ public final class NetDoctorCli implements Runnable {
   public static CommandLine newCommandLine() {
     var cli = new CommandLine(new NetDoctorCli());
     cli.setExpandAtFiles(false); // "@127.0.0.1" is a dig server, never an argument file
+    cli.setAllowOptionsAsOptionParameters(true); // `-n -lead` is a (bad) namespace, as for kubectl, not `-l ead`
     cli.setExecutionExceptionHandler(new CliErrors());
     return cli;
   }

@@ -126,11 +126,18 @@ class TreeActionsTest {
       Clipboard.getSystemClipboard().setContent(java.util.Map.of());
       return null;
     });
-    TreeCell<?> cell = fx(() -> cells()
-        .filter(c -> c.getItem() instanceof TreeEntry e && e.label().equals(label)).findFirst().orElseThrow());
-    robot.rightClickOn(cell);
-    // Monocle does not turn the secondary click into a context-menu request as desktop platforms do: send it
+    var owner = new java.util.concurrent.atomic.AtomicReference<TreeCell<?>>();
+    // cells are re-used as rows change: find the row's cell afresh on each try
     await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+      TreeCell<?> cell = fx(() -> cells()
+          .filter(c -> c.getItem() instanceof TreeEntry e && e.label().equals(label) && c.getScene() != null)
+          .findFirst().orElse(null));
+      if (cell == null) {
+        return false;
+      }
+      owner.set(cell);
+      robot.rightClickOn(cell);
+      // Monocle does not turn the secondary click into a context-menu request as desktop platforms do: send it
       fx(() -> {
         var b = cell.localToScreen(cell.getBoundsInLocal());
         cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, b.getHeight() / 2,
@@ -141,6 +148,7 @@ class TreeActionsTest {
       return fx(() -> Window.getWindows().stream()
           .anyMatch(w -> w instanceof ContextMenu m && m.isShowing() && m.getOwnerNode() == cell));
     });
+    TreeCell<?> cell = owner.get();
     fx(() -> {
       ContextMenu menu = Window.getWindows().stream()
           .filter(w -> w instanceof ContextMenu m && m.isShowing() && m.getOwnerNode() == cell)
