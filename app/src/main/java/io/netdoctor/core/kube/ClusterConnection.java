@@ -5,11 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.transcript.Transcript;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +33,6 @@ public final class ClusterConnection implements AutoCloseable {
   private static final long TICK_MILLIS = 1_000;
   /** Health checks in a row with a watch not watching before the feeds are reloaded. */
   private static final int NOT_WATCHING_TICKS = 15;
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final String contextName;
   private final String displayName;
@@ -50,7 +44,7 @@ public final class ClusterConnection implements AutoCloseable {
   private final Set<String> scopedNamespaces = ConcurrentHashMap.newKeySet();
   private final Set<String> announced = ConcurrentHashMap.newKeySet();
   private final ClusterState state = new ClusterState();
-  private final Backoff backoff = new Backoff();
+  private final Outage outage = new Outage();
   private final HealthProbe probe;
   private volatile KubernetesClient client;
   private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "");
@@ -60,8 +54,6 @@ public final class ClusterConnection implements AutoCloseable {
   // the rest is touched on the scheduler thread only
   private boolean healthy;
   private boolean loadedOnce;
-  private Instant lastContact;
-  private String lastReason = "";
   private int notWatching;
 
   public ClusterConnection(String contextName, Config config, Transcript transcript, Consumer<ClusterChange> sink) {
@@ -133,9 +125,7 @@ public final class ClusterConnection implements AutoCloseable {
       load();
       healthy = true;
       notWatching = 0;
-      backoff.reset();
-      lastContact = Instant.now();
-      lastReason = "";
+      outage.recovered();
       if (recovering) {
         LOG.info("API server {} answers again; reloaded {} pods", config.getMasterUrl(), state.pods().size());
         transcript.note(SOURCE, "The API server answers again; reloaded everything.");
@@ -263,7 +253,7 @@ public final class ClusterConnection implements AutoCloseable {
       lost(down);
       return;
     }
-    lastContact = Instant.now();
+    outage.contact();
     List<Feed<?>> snapshot = feeds.all();
     boolean allWatching = true;
     for (Feed<?> feed : snapshot) {
@@ -303,33 +293,19 @@ public final class ClusterConnection implements AutoCloseable {
     }
     healthy = false;
     feeds.stop();
-    String reason = KubeErrors.describe(error);
-    reason = reason.endsWith(".") ? reason : reason + ".";
-    if (!reason.equals(lastReason)) {
+    String reason = Outage.reason(error);
+    if (outage.isNewReason(reason)) {
       LOG.warn("API server {} unavailable: {}", config.getMasterUrl(), reason);
       LOG.debug("Cause", error);
       transcript.error(SOURCE, reason);
-      lastReason = reason;
     }
-    long wait = backoff.next();
-    Instant next = Instant.now().plusMillis(wait);
-    String when = "Next attempt at " + clock(next) + " (in " + Math.round(wait / 1000.0) + " s).";
-    if (lastContact == null) {
-      boolean rejected = KubeErrors.httpStatus(error) == 401;
-      setStatus(rejected ? ConnectionStatus.State.FAILED : ConnectionStatus.State.RECONNECTING, reason + " " + when);
-    } else {
-      setStatus(ConnectionStatus.State.RECONNECTING, "Reconnecting… " + reason + " Last contact " + clock(lastContact)
-          + ". " + when);
-    }
+    long wait = outage.nextWait();
+    setStatus(outage.status(reason, error, wait));
     try {
       scheduler.schedule(this::attempt, wait, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException closing) {
       LOG.debug("Closed while reconnecting");
     }
-  }
-
-  private static String clock(Instant instant) {
-    return LocalTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneId.systemDefault()).format(CLOCK);
   }
 
   private String contextNamespace() {
@@ -349,7 +325,10 @@ public final class ClusterConnection implements AutoCloseable {
   }
 
   private void setStatus(ConnectionStatus.State state, String message) {
-    ConnectionStatus next = ConnectionStatus.of(state, message);
+    setStatus(ConnectionStatus.of(state, message));
+  }
+
+  private void setStatus(ConnectionStatus next) {
     if (!next.equals(status)) {
       status = next;
       sink.accept(new ClusterChange.StatusChanged(next));
