@@ -5,9 +5,7 @@ import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +22,6 @@ import javafx.scene.control.TreeItem;
  * filtering; each batch of changes re-sorts only the parents it touched.
  */
 public final class ClusterTreeModel {
-
-  /** Folders (a namespace's "Services") first, then by name. */
-  private static final Comparator<TreeItem<TreeEntry>> BY_LABEL =
-      Comparator.comparing((TreeItem<TreeEntry> item) -> !(item.getValue() instanceof TreeEntry.FolderEntry))
-          .thenComparing(item -> item.getValue().label());
 
   /** Batches at least this large are applied with the folders detached (see {@link #apply}). */
   static final int BULK_BATCH = 200;
@@ -50,8 +43,7 @@ public final class ClusterTreeModel {
       new ReadOnlyObjectWrapper<>(ConnectionStatus.of(ConnectionStatus.State.CLOSED, ""));
   private final ReadOnlyIntegerWrapper podCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper visiblePodCount = new ReadOnlyIntegerWrapper();
-  /** Rows to attach at the end of the batch: child → parent. */
-  private final Map<TreeItem<TreeEntry>, TreeItem<TreeEntry>> arriving = new java.util.LinkedHashMap<>();
+  private final Arrivals arrivals = new Arrivals();
   private final Set<String> touchedNamespaces = new HashSet<>();
   private final Set<String> touchedNodes = new HashSet<>();
   private PodFilter filter = PodFilter.NONE;
@@ -214,7 +206,7 @@ public final class ClusterTreeModel {
     PodItem onNode = nodePodItems.get(pod.uid());
     if (onNode != null) {
       if (old != null && !old.node().equals(pod.node())) {
-        detach(onNode);
+        Arrivals.detach(onNode);
         touchedNodes.add(old.node());
       }
       onNode.show(new TreeEntry.PodEntry(pod, true));
@@ -230,7 +222,7 @@ public final class ClusterTreeModel {
     boolean visible = filter.matches(pod);
     TreeItem<TreeEntry> item = podItems.get(pod.uid());
     TreeItem<TreeEntry> ns = namespaceItem(pod.namespace());
-    attach(ns, item, visible);
+    arrivals.attach(ns, item, visible);
     touchedNamespaces.add(pod.namespace());
     PodItem onNode = nodePodItems.get(pod.uid());
     TreeItem<TreeEntry> nodeItem = pod.node().isEmpty() ? null : nodeItems.get(pod.node());
@@ -240,49 +232,10 @@ public final class ClusterTreeModel {
         onNode.show(new TreeEntry.PodEntry(pod, true));
         nodePodItems.put(pod.uid(), onNode);
       }
-      attach(nodeItem, onNode, visible || filter.matchesNodeName(pod.node()));
+      arrivals.attach(nodeItem, onNode, visible || filter.matchesNodeName(pod.node()));
       touchedNodes.add(pod.node());
     } else {
-      detach(onNode);
-    }
-  }
-
-  private void attach(TreeItem<TreeEntry> parent, TreeItem<TreeEntry> child, boolean visible) {
-    if (visible && child.getParent() != parent) {
-      detach(child);
-      arriving.put(child, parent);
-    } else if (!visible) {
-      detach(child);
-      arriving.remove(child);
-    }
-  }
-
-  /**
-   * Adds the batch's new children in sorted place. A fresh parent gets them in one change; otherwise
-   * each goes to its position, because re-sorting (a permutation) would make the TreeView lose the selection.
-   */
-  private void placeArrivals() {
-    Map<TreeItem<TreeEntry>, List<TreeItem<TreeEntry>>> byParent = new java.util.LinkedHashMap<>();
-    arriving.forEach((child, parent) -> byParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(child));
-    arriving.clear();
-    for (var entry : byParent.entrySet()) {
-      var children = entry.getKey().getChildren();
-      List<TreeItem<TreeEntry>> incoming = entry.getValue();
-      incoming.sort(BY_LABEL);
-      if (children.isEmpty()) {
-        children.addAll(incoming);
-        continue;
-      }
-      for (TreeItem<TreeEntry> child : incoming) {
-        int at = java.util.Collections.binarySearch(children, child, BY_LABEL);
-        children.add(at < 0 ? -at - 1 : at, child);
-      }
-    }
-  }
-
-  private static void detach(TreeItem<TreeEntry> child) {
-    if (child != null && child.getParent() != null) {
-      child.getParent().getChildren().remove(child);
+      Arrivals.detach(onNode);
     }
   }
 
@@ -292,8 +245,8 @@ public final class ClusterTreeModel {
       return;
     }
     podCount.set(pods.size());
-    detach(podItems.remove(uid));
-    detach(nodePodItems.remove(uid));
+    Arrivals.detach(podItems.remove(uid));
+    Arrivals.detach(nodePodItems.remove(uid));
     touchedNamespaces.add(pod.namespace());
     touchedNodes.add(pod.node());
   }
@@ -308,7 +261,7 @@ public final class ClusterTreeModel {
   }
 
   private void removeNamespace(String name) {
-    detach(namespaceItems.remove(name));
+    Arrivals.detach(namespaceItems.remove(name));
   }
 
   private void upsertNode(NodeInfo node) {
@@ -340,12 +293,12 @@ public final class ClusterTreeModel {
     TreeItem<TreeEntry> item = nodeItems.remove(name);
     if (item != null) {
       item.getChildren().clear();
-      detach(item);
+      Arrivals.detach(item);
     }
   }
 
   private void finishBatch() {
-    placeArrivals();
+    arrivals.place();
     for (String ns : touchedNamespaces) {
       TreeItem<TreeEntry> item = namespaceItems.get(ns);
       if (item == null) {
@@ -354,7 +307,7 @@ public final class ClusterTreeModel {
       services.place(ns, item);
       item.setValue(new TreeEntry.NamespaceEntry(ns, podRows(item)));
       boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(ns);
-      attach(namespacesFolder, item, visible);
+      arrivals.attach(namespacesFolder, item, visible);
     }
     for (String name : touchedNodes) {
       TreeItem<TreeEntry> item = nodeItems.get(name);
@@ -363,9 +316,9 @@ public final class ClusterTreeModel {
       }
       item.setValue(new TreeEntry.NodeEntry(nodes.get(name), item.getChildren().size()));
       boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(name);
-      attach(nodesFolder, item, visible);
+      arrivals.attach(nodesFolder, item, visible);
     }
-    placeArrivals();
+    arrivals.place();
     touchedNamespaces.clear();
     touchedNodes.clear();
     int visible = 0;
