@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `netdoctor capture` end to end: mock API server (CRUD), real sshd, real namespace "pod", real tcpdump and ping. */
+@CaptureLabTools
 class CaptureCommandTest {
 
   static NodeLab lab;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.NodeLabTools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `netdoctor probe` end to end: mock API server (CRUD), real sshd, real namespace "pod", real nc/nsenter. */
+@NodeLabTools
 class ProbeCommandTest {
 
   static NodeLab lab;

@@ -55,10 +55,15 @@ public final class SystemTool {
   /** Fails under CI, otherwise skips the test (or the class, from @BeforeAll) with the reason printed. */
   public static void skipOrFail(String reason) {
     if (ci()) {
-      throw new AssertionError("CI is set and " + reason + " (under CI this test is mandatory)");
+      throw ciFailure(reason);
     }
     System.err.println("SKIPPED: " + reason);
     Assumptions.abort(reason);
+  }
+
+  /** The failure a missing tool is under CI, where these tests are mandatory. */
+  public static AssertionError ciFailure(String reason) {
+    return new AssertionError("CI is set and " + reason + " (under CI this test is mandatory)");
   }
 
   /** Skips or fails (see {@link #skipOrFail}) unless {@code ok}. */

@@ -12,6 +12,7 @@ import io.netdoctor.core.node.PodNetns;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * captures go through the toolbox (which installs tcpdump first) or a Docker debug container, in a real pod
  * namespace with real traffic, and stopping leaves nothing running.
  */
+@CaptureLabTools
 class CaptureFallbackTest {
 
   static final Duration WAIT = Duration.ofSeconds(20);

@@ -7,6 +7,7 @@ import io.netdoctor.core.command.Command;
 import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Hostile filter and interface text reaches tcpdump as one argument or is refused: the canary never appears. */
+@CaptureLabTools
 class CaptureInjectionTest {
 
   static final Path CANARY = Path.of("/tmp/netdoctor-capture-canary-" + RealSystem.uniqueSeconds());

@@ -10,6 +10,7 @@ import io.netdoctor.core.node.NodeSessions;
 import io.netdoctor.core.node.PodNetns;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.node.RuntimePlan;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real tcpdump over the real sshd, in a real pod namespace and on a host interface, with real traffic. */
+@CaptureLabTools
 class CaptureSessionTest {
 
   static final Duration WAIT = Duration.ofSeconds(20);

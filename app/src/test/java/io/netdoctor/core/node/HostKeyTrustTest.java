@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.support.NodeLabTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Host keys against a real OpenSSH server, with ssh-keygen and ssh as the oracles. */
+@NodeLabTools
 class HostKeyTrustTest {
 
   static OpenSshServer server;

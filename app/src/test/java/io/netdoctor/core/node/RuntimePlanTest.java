@@ -7,6 +7,7 @@ import io.netdoctor.core.command.Command;
 import io.netdoctor.core.kube.ContainerRuntime;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.support.NodeLabTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stand-ins that map container IDs to the listener's PID. The oracle for open/refused is nc run locally
  * in the same namespace.
  */
+@NodeLabTools
 class RuntimePlanTest {
 
   static final String DOCKER_ID = NodeLab.DOCKER_ID;

@@ -8,6 +8,7 @@ import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.NodeOs;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** On a Flatcar node without tcpdump, the pane says it captures with the toolbox's tcpdump, and closing stops it. */
+@CaptureLabTools
 @ExtendWith(ApplicationExtension.class)
 class CaptureFallbackPaneTest {
 

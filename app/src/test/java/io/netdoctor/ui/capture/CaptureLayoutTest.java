@@ -11,6 +11,7 @@ import io.netdoctor.core.capture.CaptureLab;
 import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.util.List;
 import javafx.scene.Node;
@@ -33,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Capture panes moved like a user would: detached into a window and attached back, shown side by side; real
  * tcpdump on the test sshd's lo, real pings, pgrep as the oracle for "nothing left running".
  */
+@CaptureLabTools
 @ExtendWith(ApplicationExtension.class)
 class CaptureLayoutTest {
 

@@ -7,6 +7,7 @@ import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.command.Command;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
+import io.netdoctor.support.CaptureLabTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Capture panes driven like a user would, over real tcpdump through the real sshd, with real ping traffic; with the
  * README's presets and "Open in Wireshark" (a stand-in `wireshark` on the search path records how it was run).
  */
+@CaptureLabTools
 @ExtendWith(ApplicationExtension.class)
 class CapturePaneTest {
 

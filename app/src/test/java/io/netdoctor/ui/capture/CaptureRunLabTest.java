@@ -8,6 +8,7 @@ import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.support.CaptureLabTools;
 import io.netdoctor.ui.common.CurrentThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The capture pane's decisions with a real tcpdump over a real sshd, still without a window (same-thread tasks). */
+@CaptureLabTools
 class CaptureRunLabTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);

@@ -18,6 +18,7 @@ import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.PodNetworks;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.transcript.Transcript;
+import io.netdoctor.support.CaptureLabTools;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.node.NodeSettings;
@@ -50,6 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Captures started from the cluster tree of the main window: a mock API server (CRUD) with two pods that are
  * real network namespaces on the test sshd's "node", and a Service whose targetPort names their container port.
  */
+@CaptureLabTools
 @ExtendWith(ApplicationExtension.class)
 class CaptureTreeTest {
 

@@ -18,6 +18,7 @@ import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
+import io.netdoctor.support.NodeLabTools;
 import io.netdoctor.ui.common.TaskRunner;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
@@ -59,6 +60,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * entry, to a real OpenSSH sshd; the pod is a real network namespace with a listener on 6379.
  * Needs root (skipped with a printed reason otherwise; mandatory when CI=true).
  */
+@NodeLabTools
 @ExtendWith(ApplicationExtension.class)
 class NodePanesTest {
 
