@@ -120,21 +120,17 @@ public final class DemoNodesWindowDemo {
   }
 
   private static void marker(String name) throws InterruptedException {
-    Thread.sleep(1000); // let the frame settle before the screenshot
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the frame shows what was asked before the screenshot
     System.out.println("SHOT " + name);
     System.out.flush();
     Thread.sleep(3000);
   }
 
-  private static void until(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the demo window did not get there in 2 minutes");
-      }
-      Thread.sleep(100);
-    }
+  private static void until(BooleanSupplier condition) {
+    org.awaitility.Awaitility.await("the demo window getting there").atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
   }
+
 
   private static <T> T fx(Callable<T> read) {
     var result = new CompletableFuture<T>();
