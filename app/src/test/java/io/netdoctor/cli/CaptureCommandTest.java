@@ -155,7 +155,7 @@ class CaptureCommandTest {
 
       cli.destroy(); // SIGTERM, as Ctrl-C or `kill` would
       assertThat(cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
-      await("tcpdump " + tcpdump.pid() + " gone").atMost(Duration.ofSeconds(10))
+      await("tcpdump " + tcpdump.pid() + " gone").atMost(Duration.ofSeconds(60))
           .until(() -> ProcessHandle.of(tcpdump.pid()).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
       assertThat(tcpdumpsWith(marker)).as("no tcpdump left").isEmpty();
       assertThat(Path.of(pcap)).as("the node's pcap is removed").doesNotExist();

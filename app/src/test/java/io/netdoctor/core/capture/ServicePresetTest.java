@@ -58,7 +58,7 @@ class ServicePresetTest {
 
     connection = new ClusterConnection("mock", api.config("default"), new Transcript(), change -> { });
     connection.start();
-    await().atMost(Duration.ofSeconds(15)).until(() -> connection.pods().size() == 2
+    await().atMost(Duration.ofSeconds(60)).until(() -> connection.pods().size() == 2
         && connection.services().size() == 8);
   }
 

@@ -76,7 +76,7 @@ class ClusterDnsTest {
           "dig +vc -p " + port + " @127.0.0.1 _http._tcp.frontend.default.svc.cluster.local. SRV");
     }
     assertThat(opened.isForwarding()).as("local listener closed").isFalse();
-    await().atMost(Duration.ofSeconds(5)).until(() -> cluster.dispatcher.openForwards() == 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> cluster.dispatcher.openForwards() == 0);
   }
 
   @Test
@@ -120,7 +120,7 @@ class ClusterDnsTest {
           blackHole.getLocalPort()));
       try (var dns = ClusterDns.open(cluster.client, transcript, DnsTestCluster.OPTIONS)) {
         var inFlight = CompletableFuture.supplyAsync(() -> dns.query(DnsQuery.of("a.cluster.local", "A")));
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.get() > 0);
 
         cluster.targets.put("kube-system/coredns-a", named.dnsServer().address());
         cluster.dispatcher.closeAllForwards();

@@ -157,7 +157,7 @@ public final class NamedServer implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     var server = new NamedServer(dir, process, port);
     try {
-      await("named on 127.0.0.1#" + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+      await("named on 127.0.0.1#" + port).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
           .until(() -> {
             if (!process.isAlive()) {
               throw new IllegalStateException("named exited: " + Files.readString(log));

@@ -52,11 +52,11 @@ class ConsoleTest extends NodeLabTest {
     try (NodeConsole console = new Toolbox(lab.sessions).open(lab.server.target("root"),
         NodeOs.CONTAINER_LINUX, lines)) {
       console.send("echo $((6 * 7))");
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lines.all.contains("42"));
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> lines.all.contains("42"));
       console.send("sleep " + SLEEP_TOOLBOX);
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_TOOLBOX).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_TOOLBOX).isEmpty());
     }
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RealSystem.pgrep("sleep " + SLEEP_TOOLBOX).isEmpty());
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RealSystem.pgrep("sleep " + SLEEP_TOOLBOX).isEmpty());
   }
 
   @Test
@@ -68,15 +68,15 @@ class ConsoleTest extends NodeLabTest {
     try {
       console.send("ip -o addr show");
       console.send("nc -zv localhost 6379");
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
           lines.all.stream().anyMatch(l -> l.contains(lab.redis.podIp() + "/24"))
               && lines.all.stream().anyMatch(l -> l.contains("6379") && l.contains("succeeded")));
       console.send("sleep " + SLEEP_DEBUG);
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_DEBUG).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_DEBUG).isEmpty());
     } finally {
       console.close();
     }
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RealSystem.pgrep("sleep " + SLEEP_DEBUG).isEmpty());
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RealSystem.pgrep("sleep " + SLEEP_DEBUG).isEmpty());
     assertThat(Files.readAllLines(lab.server.dir.resolve("pulled-images")))
         .containsExactly("mirror.example.com:5000/nicolaka/netshoot");
     String name = Files.readAllLines(lab.server.dir.resolve("debug-containers")).get(0);
@@ -91,7 +91,7 @@ class ConsoleTest extends NodeLabTest {
     try (NodeConsole console = debug.open(lab.pod("containerd://" + NodeLab.CONTAINERD_ID, ""), null, null, lines,
         RuntimePlan.Progress.NONE)) {
       console.send("ip -o addr show");
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
           lines.all.stream().anyMatch(l -> l.contains(lab.redis.podIp() + "/24")));
     }
   }

@@ -116,7 +116,7 @@ public final class OpenSshServer implements AutoCloseable {
     }
     process = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectOutput(dir.resolve("sshd.out").toFile()).start();
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
       try (Socket s = new Socket("127.0.0.1", port)) {
         return true;
       } catch (IOException e) {
@@ -156,7 +156,7 @@ public final class OpenSshServer implements AutoCloseable {
       for (String pid : children) {
         RealSystem.exec("kill", pid);
       }
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
     }
   }
 

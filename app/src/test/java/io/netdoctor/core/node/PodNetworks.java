@@ -70,7 +70,7 @@ public final class PodNetworks implements AutoCloseable {
         .start();
     listeners.add(p);
     // `ip netns exec` execs nc in place: the PID is the listener's, and it is in the namespace
-    Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() ->
+    Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
         Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/ns/net")).toString().equals(netnsLink(ns))
             && RealSystem.exec("ip", "netns", "exec", ns, "ss", "-ltnH", "sport = :" + port).output()
                 .contains(":" + port));

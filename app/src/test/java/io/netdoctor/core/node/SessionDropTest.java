@@ -94,12 +94,12 @@ class SessionDropTest extends NodeLabTest {
               ended.complete(exit);
             }
           });
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_DROP).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_DROP).isEmpty());
       link.cut();
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(ended::isDone);
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(ended::isDone);
       assertThat(ended.join().ending()).isEqualTo(RemoteProcess.Ending.DROPPED);
       assertThat(p.isAlive()).isFalse();
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> RealSystem.pgrep("sleep " + SLEEP_DROP).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RealSystem.pgrep("sleep " + SLEEP_DROP).isEmpty());
     }
   }
 
@@ -108,12 +108,12 @@ class SessionDropTest extends NodeLabTest {
     try (Link link = new Link(lab.server.port); NodeSessions sessions = lab.newSessions()) {
       var failure = CompletableFuture.supplyAsync(() ->
           sessions.run(viaLink(link, "root"), Command.of("sleep", SLEEP_RUN), Duration.ofSeconds(60)));
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_RUN).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !RealSystem.pgrep("sleep " + SLEEP_RUN).isEmpty());
       link.cut();
       assertThatThrownBy(failure::join).hasCauseInstanceOf(NodeAccessException.class)
           .cause().hasMessageContaining("dropped").satisfies(e ->
               assertThat(((NodeAccessException) e).failure()).isEqualTo(NodeAccessException.Failure.SESSION_DROPPED));
-      Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> RealSystem.pgrep("sleep " + SLEEP_RUN).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RealSystem.pgrep("sleep " + SLEEP_RUN).isEmpty());
     }
   }
 
@@ -125,17 +125,17 @@ class SessionDropTest extends NodeLabTest {
           Command.of("nsenter", "-n", "-t", String.valueOf(lab.redis.pid()), "sleep", SLEEP_SUDO)),
           new RemoteProcess.Listener() { });
       sessions.start(lab.server.target("root"), Command.of("sleep", SLEEP_ROOT), new RemoteProcess.Listener() { });
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
           !RealSystem.pgrep("sleep " + SLEEP_SUDO).isEmpty() && !RealSystem.pgrep("sleep " + SLEEP_ROOT).isEmpty());
       assertThat(sessions.openSessions()).isEqualTo(2);
 
       one.close();
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RealSystem.pgrep("sleep " + SLEEP_SUDO).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RealSystem.pgrep("sleep " + SLEEP_SUDO).isEmpty());
       assertThat(RealSystem.pgrep("sleep " + SLEEP_ROOT)).isNotEmpty();
 
       sessions.close();
       assertThat(sessions.openSessions()).isZero();
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RealSystem.pgrep("sleep " + SLEEP_ROOT).isEmpty());
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RealSystem.pgrep("sleep " + SLEEP_ROOT).isEmpty());
     }
   }
 }

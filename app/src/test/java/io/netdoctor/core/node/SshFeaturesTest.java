@@ -55,7 +55,7 @@ class SshFeaturesTest extends NodeLabTest {
     Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(socket));
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(socket));
       var add = new ProcessBuilder("ssh-add", lab.server.clientKey.toString()).redirectErrorStream(true);
       add.environment().put("SSH_AUTH_SOCK", socket.toString());
       assertThat(add.start().waitFor()).isZero();

@@ -89,7 +89,7 @@ class PodPortForwardDispatcherTest {
         assertThat(forward.getLocalAddress().isLoopbackAddress()).isTrue();
       }
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> cluster.dispatcher.openForwards() == 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> cluster.dispatcher.openForwards() == 0);
   }
 
   @Test
@@ -102,7 +102,7 @@ class PodPortForwardDispatcherTest {
       socket.getOutputStream().write(new byte[] {0, 1, 2});
       // the forward ends the connection: an orderly close, or a reset when our bytes were still unread
       assertThat(readOrReset(socket)).as("closed").isEqualTo(-1);
-      await().atMost(Duration.ofSeconds(5)).until(forward::errorOccurred);
+      await().atMost(Duration.ofSeconds(60)).until(forward::errorOccurred);
       assertThat(forward.getServerThrowables()).anyMatch(t -> String.valueOf(t.getMessage())
           .contains("nothing listens on port 53"));
     }

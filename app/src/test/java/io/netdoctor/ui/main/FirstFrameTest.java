@@ -56,7 +56,7 @@ class FirstFrameTest {
 
   @Test
   void theFirstFrameShowsTheToolbarAndThePanesFollow() throws Exception {
-    await().atMost(Duration.ofSeconds(10)).until(() -> panesPerLayout.contains((long) PANES.size()));
+    await().atMost(Duration.ofSeconds(60)).until(() -> panesPerLayout.contains((long) PANES.size()));
     assertThat(panesPerLayout.get(0)).as("panes in the first frame").isZero();
     assertThat(WaitForAsyncUtils.asyncFx(() -> scene.lookup("#contextChooser") != null).get())
         .as("the toolbar is there from the start").isTrue();

@@ -44,7 +44,7 @@ class HostKeyPromptTest {
   }
 
   private void press(FxRobot robot, javafx.scene.control.ButtonType type) throws Exception {
-    await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
+    await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
     WaitForAsyncUtils.asyncFx(() -> {
       DialogPane pane = robot.lookup("#hostKeyDialog").queryAs(DialogPane.class);
       ((Button) pane.lookupButton(type)).fire();
@@ -54,13 +54,13 @@ class HostKeyPromptTest {
   @Test
   void theWorkerWaitsForAcceptAndTheDialogShowsTypeAndFingerprint(FxRobot robot) throws Exception {
     var answer = askOnAWorker();
-    await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#hostKeyFingerprint").tryQuery().isPresent());
+    await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#hostKeyFingerprint").tryQuery().isPresent());
     assertThat(robot.lookup("#hostKeyFingerprint").queryAs(Label.class).getText()).isEqualTo(KEY.fingerprint());
     assertThat(robot.lookup("#hostKeyType").queryAs(Label.class).getText()).isEqualTo("ssh-ed25519");
     assertThat(answer).isNotDone();
     press(robot, HostKeyPrompt.ACCEPT);
     assertThat(answer.get()).isTrue();
-    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isEmpty());
+    await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isEmpty());
   }
 
   @Test
@@ -73,10 +73,10 @@ class HostKeyPromptTest {
   @Test
   void closingAnswersAWaitingWorkerWithNoAndLaterQuestionsWithoutADialog(FxRobot robot) throws Exception {
     var answer = askOnAWorker();
-    await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
+    await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isPresent());
     prompt.close();
     assertThat(answer.get()).isFalse();
     assertThat(askOnAWorker().get()).isFalse();
-    await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isEmpty());
+    await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isEmpty());
   }
 }

@@ -65,7 +65,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class NodePanesTest {
 
   private static final String POD = "redis-slave-1691881626-d3aft";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir
   static Path dir;
@@ -170,7 +170,7 @@ class NodePanesTest {
 
     List<String> expected = List.of("6379 " + oracle(6379), "8080 " + oracle(8080));
     assertThat(expected).containsExactly("6379 open", "8080 refused");
-    await().atMost(WAIT).until(() -> portRows(robot).equals(expected));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(portRows(robot)).isEqualTo(expected));
     assertThat(knows(knownHosts)).isTrue();
     assertThat(fx(() -> robot.lookup("#planProgress").queryAs(Label.class).getText()))
         .isEqualTo("6379 open, 8080 refused");
@@ -195,7 +195,7 @@ class NodePanesTest {
         "6379 " + fromHost(6379), "8080 " + fromHost(8080), "7000 " + fromHost(7000));
     assertThat(again).containsExactly("6379 open", "8080 refused", "7000 open", "6379 open", "8080 refused",
         "7000 refused");
-    await().atMost(WAIT).until(() -> portRows(robot).equals(again));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(portRows(robot)).isEqualTo(again));
     assertThat(fx(() -> robot.lookup("#portTable").queryAs(TableView.class).getItems().stream()
         .map(r -> ((PortCheckModel.Row) r).from()).distinct().toList()))
         .containsExactly("inside the pod", "node → " + lab.redis.podIp());
