@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
 
   private static final String SLAVE = "redis-slave-1691881626-d3aft";
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir
   static Path dir;

@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CaptureFallbackPaneTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
   static final String FILTER = "icmp and not host 10.253." + (int) (Math.random() * 250) + ".9";
   static NodeLab lab;
   CaptureTools tools;

@@ -11,7 +11,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** What the capture UI tests share: reading on the FX thread, waiting for a pane to be on screen, pgrep. */
 final class CaptureFx {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   private CaptureFx() {
   }

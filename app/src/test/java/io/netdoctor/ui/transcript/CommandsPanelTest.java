@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CommandsPanelTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String WATCH = "kubectl get pods --all-namespaces --watch";
   private static final String DESCRIBE = "kubectl describe pod redis-slave-1691881626-d3aft -n default";
 
