@@ -3,6 +3,7 @@ package io.netdoctor.core.log;
 import io.netdoctor.core.platform.UserDirs;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The app's log file, {@code netdoctor.log} in {@link UserDirs#logDir()}: what a user attaches to
@@ -21,6 +22,16 @@ public final class LogFile {
    */
   public static void start() {
     LoggerFactory.getLogger(LogFile.class);
+  }
+
+  /**
+   * Routes java.util.logging into SLF4J now, cheaply, for when {@link #start()} runs on another thread:
+   * what JUL says meanwhile (JavaFX warns through it at start-up) waits for the log file instead of
+   * reaching the terminal through JUL's console handler.
+   */
+  public static void routeJavaLogging() {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
   }
 
   /** The folder the log files are in (the fallback folder when the usual one cannot be written). */
