@@ -30,7 +30,7 @@ class WindowLogTest {
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try {
       Path log = logs.resolve("netdoctor.log");
-      await().atMost(Duration.ofSeconds(120)).until(() -> Files.exists(log)
+      await().atMost(Duration.ofSeconds(180)).until(() -> Files.exists(log)
           && Files.readString(log).contains("Context chosen: Demo cluster"));
       String text = Files.readString(log);
       assertThat(text).contains("starting (window)", "Unsupported JavaFX configuration");

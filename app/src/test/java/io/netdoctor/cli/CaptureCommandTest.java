@@ -140,7 +140,7 @@ class CaptureCommandTest {
     try {
       // the remote tcpdump itself (the CLI's own command line also holds the marker), started by the node's sshd
       // (not the `tcpdump -d` that checks the filter first: the capture is the one writing a pcap)
-      Tcpdump tcpdump = await("tcpdump on the node").atMost(Duration.ofSeconds(60))
+      Tcpdump tcpdump = await("tcpdump on the node").atMost(Duration.ofSeconds(180))
           .until(() -> tcpdumpsWith(marker).stream().filter(t -> t.pcap() != null).findFirst().orElse(null),
               t -> t != null);
       assertThat(underSshd(tcpdump.pid(), lab.sshdPid())).as("tcpdump runs under the node's sshd").isTrue();

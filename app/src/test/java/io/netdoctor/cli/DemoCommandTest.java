@@ -26,7 +26,7 @@ class DemoCommandTest {
         "demo", "--write-kubeconfig", kubeconfig.toString(), "--life-seconds", "0")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(kubeconfig)
+      await().atMost(Duration.ofSeconds(180)).until(() -> Files.exists(kubeconfig)
           && Files.readString(log).contains("Press Ctrl-C to stop."));
       assertThat(Files.readString(kubeconfig)).contains("server: http://127.0.0.1:");
       assertThat(Files.readString(log)).contains("Demo cluster serving at http://127.0.0.1:");

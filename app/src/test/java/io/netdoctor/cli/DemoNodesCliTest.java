@@ -26,7 +26,7 @@ class DemoNodesCliTest {
         "demo", "--write-kubeconfig", kubeconfig.toString(), "--life-seconds", "0")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("Press Ctrl-C to stop."));
+      await().atMost(Duration.ofSeconds(180)).until(() -> Files.readString(log).contains("Press Ctrl-C to stop."));
       assertThat(Files.readString(log))
           .contains("Demo nodes' ssh_config and known_hosts written beside it: demo.kubeconfig.ssh_config,"
               + " demo.kubeconfig.known_hosts");
