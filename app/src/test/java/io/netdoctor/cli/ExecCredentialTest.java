@@ -59,11 +59,26 @@ class ExecCredentialTest {
   }
 
   Path kubeconfig(Path plugin, String apiVersion, List<String> args) throws Exception {
+    return kubeconfig("kubeconfig", plugin, apiVersion, args, "Never", false, "");
+  }
+
+  /** A kubeconfig whose user's plugin has {@code interactiveMode} and, optionally, asks for the cluster. */
+  Path kubeconfig(Path plugin, String interactiveMode, boolean provideClusterInfo, String clusterExtras) throws Exception {
+    return kubeconfig("kubeconfig-" + interactiveMode, plugin, "client.authentication.k8s.io/v1", List.of(),
+        interactiveMode, provideClusterInfo, clusterExtras);
+  }
+
+  Path kubeconfig(String name, Path plugin, String apiVersion, List<String> args, String interactiveMode,
+      boolean provideClusterInfo, String clusterExtras) throws Exception {
     var quoted = args.stream().map(a -> "'" + a.replace("'", "''") + "'").toList();
-    return Files.writeString(dir.resolve("kubeconfig"), """
+    return Files.writeString(dir.resolve(name), """
         apiVersion: v1
         kind: Config
-        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
+        clusters:
+        - name: mock
+          cluster:
+            server: "http://127.0.0.1:%d"
+        %s
         contexts: [{name: mock, context: {cluster: mock, user: plugin, namespace: default}}]
         current-context: mock
         users:
@@ -74,8 +89,10 @@ class ExecCredentialTest {
               command: %s
               args: [%s]
               env: [{name: FROM_KUBECONFIG, value: "hello there"}]
-              interactiveMode: Never
-        """.formatted(api.port(), apiVersion, plugin, String.join(", ", quoted)));
+              interactiveMode: %s
+              provideClusterInfo: %s
+        """.formatted(api.port(), clusterExtras.indent(4).stripTrailing(), apiVersion, plugin, String.join(", ", quoted),
+        interactiveMode, provideClusterInfo));
   }
 
   static String credential(String apiVersion, String token) {
@@ -169,29 +186,6 @@ class ExecCredentialTest {
     assertThat(empty.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + noToken
         + "' gave neither status.token nor status.clientCertificateData and clientKeyData.");
     assertThat(AUTHORIZATION).isEmpty();
-  }
-
-  /** A kubeconfig whose user's plugin has {@code interactiveMode} and, optionally, asks for the cluster. */
-  Path kubeconfig(Path plugin, String interactiveMode, boolean provideClusterInfo, String clusterExtras) throws Exception {
-    return Files.writeString(dir.resolve("kubeconfig-" + interactiveMode), """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: mock
-          cluster:
-            server: "http://127.0.0.1:%d"
-        %s
-        contexts: [{name: mock, context: {cluster: mock, user: plugin, namespace: default}}]
-        current-context: mock
-        users:
-        - name: plugin
-          user:
-            exec:
-              apiVersion: client.authentication.k8s.io/v1
-              command: %s
-              interactiveMode: %s
-              provideClusterInfo: %s
-        """.formatted(api.port(), clusterExtras.indent(4).stripTrailing(), plugin, interactiveMode, provideClusterInfo));
   }
 
   @Test
