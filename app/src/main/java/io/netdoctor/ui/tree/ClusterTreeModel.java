@@ -51,6 +51,7 @@ public final class ClusterTreeModel {
   private final Set<String> touchedNodes = new HashSet<>();
   private PodFilter filter = PodFilter.NONE;
   private String nodesNote = "";
+  private RowGuard guard = RowGuard.NONE;
 
   public ClusterTreeModel() {
     root.getChildren().addAll(List.of(namespacesFolder, nodesFolder));
@@ -75,8 +76,14 @@ public final class ClusterTreeModel {
     return visiblePodCount.getReadOnlyProperty();
   }
 
+  /** Runs every later change of rows through {@code guard} (the view's selection keeper). */
+  void guardRowsWith(RowGuard guard) {
+    this.guard = guard;
+  }
+
   /** Empties the tree for a new cluster. */
   public void reset(String context, String server) {
+    guard.forget();
     root.setValue(new TreeEntry.ClusterEntry(context, server));
     namespacesFolder.getChildren().clear();
     nodesFolder.getChildren().clear();
@@ -103,6 +110,12 @@ public final class ClusterTreeModel {
    * then restores the selection (the items themselves survive).
    */
   public boolean apply(List<ClusterChange> changes) {
+    boolean[] bulk = new boolean[1];
+    guard.keep(() -> bulk[0] = applyGuarded(changes));
+    return bulk[0];
+  }
+
+  private boolean applyGuarded(List<ClusterChange> changes) {
     int weight = 0;
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
@@ -162,6 +175,10 @@ public final class ClusterTreeModel {
    * with the folders detached so the TreeView recounts its rows once instead of once per item.
    */
   public void setAllExpanded(boolean expanded, boolean pods) {
+    guard.keep(() -> expandAllDetached(expanded, pods));
+  }
+
+  private void expandAllDetached(boolean expanded, boolean pods) {
     root.getChildren().clear();
     try {
       for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
@@ -184,6 +201,10 @@ public final class ClusterTreeModel {
 
   /** Applies a filter to every pod; expands what matches so results are in view. */
   public void setFilter(PodFilter next) {
+    guard.keep(() -> refilter(next));
+  }
+
+  private void refilter(PodFilter next) {
     filter = next;
     for (PodItem item : podItems.values()) {
       placePod(item.pod());
