@@ -7,7 +7,7 @@ import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RemoteProcess;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.capture.CaptureController;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -106,7 +106,7 @@ public final class CaptureBenchmark {
       var pane = onFx(() -> {
         var tabs = new TabPane();
         var c = new CaptureController("bench", () -> CapturePlace.onNode(lab.sessions(), target),
-            TaskRunner.background(), new Transcript(), LineRing.DEFAULT_CAPACITY, null);
+            new DaemonTaskExecutor(), new Transcript(), LineRing.DEFAULT_CAPACITY, null);
         tabs.getTabs().add(c.tab());
         var stage = new Stage();
         stage.setScene(new Scene(tabs, 1200, 760));

@@ -59,11 +59,26 @@ class ExecCredentialTest {
   }
 
   Path kubeconfig(Path plugin, String apiVersion, List<String> args) throws Exception {
+    return kubeconfig("kubeconfig", plugin, apiVersion, args, "Never", false, "");
+  }
+
+  /** A kubeconfig whose user's plugin has {@code interactiveMode} and, optionally, asks for the cluster. */
+  Path kubeconfig(Path plugin, String interactiveMode, boolean provideClusterInfo, String clusterExtras) throws Exception {
+    return kubeconfig("kubeconfig-" + interactiveMode, plugin, "client.authentication.k8s.io/v1", List.of(),
+        interactiveMode, provideClusterInfo, clusterExtras);
+  }
+
+  Path kubeconfig(String name, Path plugin, String apiVersion, List<String> args, String interactiveMode,
+      boolean provideClusterInfo, String clusterExtras) throws Exception {
     var quoted = args.stream().map(a -> "'" + a.replace("'", "''") + "'").toList();
-    return Files.writeString(dir.resolve("kubeconfig"), """
+    return Files.writeString(dir.resolve(name), """
         apiVersion: v1
         kind: Config
-        clusters: [{name: mock, cluster: {server: "http://127.0.0.1:%d"}}]
+        clusters:
+        - name: mock
+          cluster:
+            server: "http://127.0.0.1:%d"
+        %s
         contexts: [{name: mock, context: {cluster: mock, user: plugin, namespace: default}}]
         current-context: mock
         users:
@@ -74,8 +89,10 @@ class ExecCredentialTest {
               command: %s
               args: [%s]
               env: [{name: FROM_KUBECONFIG, value: "hello there"}]
-              interactiveMode: Never
-        """.formatted(api.port(), apiVersion, plugin, String.join(", ", quoted)));
+              interactiveMode: %s
+              provideClusterInfo: %s
+        """.formatted(api.port(), clusterExtras.indent(4).stripTrailing(), apiVersion, plugin, String.join(", ", quoted),
+        interactiveMode, provideClusterInfo));
   }
 
   static String credential(String apiVersion, String token) {
@@ -169,6 +186,71 @@ class ExecCredentialTest {
     assertThat(empty.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + noToken
         + "' gave neither status.token nor status.clientCertificateData and clientKeyData.");
     assertThat(AUTHORIZATION).isEmpty();
+  }
+
+  @Test
+  void interactiveModeAlwaysIsRefusedInOneLineNamingThePluginWhichNeverRuns() throws Exception {
+    Path ran = dir.resolve("ran");
+    Path plugin = script("asks.sh", "touch " + ran + "\necho '" + credential("client.authentication.k8s.io/v1", "t")
+        + "'\n");
+    Run run = PodsCommandTest.run("pods", "--kubeconfig", kubeconfig(plugin, "Always", false, "").toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).containsExactly("netdoctor: Credential plugin '" + plugin
+        + "' needs a terminal (interactiveMode: Always) and NetDoctor cannot prompt;"
+        + " use interactiveMode IfAvailable or Never.");
+    assertThat(ran).as("the plugin ran").doesNotExist();
+    assertThat(AUTHORIZATION).as("requests sent").isEmpty();
+  }
+
+  @Test
+  void ifAvailableWithoutATerminalRunsThePluginNonInteractively() throws Exception {
+    Path seen = dir.resolve("seen");
+    // client-go: IfAvailable is interactive only when stdin is a terminal; the plugin's stdin here is none
+    Path plugin = script("maybe.sh", """
+        if [ -t 0 ]; then echo stdin=terminal; else echo stdin=none; fi > %1$s
+        printf 'info=%%s\\n' "$KUBERNETES_EXEC_INFO" >> %1$s
+        echo '%2$s'
+        """.formatted(seen, credential("client.authentication.k8s.io/v1", "quiet-token")));
+    Run run = PodsCommandTest.run("pods", "--kubeconfig", kubeconfig(plugin, "IfAvailable", false, "").toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("web-1");
+    assertThat(AUTHORIZATION).isNotEmpty().allMatch(h -> h.equals("Bearer quiet-token"));
+    List<String> lines = Files.readAllLines(seen);
+    assertThat(lines.get(0)).isEqualTo("stdin=none");
+    var info = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lines.get(1).substring("info=".length()));
+    assertThat(info.path("spec").path("interactive").asBoolean(true)).isFalse();
+    assertThat(info.path("spec").has("cluster")).as("cluster without provideClusterInfo").isFalse();
+  }
+
+  @Test
+  void provideClusterInfoHandsThePluginTheClusterAsKubectlDoes() throws Exception {
+    Path seen = dir.resolve("seen");
+    Path plugin = script("wants-cluster.sh", """
+        printf '%%s' "$KUBERNETES_EXEC_INFO" > %1$s
+        echo '%2$s'
+        """.formatted(seen, credential("client.authentication.k8s.io/v1", "cluster-token")));
+    String extras = """
+        insecure-skip-tls-verify: true
+        tls-server-name: api.example.internal
+        extensions:
+        - name: client.authentication.k8s.io/exec
+          extension: {audience: netdoctor-test, region: eu-1}
+        """;
+    Run run = PodsCommandTest.run("pods", "--kubeconfig", kubeconfig(plugin, "Never", true, extras).toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(AUTHORIZATION).isNotEmpty().allMatch(h -> h.equals("Bearer cluster-token"));
+    // field names from client.authentication.k8s.io/v1 Cluster (kubernetes.io/docs/reference/config-api/client-authentication.v1)
+    var info = tools.jackson.databind.json.JsonMapper.builder().build().readTree(Files.readString(seen));
+    assertThat(info.path("apiVersion").asString()).isEqualTo("client.authentication.k8s.io/v1");
+    assertThat(info.path("kind").asString()).isEqualTo("ExecCredential");
+    var cluster = info.path("spec").path("cluster");
+    assertThat(cluster.path("server").asString()).isEqualTo("http://127.0.0.1:" + api.port());
+    assertThat(cluster.path("insecure-skip-tls-verify").asBoolean(false)).isTrue();
+    assertThat(cluster.path("tls-server-name").asString()).isEqualTo("api.example.internal");
+    assertThat(cluster.path("config").path("audience").asString()).isEqualTo("netdoctor-test");
+    assertThat(cluster.path("config").path("region").asString()).isEqualTo("eu-1");
+    assertThat(cluster.has("certificate-authority-data")).as("no CA in the kubeconfig").isFalse();
+    assertThat(info.path("spec").path("interactive").asBoolean(true)).isFalse();
   }
 
   @Test

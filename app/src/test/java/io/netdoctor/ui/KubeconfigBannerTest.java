@@ -9,7 +9,7 @@ import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import io.netdoctor.demo.DemoCluster;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class KubeconfigBannerTest {
   private void open(List<Path> files) throws Exception {
     var catalog = KubeconfigCatalog.load(files);
     WaitForAsyncUtils.asyncFx(() -> {
-      main = new MainController(catalog, transcript, TaskRunner.background(), () -> {
+      main = new MainController(catalog, transcript, new DaemonTaskExecutor(), () -> {
         demo = DemoCluster.start(Duration.ZERO);
         return demo;
       });

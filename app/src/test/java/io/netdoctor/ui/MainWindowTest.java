@@ -11,7 +11,7 @@ import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import io.netdoctor.demo.DemoCluster;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class MainWindowTest {
         """.formatted(other.port()));
     Path broken = Files.writeString(dir.resolve("broken"), "clusters: [ {name: x\n  oops: : :");
     var catalog = KubeconfigCatalog.load(List.of(good, broken));
-    main = new MainController(catalog, transcript, TaskRunner.background(), () -> {
+    main = new MainController(catalog, transcript, new DaemonTaskExecutor(), () -> {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });
@@ -196,7 +196,7 @@ class MainWindowTest {
           "contexts: [{name: scoped, context: {cluster: s, user: s, namespace: default}}]",
           "current-context: scoped"));
       var catalog = KubeconfigCatalog.load(List.of(file));
-      var scopedMain = fx(() -> new MainController(catalog, transcript, TaskRunner.background(), () -> {
+      var scopedMain = fx(() -> new MainController(catalog, transcript, new DaemonTaskExecutor(), () -> {
         throw new IllegalStateException("no demo here");
       }));
       try {

@@ -9,7 +9,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.kube.SelectorTable;
 import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class SelectorFilterTest {
 
   @Start
   void start(Stage stage) {
-    main = new MainController(KubeconfigCatalog.load(List.of(config)), new Transcript(), TaskRunner.background(),
+    main = new MainController(KubeconfigCatalog.load(List.of(config)), new Transcript(), new DaemonTaskExecutor(),
         () -> {
           throw new AssertionError("the demo is not wanted here");
         });

@@ -45,9 +45,10 @@ public final class ClusterState {
       uidByRef.remove(sameUid.ref(), pod.uid());
       changes.add(new ClusterChange.PodRemoved(sameUid));
     }
-    PodInfo old = podsByUid.put(pod.uid(), pod);
     uidByRef.put(pod.ref(), pod.uid());
-    if (!pod.equals(old)) {
+    if (!pod.equals(podsByUid.get(pod.uid()))) {
+      // an equal object keeps its instance: viewers hold the very objects this state holds, never copies
+      podsByUid.put(pod.uid(), pod);
       changes.add(new ClusterChange.PodUpserted(pod));
     }
     return changes;
@@ -64,8 +65,11 @@ public final class ClusterState {
   }
 
   public synchronized List<ClusterChange> upsertService(ServiceInfo service) {
-    ServiceInfo old = services.put(service.key(), service);
-    return service.equals(old) ? List.of() : List.of(new ClusterChange.ServiceUpserted(service));
+    if (service.equals(services.get(service.key()))) {
+      return List.of();
+    }
+    services.put(service.key(), service);
+    return List.of(new ClusterChange.ServiceUpserted(service));
   }
 
   public synchronized List<ClusterChange> removeService(ServiceInfo service) {
@@ -74,8 +78,11 @@ public final class ClusterState {
   }
 
   public synchronized List<ClusterChange> upsertNode(NodeInfo node) {
-    NodeInfo old = nodes.put(node.name(), node);
-    return node.equals(old) ? List.of() : List.of(new ClusterChange.NodeUpserted(node));
+    if (node.equals(nodes.get(node.name()))) {
+      return List.of();
+    }
+    nodes.put(node.name(), node);
+    return List.of(new ClusterChange.NodeUpserted(node));
   }
 
   public synchronized List<ClusterChange> removeNode(String name) {

@@ -42,8 +42,13 @@ final class ContextConfig {
     Entry<NamedCluster> cluster = first(files, parsed, io.fabric8.kubernetes.api.model.Config::getClusters,
         NamedCluster::getName, ctx.value().getContext().getCluster());
     Path userDir = user.file().toAbsolutePath().getParent();
+    Cluster clusterInfo = cluster == null ? null : cluster.value().getCluster();
+    if (clusterInfo != null) {
+      clusterInfo.setCertificateAuthority(absolute(cluster.file().toAbsolutePath().getParent(),
+          clusterInfo.getCertificateAuthority()));
+    }
     var plugin = new ExecCredentialPlugin(user.value().getUser().getExec(), userDir,
-        ExecCredentialPlugin.configuredTimeout());
+        ExecCredentialPlugin.configuredTimeout(), clusterInfo);
     ExecCredentialPlugin.Credential credential = plugin.credential(); // a failing plugin stops here, before any request
 
     AuthInfo auth = user.value().getUser();
@@ -57,11 +62,7 @@ final class ContextConfig {
     only.setContexts(List.of(ctx.value()));
     only.setUsers(List.of(user.value()));
     if (cluster != null) {
-      Cluster c = cluster.value().getCluster();
-      if (c != null) {
-        c.setCertificateAuthority(absolute(cluster.file().toAbsolutePath().getParent(), c.getCertificateAuthority()));
-      }
-      only.setClusters(List.of(cluster.value()));
+      only.setClusters(List.of(cluster.value())); // its certificate-authority file made absolute above
     }
     only.setCurrentContext(context);
     Config config = Config.fromKubeconfig(Serialization.asYaml(only));

@@ -1,5 +1,6 @@
 package io.netdoctor.core.kube;
 
+import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.ExecEnvVar;
 import io.netdoctor.core.transcript.Redaction;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A kubeconfig {@code exec} credential plugin run the way kubectl runs it: the command with its
@@ -48,12 +51,22 @@ public final class ExecCredentialPlugin implements io.fabric8.kubernetes.client.
   private final ExecConfig exec;
   private final Path kubeconfigDir;
   private final Duration timeout;
+  private final Cluster cluster;
   private Credential cached;
 
   public ExecCredentialPlugin(ExecConfig exec, Path kubeconfigDir, Duration timeout) {
+    this(exec, kubeconfigDir, timeout, null);
+  }
+
+  /**
+   * {@code cluster} (its certificate-authority file already absolute) is what a plugin with
+   * {@code provideClusterInfo: true} gets in {@code KUBERNETES_EXEC_INFO}; null: the context names none.
+   */
+  public ExecCredentialPlugin(ExecConfig exec, Path kubeconfigDir, Duration timeout, Cluster cluster) {
     this.exec = exec;
     this.kubeconfigDir = kubeconfigDir;
     this.timeout = timeout;
+    this.cluster = cluster;
   }
 
   /** The time limit from {@value #TIMEOUT_PROPERTY}, else 30 s. */
@@ -101,8 +114,11 @@ public final class ExecCredentialPlugin implements io.fabric8.kubernetes.client.
       throw failure("has no command");
     }
     if ("Always".equals(exec.getInteractiveMode())) {
-      throw failure("needs a terminal (interactiveMode: Always); run it once with kubectl, then try again");
+      // kubectl refuses too when its stdin is no terminal; NetDoctor never lends a plugin one (IfAvailable runs non-interactive)
+      throw failure("needs a terminal (interactiveMode: Always) and NetDoctor cannot prompt;"
+          + " use interactiveMode IfAvailable or Never");
     }
+    String execInfo = execInfo(); // before the start: a CA file it cannot read stops here
     var argv = new ArrayList<String>();
     argv.add(command());
     if (exec.getArgs() != null) {
@@ -116,13 +132,13 @@ public final class ExecCredentialPlugin implements io.fabric8.kubernetes.client.
         }
       }
     }
-    builder.environment().put("KUBERNETES_EXEC_INFO", """
-        {"apiVersion":"%s","kind":"ExecCredential","spec":{"interactive":false}}""".formatted(apiVersion()));
+    builder.environment().put("KUBERNETES_EXEC_INFO", execInfo);
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw failure("could not be started: " + e.getMessage());
+      String hint = exec.getInstallHint() == null ? "" : " " + exec.getInstallHint().strip().replaceAll("\\s*\\R\\s*", " ");
+      throw failure("could not be started: " + e.getMessage() + hint);
     }
     LOG.debug("Running credential plugin {}", exec.getCommand());
     CompletableFuture<byte[]> stdout = readAll(process.getInputStream());
@@ -156,6 +172,74 @@ public final class ExecCredentialPlugin implements io.fabric8.kubernetes.client.
       return kubeconfigDir.resolve(command).normalize().toString();
     }
     return command;
+  }
+
+  /**
+   * What kubectl (client-go) hands the plugin in {@code KUBERNETES_EXEC_INFO}: the ExecCredential's spec with
+   * {@code interactive} (always false here: the plugin gets no terminal) and, with {@code provideClusterInfo},
+   * the cluster as client-go's {@code ConfigToExecCluster} builds it (server, tls-server-name,
+   * insecure-skip-tls-verify, certificate-authority-data from the data or the file, proxy-url, and the
+   * cluster's {@code client.authentication.k8s.io/exec} extension as {@code config}).
+   */
+  String execInfo() {
+    JsonMapper json = JsonMapper.builder().build();
+    ObjectNode root = json.createObjectNode();
+    root.put("apiVersion", apiVersion());
+    root.put("kind", "ExecCredential");
+    ObjectNode spec = root.putObject("spec");
+    if (Boolean.TRUE.equals(exec.getProvideClusterInfo()) && cluster != null) {
+      ObjectNode c = spec.putObject("cluster");
+      c.put("server", cluster.getServer() == null ? "" : cluster.getServer());
+      putIfSet(c, "tls-server-name", cluster.getTlsServerName());
+      if (Boolean.TRUE.equals(cluster.getInsecureSkipTlsVerify())) {
+        c.put("insecure-skip-tls-verify", true);
+      }
+      byte[] ca = certificateAuthority();
+      if (ca != null && ca.length > 0) {
+        c.put("certificate-authority-data", Base64.getEncoder().encodeToString(ca));
+      }
+      putIfSet(c, "proxy-url", cluster.getProxyUrl());
+      if (Boolean.TRUE.equals(cluster.getDisableCompression())) {
+        c.put("disable-compression", true);
+      }
+      if (cluster.getExtensions() != null) {
+        cluster.getExtensions().stream()
+            .filter(e -> e != null && EXEC_EXTENSION.equals(e.getName()) && e.getExtension() != null)
+            .findFirst().ifPresent(e -> c.set("config", json.valueToTree(e.getExtension())));
+      }
+    }
+    spec.put("interactive", false);
+    return json.writeValueAsString(root);
+  }
+
+  /** The reserved name of a cluster's extension that goes to its exec plugins as {@code spec.cluster.config}. */
+  private static final String EXEC_EXTENSION = "client.authentication.k8s.io/exec";
+
+  private static void putIfSet(ObjectNode node, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      node.put(field, value);
+    }
+  }
+
+  /** The CA bundle as bytes: the kubeconfig's data wins over its file, as in client-go. */
+  private byte[] certificateAuthority() {
+    String data = cluster.getCertificateAuthorityData();
+    if (data != null && !data.isBlank()) {
+      try {
+        return Base64.getMimeDecoder().decode(data.strip());
+      } catch (IllegalArgumentException e) {
+        throw failure("cannot be given the cluster's certificate-authority-data: it is not base64");
+      }
+    }
+    String file = cluster.getCertificateAuthority();
+    if (file == null || file.isBlank()) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readAllBytes(Path.of(file));
+    } catch (IOException e) {
+      throw failure("cannot be given the cluster's certificate authority: " + file + " cannot be read");
+    }
   }
 
   private String apiVersion() {

@@ -5,7 +5,7 @@ package io.netdoctor.ui.common;
  * {@code CurrentThreadTaskExecutor}): controller tests call a controller method and assert the model
  * right after, with no window, no FX thread and no waiting.
  */
-public final class CurrentThreadTaskExecutor implements TaskRunner {
+public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
   private volatile boolean shutDown;
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The app's one background executor: a bounded pool of daemon threads (idle ones end after a while), outcomes
  * delivered through {@link Fx#run}. {@link #shutdown()} on {@code App.stop()}.
  */
-public final class DaemonTaskExecutor implements TaskRunner {
+public final class DaemonTaskExecutor implements TaskExecutor {
 
   /** Enough for a slow SSH connect or two beside DNS and describe work; more would only queue on 2 cores' I/O. */
   public static final int THREADS = 8;

@@ -16,7 +16,7 @@ public interface TaskExecutor {
   /** Refuses new tasks and drops the outcomes of queued ones; running work finishes on its daemon thread. */
   void shutdown();
 
-  /** The earlier call form, kept so callers written against {@link TaskRunner} keep working. */
+  /** The short form: a named task with both handlers (the group-less way; panes use a {@link TaskGroup}). */
   default <T> BackgroundTask<T> run(String name, Callable<T> work, Consumer<T> onSuccess,
       Consumer<Throwable> onFailure) {
     return execute(BackgroundTask.of(name, work).onSuccess(onSuccess).onFailure(onFailure));

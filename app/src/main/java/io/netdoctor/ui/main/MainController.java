@@ -4,12 +4,12 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.ClusterSettings;
-import io.netdoctor.core.kube.ConnectionStatus;
-import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.BackgroundTask;
+import io.netdoctor.ui.common.TaskExecutor;
+import io.netdoctor.ui.common.TaskGroup;
 import io.netdoctor.ui.details.DetailsController;
 import io.netdoctor.ui.transcript.TranscriptController;
 import io.netdoctor.ui.tree.ClusterTreeController;
@@ -18,19 +18,21 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 
 /**
- * The main window: owns the cluster connection and the demo cluster, switches contexts, and wires
- * the tree, details and commands panels together.
+ * The main window: owns the cluster connection (its {@link ContextSwitch} decides which cluster is shown and
+ * owns the demo cluster), and puts the tree, details and commands panels and the tools together. Its view
+ * wires the widgets; this class changes only the model.
  */
 public final class MainController implements AutoCloseable {
 
-  public static final String DEMO_CHOICE = "Demo cluster";
+  public static final String DEMO_CHOICE = ContextSwitch.DEMO_CHOICE;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainController.class);
 
   private final MainModel model = new MainModel();
   private final KubeconfigCatalog catalog;
   private final Transcript transcript;
-  private final TaskRunner tasks;
-  private final Supplier<DemoCluster> demoFactory;
+  private final TaskExecutor tasks;
+  private final TaskGroup work;
+  private final ContextSwitch contexts;
   private final ClusterTreeController tree = new ClusterTreeController();
   private final DetailsController details;
   private final TranscriptController commands;
@@ -43,15 +45,31 @@ public final class MainController implements AutoCloseable {
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
   private final java.util.List<AutoCloseable> closeHooks = new java.util.ArrayList<>();
-  private DemoCluster demo;
-  private boolean switching;
 
-  public MainController(KubeconfigCatalog catalog, Transcript transcript, TaskRunner tasks,
+  public MainController(KubeconfigCatalog catalog, Transcript transcript, TaskExecutor tasks,
       Supplier<DemoCluster> demoFactory) {
     this.catalog = catalog;
     this.transcript = transcript;
     this.tasks = tasks;
-    this.demoFactory = demoFactory;
+    // a failure without its own handler (none today) still reaches the window, as one banner
+    this.work = new TaskGroup(tasks, error -> model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER,
+        "Something failed", TaskExecutor.oneLine(error))));
+    this.contexts = new ContextSwitch(model, catalog, work, demoFactory, new ContextSwitch.Opening() {
+      @Override
+      public void begin(String label, String server) {
+        tree.begin(label, server);
+      }
+
+      @Override
+      public void connect(String label, String context, ClusterSettings settings) {
+        MainController.this.connect(label, context, settings);
+      }
+
+      @Override
+      public void closeCurrent() {
+        closeConnection();
+      }
+    });
     this.details = new DetailsController(tree.selectedProperty(), tasks, () -> connection);
     this.commands = new TranscriptController(transcript);
     this.view = new MainView(model, tree.view(), details.view(), commands.view());
@@ -63,13 +81,6 @@ public final class MainController implements AutoCloseable {
     tree.addRowActions(nodeActions::menuItems);
     details.addActions(nodeActions::buttons);
     tree.model().statusProperty().addListener((obs, old, status) -> model.status.set(status));
-    model.status.addListener((obs, old, status) -> logStatus(status));
-    model.chosenContext.addListener((obs, old, choice) -> {
-      if (choice != null && !choice.equals(old) && !switching) {
-        switchTo(choice);
-      }
-    });
-    view.contextChooser.valueProperty().bindBidirectional(model.chosenContext);
     model.dark.addListener((obs, old, dark) -> applyTheme(dark));
     applyTheme(false);
     captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection,
@@ -100,80 +111,12 @@ public final class MainController implements AutoCloseable {
 
   /** Opens the current context, or the demo cluster when there is no usable kubeconfig. */
   public void start() {
-    model.contexts.setAll(catalog.contexts());
-    model.contexts.add(DEMO_CHOICE);
-    for (String problem : catalog.problems()) {
-      LOG.warn("Kubeconfig problem: {}", problem);
-      model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.WARNING, "Kubeconfig problem",
-          problem + (catalog.isEmpty() ? " NetDoctor opened its built-in demo cluster instead."
-              : " The demo cluster stays available in the context list.")));
-    }
-    String initial = catalog.currentContext() != null ? catalog.currentContext() : DEMO_CHOICE;
-    model.chosenContext.set(initial);
+    contexts.start();
   }
 
   /** Switches to a context (or the demo cluster); the old connection is closed. */
   public void switchTo(String choice) {
-    switching = true;
-    model.chosenContext.set(choice);
-    switching = false;
-    LOG.info("Context chosen: {}", choice);
-    closeConnection();
-    model.banners.removeIf(b -> b.kind() != MainModel.Banner.Kind.WARNING || b.title().equals("Demo cluster"));
-    if (DEMO_CHOICE.equals(choice)) {
-      openDemo();
-      return;
-    }
-    // reading a context's settings touches files (certificates, token files): not on the FX thread
-    model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Reading context " + choice + " …"));
-    tasks.run("context", () -> catalog.settingsFor(choice), settings -> {
-      if (choice.equals(model.chosenContext.get()) && connection == null) {
-        // kubectl lines name --context when a pasted command would otherwise reach the current context's cluster
-        connect(choice, choice.equals(catalog.currentContext()) ? null : choice, settings);
-      }
-    }, error -> {
-      if (!choice.equals(model.chosenContext.get())) {
-        return;
-      }
-      String message = KubeErrors.describe(error);
-      LOG.warn("Cannot use context {}: {}", choice, message, error);
-      model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Cannot use context " + choice, message));
-      model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
-      tree.begin(choice, "");
-    });
-  }
-
-  private void openDemo() {
-    if (catalog.isEmpty() && !catalog.problems().isEmpty()) {
-      openDemoCluster(); // the kubeconfig problem's banner already says the demo opened: one banner, one problem
-      return;
-    }
-    String why = catalog.isEmpty()
-        ? "No kubeconfig was found, so NetDoctor opened its built-in demo cluster."
-        : "You are looking at the built-in demo cluster, not one of your kubeconfig's contexts.";
-    model.banners.add(0, new MainModel.Banner(MainModel.Banner.Kind.INFO, "Demo cluster",
-        why + " It is a real Kubernetes API on 127.0.0.1 with a guestbook app and kube-dns — safe to explore."));
-    openDemoCluster();
-  }
-
-  private void openDemoCluster() {
-    tree.begin(DEMO_CHOICE, "starting…");
-    model.status.set(ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "Starting the demo cluster…"));
-    if (demo != null) {
-      connect(DEMO_CHOICE, null, demo.settings());
-      return;
-    }
-    tasks.run("demo", demoFactory::get, started -> {
-      demo = started;
-      if (DEMO_CHOICE.equals(model.chosenContext.get()) && connection == null) {
-        connect(DEMO_CHOICE, null, demo.settings());
-      }
-    }, error -> {
-      String message = "The demo cluster could not start: " + KubeErrors.describe(error);
-      LOG.error(message, error);
-      model.banners.add(new MainModel.Banner(MainModel.Banner.Kind.DANGER, "Demo cluster", message));
-      model.status.set(ConnectionStatus.of(ConnectionStatus.State.FAILED, message));
-    });
+    contexts.switchTo(choice);
   }
 
   private void connect(String label, String context, ClusterSettings settings) {
@@ -192,23 +135,7 @@ public final class MainController implements AutoCloseable {
     connectionProperty.set(null);
     tree.attach(null);
     if (old != null) {
-      tasks.run("close", () -> {
-        old.close();
-        return null;
-      }, ignored -> { }, error -> { });
-    }
-  }
-
-  /** Connects, reconnects, recoveries and failures, with the cause the status line names. */
-  private void logStatus(ConnectionStatus status) {
-    if (status == null) {
-      return;
-    }
-    String context = model.chosenContext.get();
-    if (status.state() == ConnectionStatus.State.FAILED || status.state() == ConnectionStatus.State.RECONNECTING) {
-      LOG.warn("{}: {} — {}", context, status.state(), status.message());
-    } else {
-      LOG.info("{}: {} — {}", context, status.state(), status.message());
+      work.runDetached("close connection", old::close); // must run even as the window closes
     }
   }
 
@@ -220,13 +147,14 @@ public final class MainController implements AutoCloseable {
 
   /** Adds a tool pane (DNS, console, capture…) beside Details and brings it to the front. */
   public void showTool(javafx.scene.control.Tab tab) {
-    if (!view.tools.getTabs().contains(tab)) {
-      view.tools.getTabs().add(tab);
+    if (!model.tools.contains(tab)) {
+      model.tools.add(tab);
     }
-    view.tools.getSelectionModel().select(tab);
+    model.frontTool.set(tab);
   }
 
-  public TaskRunner tasks() {
+  /** The app's background executor, for the tools this window holds. */
+  public TaskExecutor tasks() {
     return tasks;
   }
 
@@ -248,6 +176,7 @@ public final class MainController implements AutoCloseable {
    */
   private io.netdoctor.core.node.SshFiles nodeFiles(String label) {
     if (DEMO_CHOICE.equals(label)) {
+      DemoCluster demo = contexts.demo();
       return demo == null ? null : demo.nodes()
           .map(n -> new io.netdoctor.core.node.SshFiles(n.sshConfig(), n.knownHosts())).orElse(null);
     }
@@ -265,21 +194,19 @@ public final class MainController implements AutoCloseable {
   /** Switches node access to {@code files} (null: the user's settings); old sessions close off the FX thread. */
   private void useNodeFiles(io.netdoctor.core.node.SshFiles files) {
     AutoCloseable old = nodeAccess.useContextFiles(files);
-    tasks.run("node-sessions", () -> {
-      old.close(); // sessions made for the previous context: closing waits for their processes to end
-      return null;
-    }, ignored -> {
-    }, error -> transcript.error("node access", String.valueOf(error.getMessage())));
+    // sessions made for the previous context: closing waits for their processes to end
+    work.run(BackgroundTask.ofAction("node-sessions", old::close)
+        .onFailure(error -> transcript.error("node access", TaskExecutor.oneLine(error))));
   }
 
   /** Adds a tool's button to the toolbar, after the context chooser. */
   public void addToolbarItem(javafx.scene.Node item) {
-    view.toolSlot.getChildren().add(item);
+    model.toolbarItems.add(item);
   }
 
   /** Adds a menu (Help) at the toolbar's end, after the theme toggle. */
   public void addToolbarEnd(javafx.scene.Node item) {
-    view.endSlot.getChildren().add(item);
+    model.toolbarEnd.add(item);
   }
 
   /** Closes {@code resource} in {@link #close()}, before the connection and the demo cluster. */
@@ -323,10 +250,7 @@ public final class MainController implements AutoCloseable {
       connection.close();
       connection = null;
     }
-    if (demo != null) {
-      demo.close();
-      demo = null;
-    }
+    contexts.close(); // after the connection: the demo is its API server
     try {
       commands.close();
     } catch (Exception ignored) {

@@ -48,6 +48,7 @@ final class MainView {
     logo.getStyleClass().add("app-title");
     contextChooser.setId("contextChooser");
     contextChooser.setItems(model.contexts);
+    contextChooser.valueProperty().bindBidirectional(model.chosenContext); // a choice switches (the controller listens)
     contextChooser.setPrefWidth(260);
     contextChooser.setTooltip(new Tooltip("Kubeconfig context, or the built-in demo cluster"));
     themeToggle.setId("themeToggle");
@@ -58,6 +59,8 @@ final class MainView {
     themeToggle.setTooltip(new Tooltip("Light / dark theme"));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
+    javafx.beans.binding.Bindings.bindContent(toolSlot.getChildren(), model.toolbarItems);
+    javafx.beans.binding.Bindings.bindContent(endSlot.getChildren(), model.toolbarEnd);
     HBox toolbar = new HBox(10, logo, new Label("Context"), contextChooser, toolSlot, spacer, themeToggle, endSlot);
     endSlot.setAlignment(Pos.CENTER_RIGHT);
     toolSlot.setAlignment(Pos.CENTER_LEFT);
@@ -73,7 +76,15 @@ final class MainView {
     var detailsTab = new javafx.scene.control.Tab("Details", details);
     detailsTab.setClosable(false);
     detailsTab.setId("detailsTab");
-    tools.getTabs().add(detailsTab);
+    model.tools.setAll(detailsTab);
+    // both ways: a tool opened by the controller appears, a tab the user closes leaves the model
+    javafx.beans.binding.Bindings.bindContentBidirectional(tools.getTabs(), model.tools);
+    model.frontTool.addListener((obs, old, tab) -> {
+      if (tab != null) {
+        tools.getSelectionModel().select(tab);
+        model.frontTool.set(null); // done: showing the same tool again selects it again
+      }
+    });
     paneSlots = List.of(new StackPane(tree), new StackPane(tools), new StackPane(transcript));
     SplitPane top = new SplitPane(paneSlots.get(0), paneSlots.get(1));
     top.setDividerPositions(0.52);

@@ -4,48 +4,52 @@ import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.ui.common.PulseBatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Parent;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TreeItem;
 
-/** The cluster tree screen: receives cluster changes from any thread, batches them per pulse. */
+/**
+ * The cluster tree screen: receives cluster changes from any thread, batches them per pulse, and decides
+ * what the filter, "add namespace", expand/collapse and right-click menus do. Its view wires the widgets to
+ * these methods; the controller changes only the models.
+ */
 public final class ClusterTreeController {
 
   private static final int MAX_CHANGES_PER_PULSE = 20_000;
 
   private final ClusterTreeModel model = new ClusterTreeModel();
   private final TreeViewModel viewModel = new TreeViewModel();
-  private final ClusterTreeView view = new ClusterTreeView(model, viewModel);
   private final PulseBatcher<Tagged> batcher = new PulseBatcher<>(this::drain, MAX_CHANGES_PER_PULSE);
-  private final TreeSelection selection = new TreeSelection(view.tree, model);
+  private final List<Function<TreeEntry, List<MenuItem>>> rowActions = new ArrayList<>();
+  private final List<Function<List<TreeEntry>, List<MenuItem>>> selectionActions = new ArrayList<>();
+  private final ClusterTreeView view;
   private volatile int generation;
   private ClusterConnection connection;
-  private final java.util.List<java.util.function.Function<TreeEntry, java.util.List<javafx.scene.control.MenuItem>>>
-      rowActions = new java.util.ArrayList<>();
-  private final java.util.List<java.util.function.Function<java.util.List<TreeEntry>,
-      java.util.List<javafx.scene.control.MenuItem>>> selectionActions = new java.util.ArrayList<>();
 
   /** A change stamped with the cluster it came from, so a switched-away cluster cannot leak in. */
   private record Tagged(int generation, ClusterChange change) {
   }
 
+  /** The screen with its view. */
   public ClusterTreeController() {
-    view.tree.setCellFactory(t -> {
-      var cell = new ClusterTreeCell(model.statusProperty());
-      cell.setOnContextMenuRequested(e -> showRowMenu(cell, e));
-      return cell;
-    });
-    view.filter.textProperty().addListener((obs, old, text) -> applyFilter(text));
-    view.addNamespace.setOnAction(e -> addNamespace());
-    view.expandAll.setOnAction(e -> selection.keep(() -> model.setAllExpanded(true, false)));
-    view.collapseAll.setOnAction(e -> selection.keep(() -> model.setAllExpanded(false, true)));
-    view.namespaceToAdd.setOnAction(e -> addNamespace());
+    this(true);
+  }
+
+  /** {@code withView} false: the decisions alone, for tests without a window. */
+  ClusterTreeController(boolean withView) {
+    viewModel.filterText.addListener((obs, old, text) -> applyFilter(text));
     model.statusProperty().addListener((obs, old, status) -> {
-      viewModel.namespaceScopedProperty().set(connection != null && connection.isNamespaceScoped());
+      viewModel.namespaceScoped.set(connection != null && connection.isNamespaceScoped());
       model.setNodesNote(connection != null && connection.nodesForbidden() ? "no permission to list nodes" : "");
-      view.tree.refresh();
     });
+    view = withView ? new ClusterTreeView(model, viewModel, this) : null;
   }
 
   public Parent view() {
@@ -53,7 +57,7 @@ public final class ClusterTreeController {
   }
 
   /** Adds menu items to a row's right-click menu; {@code actions} returns none for rows it does not serve. */
-  public void addRowActions(java.util.function.Function<TreeEntry, java.util.List<javafx.scene.control.MenuItem>> actions) {
+  public void addRowActions(Function<TreeEntry, List<MenuItem>> actions) {
     rowActions.add(actions);
   }
 
@@ -61,15 +65,14 @@ public final class ClusterTreeController {
    * Adds menu items for a right-click on a selection of several rows (the entries in selection order);
    * {@code actions} returns none for selections it does not serve. Single rows get the row actions instead.
    */
-  public void addSelectionActions(
-      java.util.function.Function<java.util.List<TreeEntry>, java.util.List<javafx.scene.control.MenuItem>> actions) {
+  public void addSelectionActions(Function<List<TreeEntry>, List<MenuItem>> actions) {
     selectionActions.add(actions);
   }
 
   /** The selected rows' entries, in the order they were selected. */
-  public java.util.List<TreeEntry> selectedEntries() {
-    return view.tree.getSelectionModel().getSelectedItems().stream()
-        .filter(java.util.Objects::nonNull).map(TreeItem::getValue).filter(java.util.Objects::nonNull).toList();
+  public List<TreeEntry> selectedEntries() {
+    return viewModel.selectedRows.stream().filter(Objects::nonNull).map(TreeItem::getValue)
+        .filter(Objects::nonNull).toList();
   }
 
   public ClusterTreeModel model() {
@@ -84,10 +87,9 @@ public final class ClusterTreeController {
     int mine = ++generation;
     batcher.clear();
     connection = null;
-    selection.clear();
     model.reset(context, server);
-    viewModel.namespaceScopedProperty().set(false);
-    applyFilter(view.filter.getText());
+    viewModel.namespaceScoped.set(false);
+    applyFilter(viewModel.filterText.get());
     return change -> batcher.add(new Tagged(mine, change));
   }
 
@@ -96,10 +98,10 @@ public final class ClusterTreeController {
     connection = current;
   }
 
-  private void drain(java.util.List<Tagged> batch) {
+  private void drain(List<Tagged> batch) {
     int current = generation;
     var changes = batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
-    selection.keep(() -> model.apply(changes));
+    model.apply(changes);
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
         // once this frame is handed to the renderer, the connection's informer may start its own list
@@ -113,19 +115,18 @@ public final class ClusterTreeController {
    * expanding and updates, and a {@link TreeEntry.DeletedEntry} once its object is deleted.
    */
   public ReadOnlyObjectProperty<TreeEntry> selectedProperty() {
-    return selection.shownProperty();
+    return viewModel.shown.getReadOnlyProperty();
   }
 
-  private void showRowMenu(ClusterTreeCell cell, javafx.scene.input.ContextMenuEvent event) {
-    TreeEntry entry = cell.getItem();
-    if (entry == null) {
-      return;
-    }
-    // a right-click inside a selection of several rows acts on all of them (the click keeps the selection)
-    java.util.List<TreeEntry> several = cell.isSelected() ? selectedEntries() : java.util.List.of();
-    var items = new java.util.ArrayList<javafx.scene.control.MenuItem>();
+  /**
+   * The right-click menu of a row: within a selection of several rows ({@code inSelection}) the actions for
+   * all of them, else the row's own (copy actions first), groups apart.
+   */
+  List<MenuItem> menuItems(TreeEntry entry, boolean inSelection) {
+    List<TreeEntry> several = inSelection ? selectedEntries() : List.of();
+    var items = new ArrayList<MenuItem>();
     if (several.size() > 1) {
-      var header = new javafx.scene.control.MenuItem(several.size() + " rows selected");
+      var header = new MenuItem(several.size() + " rows selected");
       header.setDisable(true);
       items.add(header);
       for (var provider : selectionActions) {
@@ -137,49 +138,57 @@ public final class ClusterTreeController {
         addGroup(items, provider.apply(entry));
       }
     }
-    var menu = new javafx.scene.control.ContextMenu(items.toArray(javafx.scene.control.MenuItem[]::new));
-    menu.setId("rowMenu");
-    menu.show(cell, event.getScreenX(), event.getScreenY());
-    event.consume();
+    return items;
   }
 
-  private static void addGroup(java.util.List<javafx.scene.control.MenuItem> items,
-      java.util.List<javafx.scene.control.MenuItem> more) {
+  private static void addGroup(List<MenuItem> items, List<MenuItem> more) {
     if (!more.isEmpty()) {
       if (!items.isEmpty()) {
-        items.add(new javafx.scene.control.SeparatorMenuItem());
+        items.add(new SeparatorMenuItem());
       }
       items.addAll(more);
     }
   }
 
-  /** Selects only this row (tests and "reveal" actions). */
+  /** Selects only this row, as a click would (tests and "reveal" actions). */
   public void select(TreeItem<TreeEntry> item) {
-    view.tree.getSelectionModel().clearSelection();
-    view.tree.getSelectionModel().select(item);
+    viewModel.selectOnly.set(item);
+  }
+
+  void expandAll() {
+    model.setAllExpanded(true, false);
+  }
+
+  void collapseAll() {
+    model.setAllExpanded(false, true);
   }
 
   private void applyFilter(String text) {
     try {
       PodFilter filter = PodFilter.parse(text);
-      selection.keep(() -> model.setFilter(filter));
-      viewModel.filterErrorProperty().set("");
+      model.setFilter(filter);
+      viewModel.filterError.set("");
     } catch (IllegalArgumentException e) {
-      viewModel.filterErrorProperty().set(e.getMessage());
+      viewModel.filterError.set(e.getMessage());
     }
   }
 
-  private void addNamespace() {
-    String ns = view.namespaceToAdd.getText().strip();
+  /** Watches the namespace typed in (when namespaces cannot be listed cluster-wide). */
+  void addNamespace() {
+    String ns = viewModel.namespaceToAdd.get() == null ? "" : viewModel.namespaceToAdd.get().strip();
     if (ns.isEmpty() || connection == null) {
       return;
     }
     try {
       connection.addNamespace(ns);
-      view.namespaceToAdd.clear();
-      viewModel.filterErrorProperty().set("");
+      viewModel.namespaceToAdd.set("");
+      viewModel.filterError.set("");
     } catch (IllegalArgumentException e) {
-      viewModel.filterErrorProperty().set(e.getMessage());
+      viewModel.filterError.set(e.getMessage());
     }
+  }
+
+  TreeViewModel viewModel() {
+    return viewModel;
   }
 }

@@ -17,9 +17,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TreeItem;
 
 /**
- * The tree's state on the FX thread: Cluster → Namespaces → Pods → Containers and Nodes → Pods.
- * Items are kept per object and updated in place, so selection and expansion survive updates and
- * filtering; each batch of changes re-sorts only the parents it touched.
+ * The tree's rows on the FX thread: Cluster → Namespaces → Pods → Containers and Nodes → Pods.
+ * It keeps no copy of the cluster: the connection's {@link io.netdoctor.core.kube.ClusterState} is the one
+ * copy, and its changes come here in order. What the tree keeps is one item per object, keyed by identity
+ * (pod uid, node name, namespace name); each item's entry holds the object as last delivered. Items are
+ * updated in place, so selection and expansion survive updates and filtering; each batch of changes
+ * re-sorts only the parents it touched.
  */
 public final class ClusterTreeModel {
 
@@ -33,10 +36,10 @@ public final class ClusterTreeModel {
   private final TreeItem<TreeEntry> namespacesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Namespaces", 0, ""));
   private final TreeItem<TreeEntry> nodesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Nodes", 0, ""));
   private final Map<String, TreeItem<TreeEntry>> namespaceItems = new HashMap<>();
-  private final Map<String, PodInfo> pods = new HashMap<>();
+  /** Pod rows under their namespace, by uid: the pods the tree shows are these items' entries. */
   private final Map<String, PodItem> podItems = new HashMap<>();
   private final Map<String, PodItem> nodePodItems = new HashMap<>();
-  private final Map<String, NodeInfo> nodes = new HashMap<>();
+  /** Node rows by name: the nodes the tree shows are these items' entries. */
   private final Map<String, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
   private final ServiceRows services = new ServiceRows();
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
@@ -48,6 +51,7 @@ public final class ClusterTreeModel {
   private final Set<String> touchedNodes = new HashSet<>();
   private PodFilter filter = PodFilter.NONE;
   private String nodesNote = "";
+  private RowGuard guard = RowGuard.NONE;
 
   public ClusterTreeModel() {
     root.getChildren().addAll(List.of(namespacesFolder, nodesFolder));
@@ -72,16 +76,20 @@ public final class ClusterTreeModel {
     return visiblePodCount.getReadOnlyProperty();
   }
 
+  /** Runs every later change of rows through {@code guard} (the view's selection keeper). */
+  void guardRowsWith(RowGuard guard) {
+    this.guard = guard;
+  }
+
   /** Empties the tree for a new cluster. */
   public void reset(String context, String server) {
+    guard.forget();
     root.setValue(new TreeEntry.ClusterEntry(context, server));
     namespacesFolder.getChildren().clear();
     nodesFolder.getChildren().clear();
     namespaceItems.clear();
-    pods.clear();
     podItems.clear();
     nodePodItems.clear();
-    nodes.clear();
     nodeItems.clear();
     services.clear();
     nodesNote = "";
@@ -102,11 +110,17 @@ public final class ClusterTreeModel {
    * then restores the selection (the items themselves survive).
    */
   public boolean apply(List<ClusterChange> changes) {
+    boolean[] bulk = new boolean[1];
+    guard.keep(() -> bulk[0] = applyGuarded(changes));
+    return bulk[0];
+  }
+
+  private boolean applyGuarded(List<ClusterChange> changes) {
     int weight = 0;
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
         weight += listed.pods().size();
-      } else if (change instanceof ClusterChange.NodeUpserted n && !nodes.containsKey(n.node().name())) {
+      } else if (change instanceof ClusterChange.NodeUpserted n && !nodeItems.containsKey(n.node().name())) {
         weight += 1 + podsOn(n.node().name()); // a new node brings its pods' rows
       } else {
         weight++;
@@ -161,6 +175,10 @@ public final class ClusterTreeModel {
    * with the folders detached so the TreeView recounts its rows once instead of once per item.
    */
   public void setAllExpanded(boolean expanded, boolean pods) {
+    guard.keep(() -> expandAllDetached(expanded, pods));
+  }
+
+  private void expandAllDetached(boolean expanded, boolean pods) {
     root.getChildren().clear();
     try {
       for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
@@ -183,9 +201,13 @@ public final class ClusterTreeModel {
 
   /** Applies a filter to every pod; expands what matches so results are in view. */
   public void setFilter(PodFilter next) {
+    guard.keep(() -> refilter(next));
+  }
+
+  private void refilter(PodFilter next) {
     filter = next;
-    for (PodInfo pod : pods.values()) {
-      placePod(pod);
+    for (PodItem item : podItems.values()) {
+      placePod(item.pod());
     }
     services.refilter(next);
     touchedNamespaces.addAll(namespaceItems.keySet());
@@ -198,11 +220,10 @@ public final class ClusterTreeModel {
   }
 
   private void upsertPod(PodInfo pod) {
-    PodInfo old = pods.put(pod.uid(), pod);
-    if (old == null) {
-      podCount.set(pods.size());
-    }
-    podItems.computeIfAbsent(pod.uid(), uid -> new PodItem()).show(new TreeEntry.PodEntry(pod, false));
+    PodItem item = podItems.computeIfAbsent(pod.uid(), uid -> new PodItem());
+    PodInfo old = item.pod();
+    item.show(new TreeEntry.PodEntry(pod, false));
+    podCount.set(podItems.size());
     PodItem onNode = nodePodItems.get(pod.uid());
     if (onNode != null) {
       if (old != null && !old.node().equals(pod.node())) {
@@ -240,12 +261,13 @@ public final class ClusterTreeModel {
   }
 
   private void removePod(String uid) {
-    PodInfo pod = pods.remove(uid);
-    if (pod == null) {
+    PodItem item = podItems.remove(uid);
+    if (item == null) {
       return;
     }
-    podCount.set(pods.size());
-    Arrivals.detach(podItems.remove(uid));
+    PodInfo pod = item.pod();
+    podCount.set(podItems.size());
+    Arrivals.detach(item);
     Arrivals.detach(nodePodItems.remove(uid));
     touchedNamespaces.add(pod.namespace());
     touchedNodes.add(pod.node());
@@ -265,14 +287,14 @@ public final class ClusterTreeModel {
   }
 
   private void upsertNode(NodeInfo node) {
-    NodeInfo old = nodes.put(node.name(), node);
+    boolean known = nodeItems.containsKey(node.name());
     TreeItem<TreeEntry> item = nodeItems.computeIfAbsent(node.name(), n -> new TreeItem<>());
     item.setValue(new TreeEntry.NodeEntry(node, item.getChildren().size()));
     touchedNodes.add(node.name());
-    if (old == null) {
-      for (PodInfo pod : pods.values()) {
-        if (pod.node().equals(node.name())) {
-          placePod(pod);
+    if (!known) {
+      for (PodItem pod : podItems.values()) {
+        if (pod.pod().node().equals(node.name())) {
+          placePod(pod.pod());
         }
       }
     }
@@ -280,8 +302,8 @@ public final class ClusterTreeModel {
 
   private int podsOn(String node) {
     int n = 0;
-    for (PodInfo pod : pods.values()) {
-      if (pod.node().equals(node)) {
+    for (PodItem pod : podItems.values()) {
+      if (pod.pod().node().equals(node)) {
         n++;
       }
     }
@@ -289,7 +311,6 @@ public final class ClusterTreeModel {
   }
 
   private void removeNode(String name) {
-    nodes.remove(name);
     TreeItem<TreeEntry> item = nodeItems.remove(name);
     if (item != null) {
       item.getChildren().clear();
@@ -314,7 +335,7 @@ public final class ClusterTreeModel {
       if (item == null) {
         continue;
       }
-      item.setValue(new TreeEntry.NodeEntry(nodes.get(name), item.getChildren().size()));
+      item.setValue(new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
       boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(name);
       arrivals.attach(nodesFolder, item, visible);
     }
@@ -341,20 +362,20 @@ public final class ClusterTreeModel {
     nodesFolder.setValue(new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
   }
 
-  /** True while the cluster still has the object this row stands for. */
+  /** True while the cluster still has the object this row stands for (as far as the delivered changes say). */
   boolean isKnown(TreeEntry entry) {
-    return entry instanceof TreeEntry.PodEntry p ? pods.containsKey(p.pod().uid())
-        : entry instanceof TreeEntry.ContainerEntry c ? pods.containsKey(c.pod().uid())
-        : entry instanceof TreeEntry.NodeEntry n ? nodes.containsKey(n.node().name())
+    return entry instanceof TreeEntry.PodEntry p ? podItems.containsKey(p.pod().uid())
+        : entry instanceof TreeEntry.ContainerEntry c ? podItems.containsKey(c.pod().uid())
+        : entry instanceof TreeEntry.NodeEntry n ? nodeItems.containsKey(n.node().name())
         : entry instanceof TreeEntry.ServiceEntry s ? services.has(s.service())
         : !(entry instanceof TreeEntry.NamespaceEntry ns) || namespaceItems.containsKey(ns.label());
   }
 
   /** The tree item showing a pod under its namespace, if it is in view. */
   public TreeItem<TreeEntry> podItem(String namespace, String name) {
-    for (var entry : pods.values()) {
-      if (entry.namespace().equals(namespace) && entry.name().equals(name)) {
-        return podItems.get(entry.uid());
+    for (PodItem item : podItems.values()) {
+      if (item.pod().namespace().equals(namespace) && item.pod().name().equals(name)) {
+        return item;
       }
     }
     return null;

@@ -3,7 +3,11 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
@@ -12,7 +16,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import atlantafx.base.controls.CustomTextField;
 
-/** The cluster tree with its filter box; binds to the model, holds no logic. */
+/**
+ * The cluster tree with its filter box: binds its widgets to the models and wires their events to the
+ * controller's methods; holds no decisions. Its {@link TreeSelection} keeps the selection by identity.
+ */
 final class ClusterTreeView {
 
   final CustomTextField filter = new CustomTextField();
@@ -26,14 +33,15 @@ final class ClusterTreeView {
   final Label footer = new Label();
   final VBox root;
 
-  ClusterTreeView(ClusterTreeModel model, TreeViewModel viewModel) {
+  ClusterTreeView(ClusterTreeModel model, TreeViewModel viewModel, ClusterTreeController controller) {
     filter.setId("filterField");
+    filter.textProperty().bindBidirectional(viewModel.filterText);
     filter.setPromptText("Filter: name or label selector (app=redis)");
     filter.setLeft(Icons.of(Icons.SEARCH));
     filterError.setId("filterError");
     filterError.getStyleClass().add("filter-error");
-    filterError.textProperty().bind(viewModel.filterErrorProperty());
-    filterError.visibleProperty().bind(viewModel.filterErrorProperty().isNotEmpty());
+    filterError.textProperty().bind(viewModel.filterError);
+    filterError.visibleProperty().bind(viewModel.filterError.isNotEmpty());
     filterError.managedProperty().bind(filterError.visibleProperty());
 
     tree = new TreeView<>(model.root());
@@ -42,17 +50,27 @@ final class ClusterTreeView {
     // several pods at once (one capture each); the details pane follows the last row clicked
     tree.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     VBox.setVgrow(tree, Priority.ALWAYS);
+    new TreeSelection(tree, model, viewModel);
+    tree.setCellFactory(t -> {
+      var cell = new ClusterTreeCell(model.statusProperty());
+      cell.setOnContextMenuRequested(e -> showRowMenu(cell, e, controller));
+      return cell;
+    });
+    model.statusProperty().addListener((obs, old, status) -> tree.refresh()); // the cluster row shows the status
 
     namespaceToAdd.setId("namespaceToAdd");
     namespaceToAdd.setPromptText("namespace");
+    namespaceToAdd.textProperty().bindBidirectional(viewModel.namespaceToAdd);
+    namespaceToAdd.setOnAction(e -> controller.addNamespace());
     addNamespace.setId("addNamespace");
+    addNamespace.setOnAction(e -> controller.addNamespace());
     HBox.setHgrow(namespaceToAdd, Priority.ALWAYS);
     Label scopedHint = new Label("Namespaces cannot be listed here: add the ones you may read.");
     scopedHint.setWrapText(true);
     scopedHint.getStyleClass().add("meta");
     namespaceBox = new HBox(6, namespaceToAdd, addNamespace);
     VBox scoped = new VBox(4, scopedHint, namespaceBox);
-    scoped.visibleProperty().bind(viewModel.namespaceScopedProperty());
+    scoped.visibleProperty().bind(viewModel.namespaceScoped);
     scoped.managedProperty().bind(scoped.visibleProperty());
 
     footer.setId("treeFooter");
@@ -64,6 +82,8 @@ final class ClusterTreeView {
         model.podCountProperty(), model.visiblePodCountProperty()));
 
     expandAll.setId("expandAll");
+    expandAll.setOnAction(e -> controller.expandAll());
+    collapseAll.setOnAction(e -> controller.collapseAll());
     expandAll.setTooltip(new javafx.scene.control.Tooltip("Expand all namespaces and nodes"));
     collapseAll.setId("collapseAll");
     collapseAll.setTooltip(new javafx.scene.control.Tooltip("Collapse all"));
@@ -74,5 +94,18 @@ final class ClusterTreeView {
     root = new VBox(6, filterRow, filterError, scoped, tree, footer);
     root.setPadding(new Insets(8));
     root.getStyleClass().add("tree-pane");
+  }
+
+  /** A right-click: the controller says which actions the row (or the selection it is part of) has. */
+  private static void showRowMenu(ClusterTreeCell cell, ContextMenuEvent event, ClusterTreeController controller) {
+    TreeEntry entry = cell.getItem();
+    if (entry == null) {
+      return;
+    }
+    List<MenuItem> items = controller.menuItems(entry, cell.isSelected());
+    var menu = new ContextMenu(items.toArray(MenuItem[]::new));
+    menu.setId("rowMenu");
+    menu.show(cell, event.getScreenX(), event.getScreenY());
+    event.consume();
   }
 }

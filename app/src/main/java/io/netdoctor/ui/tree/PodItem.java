@@ -21,8 +21,9 @@ final class PodItem extends TreeItem<TreeEntry> {
     }
   }
 
-  private PodInfo pod() {
-    return ((TreeEntry.PodEntry) getValue()).pod();
+  /** The pod as last delivered; null before the first {@link #show}. */
+  PodInfo pod() {
+    return getValue() == null ? null : ((TreeEntry.PodEntry) getValue()).pod();
   }
 
   @Override

@@ -17,25 +17,22 @@ final class ServiceRows {
   static final String FOLDER = "Services";
   private static final Comparator<TreeItem<TreeEntry>> BY_NAME = Comparator.comparing(i -> i.getValue().label());
 
-  private final Map<String, ServiceInfo> services = new HashMap<>();
+  /** Service rows by namespace/name: the Services the tree shows are these items' entries (no copy of them). */
   private final Map<String, TreeItem<TreeEntry>> items = new HashMap<>();
   private final Map<String, TreeItem<TreeEntry>> folders = new HashMap<>();
 
   void clear() {
-    services.clear();
     items.clear();
     folders.clear();
   }
 
   void upsert(ServiceInfo service, PodFilter filter) {
-    services.put(service.key(), service);
     TreeItem<TreeEntry> item = items.computeIfAbsent(service.key(), k -> new TreeItem<>());
     item.setValue(new TreeEntry.ServiceEntry(service));
     show(item, folder(service.namespace()), filter.matchesService(service));
   }
 
   void remove(ServiceInfo service) {
-    services.remove(service.key());
     TreeItem<TreeEntry> item = items.remove(service.key());
     if (item != null && item.getParent() != null) {
       item.getParent().getChildren().remove(item);
@@ -44,7 +41,10 @@ final class ServiceRows {
 
   /** Re-applies a new filter to every Service row. */
   void refilter(PodFilter filter) {
-    services.forEach((key, service) -> show(items.get(key), folder(service.namespace()), filter.matchesService(service)));
+    for (TreeItem<TreeEntry> item : items.values()) {
+      ServiceInfo service = ((TreeEntry.ServiceEntry) item.getValue()).service();
+      show(item, folder(service.namespace()), filter.matchesService(service));
+    }
   }
 
   /** Puts the namespace's folder first under it while it has visible rows, and updates its count. */
@@ -64,7 +64,7 @@ final class ServiceRows {
 
   /** True while the cluster has this Service (shown or filtered out). */
   boolean has(ServiceInfo service) {
-    return services.containsKey(service.key());
+    return items.containsKey(service.key());
   }
 
   /** The row of a Service, if it is shown. */

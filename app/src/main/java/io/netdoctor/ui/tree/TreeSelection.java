@@ -2,7 +2,7 @@ package io.netdoctor.ui.tree;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -14,55 +14,53 @@ import javafx.scene.control.TreeView;
  * and what the details pane shows. Filtering, expanding or collapsing all and live updates rebuild rows
  * and make a TreeView move or drop its selection by index; those changes run through {@link #keep},
  * which ignores the TreeView's moves and selects the same items again where they are in view. Only
- * the user's own choice changes {@link #shownProperty()}; a shown object that is deleted becomes a
+ * the user's own choice changes {@link TreeViewModel#shown}; a shown object that is deleted becomes a
  * {@link TreeEntry.DeletedEntry} with its last content, and nothing else gets selected.
+ * Part of the view: it keeps the TreeView's selection and the view model in step, the model runs its
+ * changes of rows through it ({@link RowGuard}).
  */
-final class TreeSelection {
+final class TreeSelection implements RowGuard {
 
   private final TreeView<TreeEntry> tree;
   private final ClusterTreeModel model;
-  private final ReadOnlyObjectWrapper<TreeEntry> shown = new ReadOnlyObjectWrapper<>();
-  private final ChangeListener<TreeEntry> focusValue = (obs, old, value) -> {
-    if (!(shown.get() instanceof TreeEntry.DeletedEntry)) {
-      shown.set(value); // the same object, updated live
-    }
-  };
+  private final ReadOnlyObjectWrapper<TreeEntry> shown;
+  private final ChangeListener<TreeEntry> focusValue = (obs, old, value) -> focusUpdated(value);
   private List<TreeItem<TreeEntry>> chosen = List.of();
   private TreeItem<TreeEntry> focus;
   private int quiet;
 
-  TreeSelection(TreeView<TreeEntry> tree, ClusterTreeModel model) {
+  TreeSelection(TreeView<TreeEntry> tree, ClusterTreeModel model, TreeViewModel viewModel) {
     this.tree = tree;
     this.model = model;
+    this.shown = viewModel.shown;
     var selection = tree.getSelectionModel();
     selection.selectedItemProperty().addListener((obs, old, item) -> userChanged());
     selection.getSelectedItems().addListener((ListChangeListener<TreeItem<TreeEntry>>) c -> userChanged());
+    Bindings.bindContent(viewModel.selectedRows, selection.getSelectedItems());
+    viewModel.selectOnly.addListener((obs, old, item) -> {
+      if (item != null) {
+        selection.clearSelection();
+        selection.select(item); // as if the user clicked it
+        viewModel.selectOnly.set(null);
+      }
+    });
+    model.guardRowsWith(this);
   }
 
-  ReadOnlyObjectProperty<TreeEntry> shownProperty() {
-    return shown.getReadOnlyProperty();
-  }
-
-  /** Runs a change of the tree's rows that must not change what is selected or shown. */
-  <T> T keep(java.util.function.Supplier<T> change) {
+  @Override
+  public void keep(Runnable change) {
     quiet++;
     try {
-      return change.get();
+      change.run();
     } finally {
       quiet--;
       restore();
     }
   }
 
-  void keep(Runnable change) {
-    keep(() -> {
-      change.run();
-      return null;
-    });
-  }
-
   /** Forgets the selection (another cluster). */
-  void clear() {
+  @Override
+  public void forget() {
     quiet++;
     try {
       tree.getSelectionModel().clearSelection();
@@ -84,6 +82,12 @@ final class TreeSelection {
     if (item != focus) {
       setFocus(item);
       shown.set(item == null ? null : item.getValue());
+    }
+  }
+
+  private void focusUpdated(TreeEntry value) {
+    if (!(shown.get() instanceof TreeEntry.DeletedEntry)) {
+      shown.set(value); // the same object, updated live
     }
   }
 

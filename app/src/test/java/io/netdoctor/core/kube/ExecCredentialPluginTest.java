@@ -58,6 +58,44 @@ class ExecCredentialPluginTest {
     assertThat(runs()).isEqualTo(2);
   }
 
+  private static tools.jackson.databind.JsonNode clusterInfo(boolean provide, io.fabric8.kubernetes.api.model.Cluster cluster) {
+    ExecConfig exec = new ExecConfigBuilder().withApiVersion("client.authentication.k8s.io/v1beta1")
+        .withCommand("plugin").withProvideClusterInfo(provide).build();
+    String info = new ExecCredentialPlugin(exec, null, Duration.ofSeconds(30), cluster).execInfo();
+    return tools.jackson.databind.json.JsonMapper.builder().build().readTree(info).path("spec").path("cluster");
+  }
+
+  @Test
+  void theClusterGoesToThePluginOnlyWhenItAsksForIt() {
+    var cluster = new io.fabric8.kubernetes.api.model.ClusterBuilder().withServer("https://10.0.0.1:6443").build();
+    assertThat(clusterInfo(false, cluster).isMissingNode()).isTrue();
+    assertThat(clusterInfo(true, cluster).path("server").asString()).isEqualTo("https://10.0.0.1:6443");
+    assertThat(clusterInfo(true, cluster).has("insecure-skip-tls-verify")).as("false is left out").isFalse();
+  }
+
+  @Test
+  void theCertificateAuthorityGoesAsBase64DataFromTheDataOrTheFile() throws Exception {
+    String pem = "-----BEGIN CERTIFICATE-----\nMIIBdummy\n-----END CERTIFICATE-----\n";
+    String base64 = java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var withData = new io.fabric8.kubernetes.api.model.ClusterBuilder().withServer("https://k8s:6443")
+        .withCertificateAuthorityData(base64).withInsecureSkipTlsVerify(false).build();
+    assertThat(clusterInfo(true, withData).path("certificate-authority-data").asString()).isEqualTo(base64);
+
+    Path file = Files.writeString(dir.resolve("ca.crt"), pem);
+    var withFile = new io.fabric8.kubernetes.api.model.ClusterBuilder().withServer("https://k8s:6443")
+        .withCertificateAuthority(file.toString()).withProxyUrl("http://proxy:3128").build();
+    var info = clusterInfo(true, withFile);
+    assertThat(info.path("certificate-authority-data").asString()).isEqualTo(base64);
+    assertThat(info.path("proxy-url").asString()).isEqualTo("http://proxy:3128");
+
+    var missing = new io.fabric8.kubernetes.api.model.ClusterBuilder().withServer("https://k8s:6443")
+        .withCertificateAuthority(dir.resolve("gone.crt").toString()).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> clusterInfo(true, missing))
+        .isInstanceOf(KubeconfigException.class)
+        .hasMessage("Credential plugin 'plugin' cannot be given the cluster's certificate authority: "
+            + dir.resolve("gone.crt") + " cannot be read.");
+  }
+
   @Test
   void theCredentialIsNeverPrintedByToString() throws Exception {
     var credential = new ExecCredentialPlugin.Credential("very-secret", null, null, null);

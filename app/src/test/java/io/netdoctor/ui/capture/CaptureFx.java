@@ -39,7 +39,7 @@ final class CaptureFx {
         tabs.getTabs().add(tab);
       }
       tabs.getSelectionModel().select(tab);
-    }, io.netdoctor.ui.common.TaskRunner.background(), transcript, () -> null);
+    }, new io.netdoctor.ui.common.DaemonTaskExecutor(), transcript, () -> null);
     var scene = new javafx.scene.Scene(tabs, 1200, 760);
     scene.getStylesheets().add(io.netdoctor.App.stylesheet());
     stage.setScene(scene);

@@ -19,7 +19,7 @@ import io.netdoctor.core.node.PodNetworks;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.support.CaptureLabTools;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.node.NodeSettings;
 import io.netdoctor.ui.tree.TreeEntry;
@@ -99,7 +99,7 @@ class CaptureTreeTest {
   @Start
   void start(Stage stage) throws IOException {
     Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
-    main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), new Transcript(), TaskRunner.background(),
+    main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), new Transcript(), new DaemonTaskExecutor(),
         () -> {
           throw new IllegalStateException("no demo in this test");
         });

@@ -6,7 +6,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.node.NodeLab;
 import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.demo.DemoCluster;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class CaptureWindowDemo {
     var opened = new java.util.concurrent.CompletableFuture<CaptureController>();
     var window = new java.util.concurrent.CompletableFuture<MainController>();
     Platform.startup(() -> {
-      var main = new MainController(KubeconfigCatalog.load(List.of()), lab.transcript(), TaskRunner.background(),
+      var main = new MainController(KubeconfigCatalog.load(List.of()), lab.transcript(), new DaemonTaskExecutor(),
           () -> DemoCluster.start(Duration.ofSeconds(20)));
       var stage = new Stage();
       Scene scene = new Scene(main.view(), 1400, 900);

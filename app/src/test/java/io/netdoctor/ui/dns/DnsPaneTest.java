@@ -12,7 +12,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import io.netdoctor.demo.DemoCluster;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class DnsPaneTest {
 
   @Start
   void start(Stage stage) {
-    main = new MainController(KubeconfigCatalog.load(List.of()), transcript, TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), transcript, new DaemonTaskExecutor(), () -> {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });

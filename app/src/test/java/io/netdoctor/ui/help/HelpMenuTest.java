@@ -7,7 +7,7 @@ import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.platform.FolderOpener;
 import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class HelpMenuTest {
     recorded = dir.resolve("xdg-open.args");
     Path fileManager = Files.writeString(dir.resolve("xdg-open"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + recorded + "'\n");
     Files.setPosixFilePermissions(fileManager, PosixFilePermissions.fromString("rwxr-xr-x"));
-    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(), () -> {
       throw new IllegalStateException("no demo in this test");
     });
     HelpController.forApp(main, FolderOpener.command(List.of(fileManager.toString())));

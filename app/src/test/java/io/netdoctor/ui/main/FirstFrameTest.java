@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +32,7 @@ class FirstFrameTest {
 
   @Start
   void start(Stage stage) {
-    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(), () -> {
       throw new IllegalStateException("no demo cluster in this test");
     });
     scene = new Scene(main.view(), 1200, 800);

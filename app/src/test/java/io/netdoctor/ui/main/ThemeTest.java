@@ -8,7 +8,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -32,7 +32,7 @@ class ThemeTest {
 
   @Start
   void start(Stage stage) {
-    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(), () -> {
       throw new IllegalStateException("no demo cluster in this test");
     });
     Scene scene = new Scene(main.view(), 1000, 700);

@@ -10,7 +10,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class DemoKubeconfigPanesTest {
   @Start
   void start(Stage stage) {
     main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), new Transcript(),
-        TaskRunner.background(), () -> {
+        new DaemonTaskExecutor(), () -> {
           throw new IllegalStateException("the demo runs outside the window in this test");
         });
     PaneRobot.show(stage, main);

@@ -19,7 +19,7 @@ import io.netdoctor.core.transcript.TranscriptEntry;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.demo.node.DemoNodes;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class DemoNodePanesTest {
   void start(Stage stage) throws IOException {
     // the demo-only known_hosts starts empty, as on a first run: the first connection must ask
     Files.deleteIfExists(UserDirs.current().configDir().resolve("demo").resolve("known_hosts"));
-    main = new MainController(KubeconfigCatalog.load(List.of()), transcript, TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), transcript, new DaemonTaskExecutor(), () -> {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });

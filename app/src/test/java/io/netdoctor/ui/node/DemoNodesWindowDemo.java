@@ -5,7 +5,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class DemoNodesWindowDemo {
   public static void main(String[] args) throws Exception {
     var shown = new CompletableFuture<Scene>();
     Platform.startup(() -> {
-      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(),
+      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(),
           () -> DemoCluster.start(Duration.ZERO));
       var stage = new Stage();
       Scene scene = new Scene(main.view(), 1400, 900);

@@ -19,7 +19,7 @@ import io.netdoctor.core.node.RealSystem;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import io.netdoctor.support.NodeLabTools;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.io.IOException;
@@ -102,7 +102,7 @@ class NodePanesTest {
     Path kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
     knownHosts = Files.createTempFile(dir, "known_hosts", "");
     Files.delete(knownHosts);
-    main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), transcript, TaskRunner.background(),
+    main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), transcript, new DaemonTaskExecutor(),
         () -> {
           throw new IllegalStateException("no demo in this test");
         });

@@ -98,5 +98,21 @@ class ClusterTreeReconnectTest {
     assertThat(labels(0)).containsExactlyInAnyOrder("default", "kube-system", "team-b");
     assertThat(labels(1)).containsExactlyInAnyOrder("node-2", "node-3");
     assertThat(model.podCountProperty().get()).isEqualTo(5);
+    assertTreeShowsTheConnectionsState();
+  }
+
+  /** One copy: every row's object is the connection's state's own (the same instance), and nothing else is shown. */
+  private void assertTreeShowsTheConnectionsState() {
+    var state = connection.state();
+    List<io.netdoctor.core.kube.PodInfo> shown = folder(0).stream().flatMap(ns -> ns.getChildren().stream())
+        .filter(item -> item.getValue() instanceof TreeEntry.PodEntry)
+        .map(item -> ((TreeEntry.PodEntry) item.getValue()).pod()).toList();
+    assertThat(shown).hasSameSizeAs(state.pods());
+    for (var pod : shown) {
+      assertThat(state.pod(pod.ref())).as(pod.ref().toString()).containsSame(pod);
+    }
+    assertThat(labels(0)).isEqualTo(state.namespaces());
+    assertThat(folder(1)).extracting(item -> ((TreeEntry.NodeEntry) item.getValue()).node())
+        .containsExactlyInAnyOrderElementsOf(state.nodes());
   }
 }
