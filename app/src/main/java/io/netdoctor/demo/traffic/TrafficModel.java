@@ -104,8 +104,13 @@ public final class TrafficModel {
     int port = ephemeral();
     long t = clock;
     boolean misspelt = random.nextInt(8) == 0;
-    List<byte[][]> exchanges = misspelt ? List.of(dns.exchange(MISSPELT, 1, random.nextInt(65536)))
-        : List.of(dns.exchange(REDIS_NAME, 1, random.nextInt(65536)), dns.exchange(REDIS_NAME, 28, random.nextInt(65536)));
+    List<byte[][]> exchanges = new ArrayList<>(2);
+    if (misspelt) {
+      exchanges.add(dns.exchange(MISSPELT, 1, random.nextInt(65536)));
+    } else {
+      exchanges.add(dns.exchange(REDIS_NAME, 1, random.nextInt(65536)));
+      exchanges.add(dns.exchange(REDIS_NAME, 28, random.nextInt(65536)));
+    }
     for (byte[][] qa : exchanges) {
       send(t, c, s, svc.clusterIp(), true, Wire.UDP, Wire.udp(port, 53, qa[0]));
       t += 180 + random.nextInt(300);
