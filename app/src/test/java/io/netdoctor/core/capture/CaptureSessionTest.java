@@ -43,10 +43,10 @@ class CaptureSessionTest {
   }
 
   /** Collects what a capture delivers. */
-  public static class Recorder implements CaptureSession.Listener {
-    public final List<String> lines = new CopyOnWriteArrayList<>();
-    public final List<String> messages = new CopyOnWriteArrayList<>();
-    public volatile CaptureSession.End end;
+  static class Recorder implements CaptureSession.Listener {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final List<String> messages = new CopyOnWriteArrayList<>();
+    volatile CaptureSession.End end;
 
     @Override
     public void line(String line) {

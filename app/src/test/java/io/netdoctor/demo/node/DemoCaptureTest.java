@@ -9,7 +9,6 @@ import io.netdoctor.core.capture.CaptureOptions;
 import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.capture.CaptureRoute;
 import io.netdoctor.core.capture.CaptureSession;
-import io.netdoctor.core.capture.CaptureSessionTest.Recorder;
 import io.netdoctor.core.capture.NetInterface;
 import io.netdoctor.core.capture.NodeInterfaces;
 import io.netdoctor.core.command.Command;
@@ -33,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +91,28 @@ class DemoCaptureTest {
   private CapturePlace onNode(String name) {
     var node = KubeObjects.node(demo.client().nodes().withName(name).get());
     return CapturePlace.onNode(sessions, targets.resolve(node), NodeOs.fromOsImage(node.osImage()));
+  }
+
+  /** What a capture delivers (as CaptureSessionTest's, which its package keeps to itself). */
+  static final class Recorder implements CaptureSession.Listener {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final List<String> messages = new CopyOnWriteArrayList<>();
+    volatile CaptureSession.End end;
+
+    @Override
+    public void line(String line) {
+      lines.add(line);
+    }
+
+    @Override
+    public void message(String text) {
+      messages.add(text);
+    }
+
+    @Override
+    public void ended(CaptureSession.End e) {
+      end = e;
+    }
   }
 
   @Test
