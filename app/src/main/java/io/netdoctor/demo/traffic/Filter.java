@@ -184,7 +184,7 @@ public final class Filter {
       }
       if (proto == null && dir == null && type == null) {
         if (lastType == null) {
-          type = "host"; // a bare address
+          throw syntax(); // a bare value needs qualifiers before it in the expression, as in libpcap
         } else {
           proto = lastProto;
           dir = lastDir;
