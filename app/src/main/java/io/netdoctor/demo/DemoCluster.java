@@ -101,7 +101,7 @@ public final class DemoCluster implements AutoCloseable {
     DemoCluster demo = new DemoCluster(server, dispatcher, dns, lifeInterval);
     try {
       demo.nodes = io.netdoctor.demo.node.DemoNodes.start(demo.client,
-          io.netdoctor.core.platform.UserDirs.current().configDir().resolve("demo"));
+          io.netdoctor.core.platform.UserDirs.current().configDir().resolve("demo"), dns::answer);
     } catch (RuntimeException e) {
       LOG.warn("The demo nodes' SSH servers did not start; node actions on the demo will fail: {}", e.getMessage(), e);
     }

@@ -87,6 +87,11 @@ public final class DemoDnsServer implements AutoCloseable {
     return new DnsServer(address(), "127.0.0.1");
   }
 
+  /** The answer to a wire query as this server gives it over UDP (the demo's traffic model asks it). */
+  public byte[] answer(byte[] query) {
+    return DemoDnsAnswers.answer(records, query, true);
+  }
+
   /** The record set, to feed Services and Pods directly. */
   public ClusterRecords records() {
     return records;

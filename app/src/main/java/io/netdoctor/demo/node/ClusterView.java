@@ -30,6 +30,39 @@ public final class ClusterView {
     return client.services().inAnyNamespace().list().getItems();
   }
 
+  /**
+   * The cluster as the traffic model sees it: nodes (address, bridge), running pods with their ports, and each
+   * Service's first port with the pods its selector picks.
+   */
+  public io.netdoctor.demo.traffic.Network network() {
+    List<SimPod> pods = pods().stream().filter(SimPod::running).toList();
+    var nodes = client.nodes().list().getItems().stream().map(DemoNode::of)
+        .map(n -> new io.netdoctor.demo.traffic.Network.Node(n.name(), ip(n.internalIp()), n.bridge(), ip(n.bridgeIp())))
+        .toList();
+    var simPods = pods.stream().map(p -> new io.netdoctor.demo.traffic.Network.Pod(p.namespace(), p.name(), p.node(),
+        ip(p.ip()), p.listeners().stream().map(l -> new io.netdoctor.demo.traffic.Network.Port(l.port(), l.protocol()))
+        .toList())).toList();
+    var services = new java.util.ArrayList<io.netdoctor.demo.traffic.Network.Service>();
+    for (Service s : services()) {
+      String clusterIp = s.getSpec().getClusterIP();
+      var selector = s.getSpec().getSelector();
+      if (clusterIp == null || !clusterIp.matches("[0-9.]+") || s.getSpec().getPorts().isEmpty() || selector == null
+          || selector.isEmpty()) {
+        continue;
+      }
+      var port = s.getSpec().getPorts().get(0);
+      List<Integer> endpoints = pods.stream().filter(p -> s.getMetadata().getNamespace().equals(p.namespace())
+          && p.labels().entrySet().containsAll(selector.entrySet())).map(p -> ip(p.ip())).toList();
+      services.add(new io.netdoctor.demo.traffic.Network.Service(s.getMetadata().getNamespace(),
+          s.getMetadata().getName(), ip(clusterIp), port.getPort(), port.getProtocol(), endpoints));
+    }
+    return new io.netdoctor.demo.traffic.Network(nodes, simPods, services);
+  }
+
+  private static int ip(String dotted) {
+    return io.netdoctor.demo.traffic.Network.ip(dotted);
+  }
+
   /** The container with this ID (or an unambiguous prefix of 12+ characters) on {@code node}. */
   Optional<Found> container(String node, String idOrPrefix) {
     for (SimPod pod : podsOn(node)) {

@@ -37,18 +37,29 @@ public final class DemoNodes implements AutoCloseable {
   private final Map<String, SshServer> servers = new LinkedHashMap<>();
   private final Map<String, java.security.PublicKey> hostKeys = new LinkedHashMap<>();
   private final Set<NodeCommand> live = ConcurrentHashMap.newKeySet();
+  private final Map<String, NodeShell> shells = new LinkedHashMap<>();
+  private final DemoTraffic traffic;
 
-  private DemoNodes(Path dir, Path identity) {
+  private DemoNodes(Path dir, Path identity, DemoTraffic traffic) {
     this.dir = dir;
     this.identity = identity;
+    this.traffic = traffic;
   }
 
   /** Starts one SSH server per node of the demo cluster; keys and files live in {@code dir}. */
   public static DemoNodes start(KubernetesClient client, Path dir) {
+    return start(client, dir, null);
+  }
+
+  /**
+   * As above; {@code dns} answers the DNS queries of the traffic the nodes' tcpdump shows (the demo DNS server;
+   * null: the traffic has no DNS).
+   */
+  public static DemoNodes start(KubernetesClient client, Path dir, io.netdoctor.demo.traffic.TrafficModel.DnsAnswers dns) {
     try {
       Files.createDirectories(dir);
       DemoKeys keys = new DemoKeys(dir);
-      DemoNodes nodes = new DemoNodes(dir, keys.identity());
+      DemoNodes nodes = new DemoNodes(dir, keys.identity(), new DemoTraffic(dns));
       String authorized = keys.authorizedKey();
       ClusterView cluster = new ClusterView(client);
       Properties lastPorts = loadPorts(dir);
@@ -59,7 +70,8 @@ public final class DemoNodes implements AutoCloseable {
           nodes.hostKeys.put(node.name(), hostKey.getPublic());
           String blob = PublicKeyEntry.toString(hostKey.getPublic()).split(" ")[1];
           NodeShell shell = new NodeShell(node, cluster,
-              io.netdoctor.core.node.HostKeyTrust.fingerprint(Base64.getDecoder().decode(blob)));
+              io.netdoctor.core.node.HostKeyTrust.fingerprint(Base64.getDecoder().decode(blob)), nodes.traffic);
+          nodes.shells.put(node.name(), shell);
           nodes.servers.put(node.name(), nodes.serve(shell, hostKey, authorized,
               Integer.parseInt(lastPorts.getProperty(node.name(), "0"))));
         }
@@ -131,6 +143,21 @@ public final class DemoNodes implements AutoCloseable {
   /** The node's known_hosts line (`[127.0.0.1]:PORT ecdsa-sha2-nistp256 AAAA…`). */
   public String knownHostsLine(String node) {
     return "[127.0.0.1]:" + port(node) + " " + PublicKeyEntry.toString(hostKeys.get(node));
+  }
+
+  /** The traffic their tcpdump shows: rate (full speed for the benchmark) and seed. */
+  public DemoTraffic traffic() {
+    return traffic;
+  }
+
+  /** Simulated captures (tcpdump processes) running now on all demo nodes. */
+  public int runningCaptures() {
+    return shells.values().stream().mapToInt(NodeShell::runningCaptures).sum();
+  }
+
+  /** Bytes in the simulated /tmp of all demo nodes (capture files not yet removed). */
+  public long tmpBytes() {
+    return shells.values().stream().mapToLong(NodeShell::tmpBytes).sum();
   }
 
   /** Simulated commands running now on all demo nodes (tests: closing a pane leaves none). */

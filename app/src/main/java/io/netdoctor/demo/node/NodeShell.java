@@ -22,13 +22,30 @@ public final class NodeShell {
   private final ClusterView cluster;
   private final Map<String, Tool> tools;
   private final String hostKeyFingerprint;
+  private final NodeFiles files = new NodeFiles();
+  private final Processes processes = new Processes();
 
   /** {@code hostKeyFingerprint}: the node's host key as `ssh-keygen -lf` prints it (`SHA256:…`). */
   public NodeShell(DemoNode node, ClusterView cluster, String hostKeyFingerprint) {
+    this(node, cluster, hostKeyFingerprint, new DemoTraffic(null));
+  }
+
+  /** As above, with the traffic its tcpdump shows. */
+  public NodeShell(DemoNode node, ClusterView cluster, String hostKeyFingerprint, DemoTraffic traffic) {
     this.node = node;
     this.cluster = cluster;
-    this.tools = Tools.forNode(node);
+    this.tools = Tools.forNode(node, files, processes, traffic);
     this.hostKeyFingerprint = hostKeyFingerprint;
+  }
+
+  /** Captures running now on this node (tests: Stop leaves none). */
+  public int runningCaptures() {
+    return processes.count();
+  }
+
+  /** Bytes the node's simulated /tmp holds (tests: closing a capture removes its pcap). */
+  public long tmpBytes() {
+    return files.used();
   }
 
   String hostKeyFingerprint() {
@@ -181,6 +198,17 @@ public final class NodeShell {
     int i = 0;
     for (; i < args.size() && args.get(i).startsWith("-"); i++) {
       String a = args.get(i);
+      if (a.startsWith("--net=")) {
+        // the toolbox enters a pod's namespace through the host's /proc (CapturePlace)
+        var m = java.util.regex.Pattern.compile(".*/proc/([0-9]{1,10})/ns/net").matcher(a.substring(6));
+        if (!m.matches()) {
+          call.err("nsenter: cannot open " + a.substring(6) + ": No such file or directory");
+          return 1;
+        }
+        net = true;
+        pid = Long.parseLong(m.group(1));
+        continue;
+      }
       switch (a) {
         case "-n", "--net" -> net = true;
         case "-m", "-u", "-i", "-p", "--mount", "--uts", "--ipc", "--pid" -> {

@@ -18,13 +18,15 @@ final class Tools {
       "ip addr | ip route | ss -ltn | iptables-save -t nat",
       "cat /etc/os-release | /etc/resolv.conf | /etc/hostname",
       "toolbox [CMD]             Fedora tools (dnf install, tcpdump) in a container on the host network",
+      "toolbox tcpdump -nn -i IF|any [-c N] [-w /media/root/tmp/F.pcap --print] [FILTER]   live demo traffic; -D lists",
+      "base64 -w 76 FILE | rm -f FILE | pkill -f PATTERN   files in /tmp, running captures",
       "ssh-keygen -lf /etc/ssh/ssh_host_ecdsa_key.pub   this node's host-key fingerprint",
       "help, exit");
 
   private Tools() {
   }
 
-  static Map<String, Tool> forNode(DemoNode node) {
+  static Map<String, Tool> forNode(DemoNode node, NodeFiles files, Processes processes, DemoTraffic traffic) {
     Map<String, Tool> tools = new HashMap<>();
     switch (node.runtime()) {
       case "docker" -> tools.put("docker", new DockerTool());
@@ -39,6 +41,10 @@ final class Tools {
     tools.put("toolbox", new ToolboxTool());
     tools.put("dnf", new ToolboxTool.Dnf());
     tools.put("ssh-keygen", new SshKeygenTool());
+    tools.put("tcpdump", new TcpdumpTool(files, processes, traffic));
+    tools.put("base64", FileTools.base64(files));
+    tools.put("rm", FileTools.rm(files));
+    tools.put("pkill", FileTools.pkill(processes));
     return tools;
   }
 
