@@ -13,7 +13,6 @@ import io.netdoctor.core.service.ServiceLookup;
 import io.netdoctor.core.service.SshNodeRoute;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,9 +72,7 @@ final class CheckServiceCommand implements Callable<Integer> {
         var lookup = new ServiceLookup(cluster.client(), transcript, flags);
         try (NodeSessions sessions = ssh.sessions(null, transcript, err)) {
           var route = new SshNodeRoute(sessions, ssh.targets()::resolve, lookup::node, transcript);
-          var options = new ClusterDns.Options(ClusterDns.DEFAULT_DOMAIN, Duration.ofSeconds(5)).aimedAt(flags);
-          var check = new ServiceCheck(lookup, route, () -> ClusterDns.open(cluster.client(), transcript, options),
-              ClusterDns.DEFAULT_DOMAIN, transcript);
+          var check = lookup.check(route, ClusterDns.DEFAULT_DOMAIN);
           List<CheckStep> steps = check.run(new ServiceCheck.Request(ref.namespace(), ref.name(), client),
               step -> { }, () -> false);
           report = new CheckReport(ref.toString(), client == null ? null : client.toString(), steps);

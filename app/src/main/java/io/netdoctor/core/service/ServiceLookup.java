@@ -38,6 +38,21 @@ public final class ServiceLookup {
     this.kubectlFlags = List.copyOf(kubectlFlags);
   }
 
+  /** The lookup for a connection's cluster (kubectl lines aimed at its context), or empty while not connected. */
+  public static Optional<ServiceLookup> of(io.netdoctor.core.kube.ClusterConnection connection) {
+    return connection == null || connection.client() == null ? Optional.empty()
+        : Optional.of(new ServiceLookup(connection.client(), connection.transcript(),
+            Kubectl.flags(connection.contextName())));
+  }
+
+  /** A check on the same cluster: the name step asks the cluster DNS through a port-forward of its own. */
+  public ServiceCheck check(NodeRoute route, String clusterDomain) {
+    var options = new io.netdoctor.core.dns.ClusterDns.Options(clusterDomain, java.time.Duration.ofSeconds(5))
+        .aimedAt(kubectlFlags);
+    return new ServiceCheck(this, route, () -> io.netdoctor.core.dns.ClusterDns.open(client, transcript, options),
+        clusterDomain, transcript);
+  }
+
   /** The Service and everything around it, or empty when there is no such Service. */
   public Optional<ServiceFacts> fetch(String namespace, String name) {
     command("get", "service", name, "-n", namespace, "-o", "yaml");
