@@ -30,7 +30,10 @@ final class NearestLabels {
       if (existing.contains(wanted)) {
         return;
       }
-      existing.stream().map(label -> new Miss(wanted, label, distance(wanted, label)))
+      // a label with the same key is the likelier meaning (a mistyped value); other keys only when none is close
+      String sameKey = e.getKey() + "=";
+      existing.stream().map(label -> new Miss(wanted, label, distance(wanted, label)
+              + (label.startsWith(sameKey) ? 0 : 1)))
           .filter(m -> m.distance() <= Math.max(2, wanted.length() / 3))
           .min(Comparator.comparingInt(Miss::distance).thenComparing(Miss::nearest))
           .ifPresentOrElse(out::add, () -> out.add(new Miss(wanted, "", -1)));
@@ -38,23 +41,24 @@ final class NearestLabels {
     return out;
   }
 
-  /** Levenshtein distance. */
+  /** Edit distance counting a swap of two neighbouring characters as one edit (optimal string alignment). */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }
