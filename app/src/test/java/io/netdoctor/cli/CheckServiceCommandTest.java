@@ -86,7 +86,7 @@ class CheckServiceCommandTest {
         + " targetPort 8080 is not a container port of pod " + REDIS_MASTER_POD + " (it declares redis-server 6379/TCP)");
     // `nc -z localhost 8080` inside redis: refused, as in the guide
     assertThat(failed).anyMatch(l -> l.startsWith("FAIL  The targetPort listens inside a backend pod: Service"
-        + " default/redis-cache: nothing listens on targetPort 8080 refused inside pod " + REDIS_MASTER_POD));
+        + " default/redis-cache: targetPort 8080 refused inside pod " + REDIS_MASTER_POD));
     assertThat(failed).anyMatch(l -> l.startsWith("FAIL  10.3.0.77 answers from " + FRONTEND)
         && l.contains("10.3.0.77:6379 refused"));
     // the pod is selected, Running and Ready: the endpoints controller lists it whether or not it listens

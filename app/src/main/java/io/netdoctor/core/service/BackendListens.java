@@ -60,8 +60,7 @@ final class BackendListens {
       }
     }
     if (!refused.isEmpty()) {
-      return CheckStep.fail(TITLE, "Service " + s.key() + ": nothing listens on targetPort " + String.join("; ",
-          refused), details);
+      return CheckStep.fail(TITLE, "Service " + s.key() + ": targetPort " + String.join("; ", refused), details);
     }
     if (open == 0) {
       return new CheckStep(TITLE, CheckStep.Outcome.SKIP, unreachable.isEmpty() ? "no TCP targetPort to probe"

@@ -154,7 +154,7 @@ public final class ServiceCheck {
     }
     ServiceInfo s = found.get().service();
     String ports = s.ports().stream().map(ServiceCheck::port).collect(Collectors.joining(", "));
-    return new Result(CheckStep.pass(title, s.type() + ", ClusterIP " + (s.clusterIP().isEmpty() ? "—" : s.clusterIP())
+    return new Result(CheckStep.pass(title, "type " + s.type() + ", ClusterIP " + (s.clusterIP().isEmpty() ? "—" : s.clusterIP())
         + (ports.isEmpty() ? ", no ports" : ", ports " + ports), List.of()), found.get());
   }
 
@@ -214,7 +214,7 @@ public final class ServiceCheck {
     if (!bad.isEmpty()) {
       return CheckStep.fail(title, String.join("; ", bad) + restartNote, details);
     }
-    return CheckStep.pass(title, "all " + count(selected.size(), "pod") + " Running and Ready" + restartNote, details);
+    return CheckStep.pass(title, (selected.size() == 1 ? "its pod is" : "all " + selected.size() + " pods are") + " Running and Ready" + restartNote, details);
   }
 
   static boolean isRunningAndReady(PodInfo p) {

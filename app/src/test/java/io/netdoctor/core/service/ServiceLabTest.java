@@ -68,7 +68,7 @@ class ServiceLabTest {
 
     CheckStep refused = listens("redis-8080");
     assertThat(refused.outcome().name()).isEqualTo(oracle(8080)).isEqualTo("FAIL");
-    assertThat(refused.evidence()).isEqualTo("Service default/redis-8080: nothing listens on targetPort 8080 refused"
-        + " inside pod default/redis-slave-1691881626-d3aft");
+    assertThat(refused.evidence()).isEqualTo("Service default/redis-8080: targetPort 8080 refused inside"
+        + " pod default/redis-slave-1691881626-d3aft");
   }
 }
