@@ -189,6 +189,7 @@ public final class DemoCluster implements AutoCloseable {
     DemoWorld.nodes().forEach(n -> client.nodes().resource(n).create());
     DemoWorld.services().forEach(s -> client.services().resource(s).create());
     DemoWorld.endpoints().forEach(e -> client.endpoints().resource(e).create());
+    DemoWorld.endpointSlices().forEach(e -> client.discovery().v1().endpointSlices().resource(e).create());
     Instant now = Instant.now();
     for (Pod pod : DemoWorld.pods()) {
       client.pods().resource(pod).create();
@@ -291,8 +292,10 @@ public final class DemoCluster implements AutoCloseable {
       }
     }
     subset.addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort();
-    client.endpoints().inNamespace("default").withName("frontend")
+    var edited = client.endpoints().inNamespace("default").withName("frontend")
         .edit(e -> new io.fabric8.kubernetes.api.model.EndpointsBuilder(e).withSubsets(subset.build()).build());
+    var slice = DemoWorld.slice(edited, client.pods().inNamespace("default").list().getItems());
+    client.discovery().v1().endpointSlices().resource(slice).createOr(existing -> existing.update());
   }
 
   private String randomHex(int length) {

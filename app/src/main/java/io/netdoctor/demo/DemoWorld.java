@@ -32,6 +32,10 @@ public final class DemoWorld {
   public static final String RKT_CONTAINER_ID = "rkt://4a0bcd2e-1c8f-4b7e-9d3a-5e6f7a8b9c0d:heapster";
   public static final String REDIS_SLAVE = "redis-slave-1691881626-d3aft";
   public static final String DNS_POD_PREFIX = "kube-dns-";
+  /** A Service whose targetPort (8080) is not where its redis pod listens (6379). */
+  public static final String WRONG_PORT_SERVICE = "redis-cache";
+  /** A Service whose selector has a typo ({@code role=mastr}): it selects no pod, so it has no endpoints. */
+  public static final String TYPO_SERVICE = "redis-leader";
   public static final String REDIS_SLAVE_ID =
       "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
 
@@ -154,6 +158,10 @@ public final class DemoWorld {
         service("default", "frontend", "10.3.0.119", Map.of("app", "guestbook", "tier", "frontend"), "http", 80, "TCP"),
         service("default", "redis-master", "10.3.0.58", Map.of("app", "redis", "role", "master"), "redis", 6379, "TCP"),
         service("default", "redis-slave", "10.3.0.91", Map.of("app", "redis", "role", "slave"), "redis", 6379, "TCP"),
+        // two broken Services to find with "Check Service": redis listens on 6379, not 8080; "mastr" is a typo
+        new ServiceBuilder(service("default", WRONG_PORT_SERVICE, "10.3.0.77", Map.of("app", "redis", "role", "master"),
+            "redis", 6379, "TCP")).editSpec().editFirstPort().withNewTargetPort(8080).endPort().endSpec().build(),
+        service("default", TYPO_SERVICE, "10.3.0.64", Map.of("app", "redis", "role", "mastr"), "redis", 6379, "TCP"),
         new ServiceBuilder(service("kube-system", "kube-dns", "10.3.0.10", Map.of("k8s-app", "kube-dns"), "dns", 53, "UDP"))
             .editSpec().addToPorts(new ServicePortBuilder().withName("dns-tcp").withPort(53).withProtocol("TCP").build())
             .endSpec().build());
@@ -173,6 +181,9 @@ public final class DemoWorld {
         endpoints("default", "frontend", List.of("10.2.47.5", "10.2.47.6", "10.2.47.7"), "http", 80, "TCP"),
         endpoints("default", "redis-master", List.of("10.2.47.3"), "redis", 6379, "TCP"),
         endpoints("default", "redis-slave", List.of("10.2.47.4"), "redis", 6379, "TCP"),
+        endpoints("default", WRONG_PORT_SERVICE, List.of("10.2.47.3"), "redis", 8080, "TCP"),
+        new io.fabric8.kubernetes.api.model.EndpointsBuilder().withNewMetadata().withNamespace("default")
+            .withName(TYPO_SERVICE).endMetadata().build(),
         new io.fabric8.kubernetes.api.model.EndpointsBuilder(
             endpoints("kube-system", "kube-dns", List.of("10.2.48.2"), "dns", 53, "UDP"))
             .editFirstSubset().addNewPort().withName("dns-tcp").withPort(53).withProtocol("TCP").endPort()
@@ -188,6 +199,46 @@ public final class DemoWorld {
     subset.addNewPort().withName(portName).withPort(port).withProtocol(protocol).endPort();
     return new io.fabric8.kubernetes.api.model.EndpointsBuilder().withNewMetadata().withNamespace(ns).withName(name)
         .endMetadata().withSubsets(subset.build()).build();
+  }
+
+  /**
+   * The EndpointSlices the EndpointSlice controller keeps for {@link #endpoints()}: one per Service, each
+   * endpoint ready, serving and not terminating, naming its pod and node.
+   */
+  public static List<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice> endpointSlices() {
+    var pods = pods();
+    return endpoints().stream().map(e -> slice(e, pods)).toList();
+  }
+
+  /** The slice that mirrors an Endpoints object (named NAME-demo, as the controller names NAME-xxxxx). */
+  public static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice slice(
+      io.fabric8.kubernetes.api.model.Endpoints endpoints, List<Pod> pods) {
+    String ns = endpoints.getMetadata().getNamespace();
+    String name = endpoints.getMetadata().getName();
+    var slice = new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata()
+        .withNamespace(ns).withName(name + "-demo").withLabels(Map.of("kubernetes.io/service-name", name,
+            "endpointslice.kubernetes.io/managed-by", "endpointslice-controller.k8s.io"))
+        .endMetadata().withAddressType("IPv4");
+    var subsets = endpoints.getSubsets() == null ? List.<io.fabric8.kubernetes.api.model.EndpointSubset>of()
+        : endpoints.getSubsets();
+    for (var subset : subsets) {
+      for (var port : subset.getPorts() == null ? List.<io.fabric8.kubernetes.api.model.EndpointPort>of()
+          : subset.getPorts()) {
+        slice.addNewPort().withName(port.getName()).withPort(port.getPort()).withProtocol(port.getProtocol()).endPort();
+      }
+      for (var address : subset.getAddresses() == null ? List.<io.fabric8.kubernetes.api.model.EndpointAddress>of()
+          : subset.getAddresses()) {
+        Pod pod = pods.stream().filter(p -> address.getIp().equals(p.getStatus().getPodIP())).findFirst().orElse(null);
+        var endpoint = slice.addNewEndpoint().withAddresses(address.getIp())
+            .withNewConditions().withReady(true).withServing(true).withTerminating(false).endConditions();
+        if (pod != null) {
+          endpoint = endpoint.withNodeName(pod.getSpec().getNodeName()).withNewTargetRef().withKind("Pod")
+              .withNamespace(ns).withName(pod.getMetadata().getName()).endTargetRef();
+        }
+        endpoint.endEndpoint();
+      }
+    }
+    return slice.build();
   }
 
   /** The event a kubelet would post for a pod. */

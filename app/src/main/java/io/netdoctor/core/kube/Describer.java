@@ -35,6 +35,17 @@ public final class Describer {
     return new PodDetails(recent(events));
   }
 
+  /** What `kubectl describe service` adds: the Service's recent events. */
+  public static PodDetails describeService(KubernetesClient client, List<String> kubectlFlags, Transcript transcript,
+      String namespace, String name) {
+    transcript.command("details", Kubectl.command(kubectlFlags, "describe", "service", name, "-n", namespace));
+    List<Event> events = client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> e.getInvolvedObject() != null && "Service".equals(e.getInvolvedObject().getKind())
+            && name.equals(e.getInvolvedObject().getName()))
+        .toList();
+    return new PodDetails(recent(events));
+  }
+
   private static List<PodDetails.EventInfo> recent(List<Event> events) {
     return events.stream().map(Describer::info)
         .sorted(Comparator.comparing(PodDetails.EventInfo::last, Comparator.nullsFirst(Comparator.naturalOrder())))

@@ -40,10 +40,18 @@ public final class PortChecks {
 
   /** Checks each port on localhost inside the pod's network namespace. */
   public List<PortCheckResult> inPod(PodNetns netns, List<Integer> ports) {
+    return inPod(netns, "localhost", ports);
+  }
+
+  /** Checks each port of {@code host} (localhost or an IP address, such as a ClusterIP) from inside the pod. */
+  public List<PortCheckResult> inPod(PodNetns netns, String host, List<Integer> ports) {
+    if (!"localhost".equals(host)) {
+      RemoteArgs.ipAddress(host);
+    }
     ports.forEach(RemoteArgs::port);
     List<PortCheckResult> out = new ArrayList<>();
     for (int port : ports) {
-      RemoteResult r = netns.run(check("localhost", port), TIMEOUT);
+      RemoteResult r = netns.run(check(host, port), TIMEOUT);
       out.add(result(port, "pod " + netns.pod().pod(), r, netns.node()));
     }
     return out;

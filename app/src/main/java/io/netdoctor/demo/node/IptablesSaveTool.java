@@ -31,11 +31,13 @@ final class IptablesSaveTool implements Tool {
         String id = ns + "/" + name + (p.getName() == null ? "" : ":" + p.getName());
         String proto = p.getProtocol().toLowerCase(Locale.ROOT);
         String svc = "KUBE-SVC-" + hash(id + proto);
+        List<SimPod> backends = ServiceRouting.backends(s, p, pods);
+        if (backends.isEmpty()) {
+          continue; // as kube-proxy: no nat rules without endpoints (the filter table rejects those connections)
+        }
         chains.add(":" + svc + " - [0:0]");
         rules.add("-A KUBE-SERVICES -d " + s.getSpec().getClusterIP() + "/32 -p " + proto + " -m comment --comment \""
             + id + " cluster IP\" -m " + proto + " --dport " + p.getPort() + " -j " + svc);
-        List<SimPod> backends = pods.stream().filter(pod -> pod.namespace().equals(ns) && pod.running()
-            && selects(s, pod)).toList();
         for (int i = 0; i < backends.size(); i++) {
           SimPod b = backends.get(i);
           String sep = "KUBE-SEP-" + hash(id + b.ip());
@@ -44,8 +46,7 @@ final class IptablesSaveTool implements Tool {
           rules.add("-A " + svc + " -m comment --comment \"" + id + "\"" + (left > 1
               ? " -m statistic --mode random --probability " + String.format(Locale.ROOT, "%.11f", 1.0 / left) : "")
               + " -j " + sep);
-          int target = p.getTargetPort() != null && p.getTargetPort().getIntVal() != null
-              ? p.getTargetPort().getIntVal() : p.getPort();
+          int target = ServiceRouting.targetPort(p, b).orElse(p.getPort());
           rules.add("-A " + sep + " -s " + b.ip() + "/32 -m comment --comment \"" + id + "\" -j KUBE-MARK-MASQ");
           rules.add("-A " + sep + " -p " + proto + " -m comment --comment \"" + id + "\" -m " + proto
               + " -j DNAT --to-destination " + b.ip() + ":" + target);
@@ -59,15 +60,6 @@ final class IptablesSaveTool implements Tool {
     call.out("COMMIT");
     call.out("# Completed on Wed Dec  2 00:00:00 2026");
     return 0;
-  }
-
-  /** Which pods a Service selects: the Endpoints the demo keeps list their IPs. */
-  private static boolean selects(Service s, SimPod pod) {
-    var selector = s.getSpec().getSelector();
-    if (selector == null || selector.isEmpty()) {
-      return false;
-    }
-    return pod.labels().entrySet().containsAll(selector.entrySet());
   }
 
   /** kube-proxy names chains by a hash of the port's identity: 16 upper-case base32 characters. */

@@ -90,9 +90,16 @@ final class NcTool implements Tool {
     }
     for (var service : call.cluster().services()) {
       if (ip.equals(service.getSpec().getClusterIP())) {
-        boolean hasPort = service.getSpec().getPorts().stream()
-            .anyMatch(p -> p.getPort() == port && protocol.equalsIgnoreCase(p.getProtocol()));
-        return hasPort ? Answer.OPEN : Answer.REFUSED; // kube-proxy rejects ports a Service lacks
+        var servicePort = service.getSpec().getPorts().stream()
+            .filter(p -> p.getPort() == port && protocol.equalsIgnoreCase(p.getProtocol())).findFirst();
+        if (servicePort.isEmpty()) {
+          return Answer.REFUSED; // kube-proxy rejects ports a Service lacks
+        }
+        // DNAT to a backend's targetPort; without endpoints kube-proxy rejects (nc: "Connection refused")
+        boolean answers = ServiceRouting.backends(service, servicePort.get(), call.cluster().pods()).stream()
+            .anyMatch(b -> ServiceRouting.targetPort(servicePort.get(), b).stream()
+                .anyMatch(target -> b.listens(target, protocol)));
+        return answers ? Answer.OPEN : Answer.REFUSED;
       }
     }
     return Answer.TIMEOUT;

@@ -12,7 +12,10 @@ record SimPod(String namespace, String name, String node, String ip, java.util.M
     List<SimContainer> containers, List<Listener> listeners) {
 
   /** A socket a container listens on in the pod's namespace (`redis` on 6379/tcp). */
-  record Listener(int port, String protocol, String process) {
+  record Listener(int port, String protocol, String process, String name) {
+    Listener(int port, String protocol, String process) {
+      this(port, protocol, process, "");
+    }
   }
 
   /** A running container: runtime ("docker", "containerd", "rkt"), full ID (rkt: `UUID:app`), PID. */
@@ -49,7 +52,7 @@ record SimPod(String namespace, String name, String node, String ip, java.util.M
       String process = processName(c.getImage());
       for (ContainerPort p : c.getPorts()) {
         String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
-        listeners.add(new Listener(p.getContainerPort(), protocol, process));
+        listeners.add(new Listener(p.getContainerPort(), protocol, process, p.getName() == null ? "" : p.getName()));
       }
     }
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();

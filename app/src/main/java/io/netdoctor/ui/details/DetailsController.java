@@ -58,6 +58,7 @@ public final class DetailsController {
     if (!Objects.equals(key, describedKey)) {
       describedKey = key;
       model.details.set(null);
+      model.service.set(null);
       model.detailsNote.set("");
       model.entry.set(entry);
       fetch(entry);
@@ -80,6 +81,10 @@ public final class DetailsController {
   }
 
   private void fetch(TreeEntry entry) {
+    if (entry instanceof TreeEntry.ServiceEntry s) {
+      fetchService(s.service());
+      return;
+    }
     ClusterQueries current = ClusterQueries.of(connection.get()).orElse(null);
     if (current == null) {
       tasks.cancel("describe");
@@ -104,5 +109,21 @@ public final class DetailsController {
       model.detailsNote.set(details.events().isEmpty() ? "No recent events." : "");
       model.details.set(details);
     }));
+  }
+
+  /** A Service's pods, EndpointSlices and events (`kubectl get endpointslices`, `describe service`). */
+  private void fetchService(io.netdoctor.core.kube.ServiceInfo service) {
+    var lookup = io.netdoctor.core.service.ServiceLookup.of(connection.get()).orElse(null);
+    if (lookup == null) {
+      tasks.cancel("describe");
+      return;
+    }
+    model.detailsNote.set("Loading pods, endpoints and events…");
+    tasks.latest("describe", BackgroundTask.of("describe-service",
+        () -> lookup.fetch(service.namespace(), service.name())).onSuccess(found -> {
+          model.detailsNote.set(found.isEmpty() ? "The Service is gone from the API server."
+              : found.get().events().isEmpty() ? "No recent events." : "");
+          model.service.set(found.orElse(null));
+        }));
   }
 }

@@ -11,6 +11,8 @@ import javafx.beans.property.StringProperty;
 final class DetailsModel {
   final ObjectProperty<TreeEntry> entry = new SimpleObjectProperty<>();
   final ObjectProperty<PodDetails> details = new SimpleObjectProperty<>();
+  /** A selected Service's pods, endpoints and events, once fetched. */
+  final ObjectProperty<io.netdoctor.core.service.ServiceFacts> service = new SimpleObjectProperty<>();
   final StringProperty detailsNote = new SimpleStringProperty("");
   /** Buttons other screens contribute for the selected row (node actions…); the view shows them. */
   final javafx.collections.ObservableList<javafx.scene.Node> actions =

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 /** Renders the selected object as a troubleshooter reads `kubectl describe`; rebuilt on change. */
 final class DetailsView {
 
-  final Label title = new Label("Select a pod, container or node");
+  final Label title = new Label("Select a pod, container, Service or node");
   final Label subtitle = new Label("");
   /** Shown above the last known content of an object that was deleted. */
   final Label deleted = new Label("deleted");
@@ -46,6 +46,7 @@ final class DetailsView {
     root.setFitToWidth(true);
     model.entry.addListener((obs, old, e) -> render(model));
     model.details.addListener((obs, old, d) -> render(model));
+    model.service.addListener((obs, old, d) -> render(model));
     model.detailsNote.addListener((obs, old, d) -> render(model));
   }
 
@@ -63,6 +64,11 @@ final class DetailsView {
       renderPod(c.pod(), c.container(), model);
     } else if (entry instanceof TreeEntry.NodeEntry n) {
       renderNode(n.node(), model);
+    } else if (entry instanceof TreeEntry.ServiceEntry s) {
+      title.setText("Service " + s.service().name());
+      subtitle.setText(s.service().namespace() + " · " + (s.service().headless() ? "Headless " : "")
+          + s.service().type());
+      content.getChildren().add(ServiceForm.of(s.service(), model.service.get(), model.detailsNote.get()));
     } else if (entry instanceof TreeEntry.NamespaceEntry n) {
       title.setText("Namespace " + n.label());
       subtitle.setText(n.pods() + " pods");
@@ -70,7 +76,7 @@ final class DetailsView {
       title.setText("Cluster " + c.label());
       subtitle.setText(c.server());
     } else {
-      title.setText("Select a pod, container or node");
+      title.setText("Select a pod, container, Service or node");
     }
     deleted.setVisible(gone);
     if (gone) {

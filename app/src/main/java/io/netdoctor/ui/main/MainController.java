@@ -41,6 +41,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.node.NodeAccess nodeAccess;
   private final io.netdoctor.ui.node.NodeActions nodeActions;
   private final io.netdoctor.ui.capture.CaptureTools captures;
+  private final io.netdoctor.ui.service.ServiceActions serviceActions;
   private ClusterConnection connection;
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -87,6 +88,10 @@ public final class MainController implements AutoCloseable {
         nodeAccess::wiring);
     tree.addRowActions(captures::rowActions);
     tree.addSelectionActions(captures::selectionActions);
+    serviceActions = new io.netdoctor.ui.service.ServiceActions(() -> connection, nodeAccess, tasks, transcript,
+        this::showTool);
+    tree.addRowActions(serviceActions::menuItems);
+    details.addActions(serviceActions::buttons);
   }
 
   public Parent view() {
@@ -228,12 +233,17 @@ public final class MainController implements AutoCloseable {
     return nodeActions;
   }
 
+  public io.netdoctor.ui.service.ServiceActions serviceActions() {
+    return serviceActions;
+  }
+
   public io.netdoctor.ui.capture.CaptureTools captures() {
     return captures;
   }
 
   @Override
   public void close() {
+    serviceActions.close();
     captures.close();
     nodeActions.close();
     nodeAccess.close();

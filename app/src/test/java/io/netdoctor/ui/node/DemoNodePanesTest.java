@@ -79,14 +79,8 @@ class DemoNodePanesTest {
     return demo.nodes().orElseThrow();
   }
 
-  /** Trusts every demo node's key (as an earlier accepted prompt would have), so no dialog comes up. */
   private void trustDemoKeys() throws IOException {
-    DemoNodes nodes = nodes();
-    var lines = new StringBuilder();
-    for (String node : nodes.nodes()) {
-      lines.append(nodes.knownHostsLine(node)).append('\n');
-    }
-    Files.writeString(nodes.knownHosts(), lines.toString());
+    PaneRobot.trustDemoKeys(nodes());
   }
 
   @Test

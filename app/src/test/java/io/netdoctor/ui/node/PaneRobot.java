@@ -16,7 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the node-pane tests do with the window: select a tree row, press an action, read a pane. */
-final class PaneRobot {
+public final class PaneRobot {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -24,7 +24,7 @@ final class PaneRobot {
   }
 
   /** Shows the main window in the test's stage and starts it (contexts, the demo when chosen). */
-  static void show(javafx.stage.Stage stage, io.netdoctor.ui.main.MainController main) {
+  public static void show(javafx.stage.Stage stage, io.netdoctor.ui.main.MainController main) {
     javafx.scene.Scene scene = new javafx.scene.Scene(main.view(), 1200, 800);
     scene.getStylesheets().add(io.netdoctor.App.stylesheet());
     stage.setScene(scene);
@@ -33,12 +33,12 @@ final class PaneRobot {
   }
 
   /** Closes the window's controller on the FX thread (sessions, consoles, the demo) and the test's stages. */
-  static void close(io.netdoctor.ui.main.MainController main) throws Exception {
+  public static void close(io.netdoctor.ui.main.MainController main) throws Exception {
     WaitForAsyncUtils.asyncFx(main::close).get();
     org.testfx.api.FxToolkit.cleanupStages();
   }
 
-  static <T> T fx(Callable<T> read) {
+  public static <T> T fx(Callable<T> read) {
     try {
       return WaitForAsyncUtils.asyncFx(read).get();
     } catch (Exception e) {
@@ -47,7 +47,7 @@ final class PaneRobot {
   }
 
   /** Selects a row through the TreeView's selection model, once the informer has delivered it. */
-  static void select(FxRobot robot, String label) {
+  public static void select(FxRobot robot, String label) {
     await().atMost(WAIT).until(() -> fx(() -> {
       TreeView<TreeEntry> view = robot.lookup("#clusterTree").queryAs(TreeView.class);
       for (int row = 0; row < view.getExpandedItemCount(); row++) {
@@ -61,7 +61,7 @@ final class PaneRobot {
   }
 
   /** Fires a details-pane action button (the same actions as the row's right-click menu). */
-  static void press(FxRobot robot, String buttonId) {
+  public static void press(FxRobot robot, String buttonId) {
     await().atMost(WAIT).until(() -> robot.lookup("#" + buttonId).tryQuery().isPresent());
     fx(() -> {
       robot.lookup("#" + buttonId).queryAs(Button.class).fire();
@@ -96,5 +96,14 @@ final class PaneRobot {
   static List<String> outputLines(FxRobot robot) {
     return fx(() -> ((ListView<ConsoleModel.Line>) robot.lookup("#consoleOutput").queryAs(ListView.class))
         .getItems().stream().map(l -> l.kind() + " " + l.text()).toList());
+  }
+
+  /** Trusts every demo node's key (as an earlier accepted prompt would have), so no dialog comes up. */
+  public static void trustDemoKeys(io.netdoctor.demo.node.DemoNodes nodes) throws java.io.IOException {
+    var lines = new StringBuilder();
+    for (String node : nodes.nodes()) {
+      lines.append(nodes.knownHostsLine(node)).append('\n');
+    }
+    java.nio.file.Files.writeString(nodes.knownHosts(), lines.toString());
   }
 }
