@@ -69,10 +69,11 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
         default -> exec(namespace, pod, query, true);
       };
     }
-    MockResponse response = next.dispatch(request);
     Matcher pods = PODS.matcher(path);
-    if ("POST".equals(request.getMethod()) && pods.matches() && response.code() == 201) {
-      JsonNode created = ApiStatus.JSON.readTree(response.getBody().readUtf8());
+    boolean create = "POST".equals(request.getMethod()) && pods.matches();
+    MockResponse response = next.dispatch(create ? pending(request) : request);
+    if (create && response.code() == 201) {
+      JsonNode created = ApiStatus.JSON.readTree(response.getBody().getBytes());
       kubelet.podCreated(pods.group(1), created.path("metadata").path("name").asString(""));
     }
     Matcher pod = POD.matcher(path);
@@ -84,6 +85,22 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
       }
     }
     return response;
+  }
+
+  /** As the API server creates a pod: whatever status the client sent, it starts Pending (PrepareForCreate). */
+  private static RecordedRequest pending(RecordedRequest request) {
+    JsonNode pod;
+    try {
+      pod = request.getBody() == null ? null : ApiStatus.JSON.readTree(request.getBody().getBytes());
+    } catch (RuntimeException e) {
+      return request; // CRUD answers the unreadable body
+    }
+    if (!(pod instanceof ObjectNode object) || pod.path("status").path("phase").isString()) {
+      return request; // the demo's own seeds and replacements arrive with the status they should have
+    }
+    object.putObject("status").put("phase", "Pending").put("qosClass", "BestEffort");
+    return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+        new Buffer(ApiStatus.JSON.writeValueAsBytes(object)));
   }
 
   private synchronized MockResponse ephemeralContainers(RecordedRequest request, String namespace, String name) {
@@ -99,7 +116,7 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     if (!"PATCH".equals(method) && !"PUT".equals(method)) {
       return ApiStatus.error(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
     }
-    JsonNode old = ApiStatus.JSON.readTree(current.getBody().readUtf8());
+    JsonNode old = ApiStatus.JSON.readTree(current.getBody().getBytes());
     JsonNode proposed;
     try {
       proposed = "PUT".equals(method) ? ApiStatus.JSON.readTree(request.getUtf8Body())
@@ -141,7 +158,7 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     if (current.code() != 200) {
       return ApiStatus.notFound("pods", name);
     }
-    JsonNode pod = ApiStatus.JSON.readTree(current.getBody().readUtf8());
+    JsonNode pod = ApiStatus.JSON.readTree(current.getBody().getBytes());
     List<String> command = new ArrayList<>();
     String container = null;
     boolean stdin = false;
