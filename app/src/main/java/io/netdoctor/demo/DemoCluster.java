@@ -93,6 +93,7 @@ public final class DemoCluster implements AutoCloseable {
     var dispatcher = new PodPortForwardDispatcher(crud,
         (namespace, pod, target) -> isDnsPod(namespace, pod) && target == 53 ? dns.address() : null);
     var debug = new io.netdoctor.demo.api.PodDebugDispatcher(dispatcher, crud);
+    io.netdoctor.demo.api.ChannelProtocols.offerV5();
     var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new SelectorDispatcher(debug, crud), false);
     try {

@@ -59,6 +59,12 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     int q = full.indexOf('?');
     String path = q < 0 ? full : full.substring(0, q);
     String query = q < 0 ? "" : full.substring(q + 1);
+    String contentType = request.getHeader("Content-Type");
+    if (contentType != null && contentType.startsWith("application/vnd.kubernetes.protobuf")) {
+      // kubectl 1.2x creates pods in protobuf; the demo's store reads JSON only: say so at once (no hang)
+      return ApiStatus.error(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+          + "accepted media types include: application/json, application/yaml (the demo API reads no protobuf)");
+    }
     Matcher sub = SUBRESOURCE.matcher(path);
     if (sub.matches()) {
       String namespace = sub.group(1);
@@ -111,7 +117,7 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     }
     String method = request.getMethod();
     if ("GET".equals(method)) {
-      return current;
+      return current.setHeader("Content-Type", "application/json");
     }
     if (!"PATCH".equals(method) && !"PUT".equals(method)) {
       return ApiStatus.error(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
@@ -150,7 +156,7 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     if (stored.code() < 300 && containers.size() > old.path("spec").path("ephemeralContainers").size()) {
       kubelet.ephemeralContainersAdded(namespace, name);
     }
-    return stored;
+    return stored.setHeader("Content-Type", "application/json"); // kubectl would read a bare body as protobuf
   }
 
   private MockResponse exec(String namespace, String name, String query, boolean attach) {
