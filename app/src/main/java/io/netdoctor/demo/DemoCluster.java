@@ -48,6 +48,8 @@ public final class DemoCluster implements AutoCloseable {
   private final ScheduledExecutorService life;
   private final Random random = new Random(1461695566L);
   private int generation;
+  /** Ephemeral containers, exec and the kubelet for pods created at run time. */
+  private io.netdoctor.demo.api.PodDebugDispatcher debug;
   /** The nodes' SSH servers; null when they could not start (the API and DNS still serve). */
   private volatile io.netdoctor.demo.node.DemoNodes nodes;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCluster.class);
@@ -90,8 +92,10 @@ public final class DemoCluster implements AutoCloseable {
     var crud = new KubernetesCrudDispatcher();
     var dispatcher = new PodPortForwardDispatcher(crud,
         (namespace, pod, target) -> isDnsPod(namespace, pod) && target == 53 ? dns.address() : null);
+    var debug = new io.netdoctor.demo.api.PodDebugDispatcher(dispatcher, crud);
+    io.netdoctor.demo.api.ChannelProtocols.offerV5();
     var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new SelectorDispatcher(dispatcher, crud), false);
+        new SelectorDispatcher(debug, crud), false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {
@@ -99,6 +103,8 @@ public final class DemoCluster implements AutoCloseable {
       throw e;
     }
     DemoCluster demo = new DemoCluster(server, dispatcher, dns, lifeInterval);
+    demo.debug = debug;
+    debug.start(demo.client);
     try {
       demo.nodes = io.netdoctor.demo.node.DemoNodes.start(demo.client,
           io.netdoctor.core.platform.UserDirs.current().configDir().resolve("demo"), dns::answer);
@@ -106,6 +112,11 @@ public final class DemoCluster implements AutoCloseable {
       LOG.warn("The demo nodes' SSH servers did not start; node actions on the demo will fail: {}", e.getMessage(), e);
     }
     return demo;
+  }
+
+  /** Exec streams open now on the demo API (tests: closing leaves none). */
+  public int openExecs() {
+    return debug == null ? 0 : debug.openExecs();
   }
 
   /** The demo nodes reachable over SSH on 127.0.0.1 (empty when their servers could not start). */
@@ -321,6 +332,9 @@ public final class DemoCluster implements AutoCloseable {
       nodes.close();
     }
     life.shutdownNow();
+    if (debug != null) {
+      debug.close();
+    }
     dispatcher.closeAllForwards();
     client.close();
     try {

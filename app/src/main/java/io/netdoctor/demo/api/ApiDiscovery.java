@@ -21,6 +21,7 @@ final class ApiDiscovery {
       "/apis", APIS,
       "/api/v1", resources("v1",
           r("pods", "Pod", true, "po"), r("pods/log", "Pod", true), r("pods/exec", "PodExecOptions", true),
+          r("pods/attach", "PodAttachOptions", true), r("pods/ephemeralcontainers", "Pod", true),
           r("pods/portforward", "PodPortForwardOptions", true), r("services", "Service", true, "svc"),
           r("endpoints", "Endpoints", true, "ep"), r("namespaces", "Namespace", false, "ns"),
           r("nodes", "Node", false, "no"), r("configmaps", "ConfigMap", true, "cm"),
@@ -41,7 +42,8 @@ final class ApiDiscovery {
   }
 
   private static String r(String name, String kind, boolean namespaced, String... shortNames) {
-    String verbs = name.contains("/") ? "[\"get\",\"create\"]"
+    String verbs = name.endsWith("/ephemeralcontainers") ? "[\"get\",\"patch\",\"update\"]"
+        : name.contains("/") ? "[\"get\",\"create\"]"
         : "[\"create\",\"delete\",\"get\",\"list\",\"patch\",\"update\",\"watch\"]";
     var shorts = new StringBuilder();
     for (String s : shortNames) {

@@ -18,6 +18,10 @@ public final class NodeShell {
   /** The portable port check (core/node PortChecks) execs this when nc is there. */
   private static final String PORT_CHECK = "exec nc -v -z -w 2 \"$1\" \"$2\"";
 
+  /** Programs this shell answers itself (see {@link #run}). */
+  private static final java.util.Set<String> BUILTINS = java.util.Set.of("exec", "sh", "bash", "sudo", "nsenter",
+      "true", "false", "help", "echo", "hostname", "command", "chroot");
+
   private final DemoNode node;
   private final ClusterView cluster;
   private final Map<String, Tool> tools;
@@ -104,6 +108,8 @@ public final class NodeShell {
         return 0;
       case "command":
         return commandV(args, call);
+      case "chroot":
+        return chroot(args, call);
       default:
         break;
     }
@@ -242,6 +248,31 @@ public final class NodeShell {
     List<String> rest = args.subList(i, args.size());
     Call inside = pod == null ? call : call.inNetns(pod);
     return rest.isEmpty() ? interactive(inside) : run(rest, inside);
+  }
+
+  /**
+   * `chroot /host [CMD]` in a node debug pod (the host's root is mounted at /host): CMD runs with the host's
+   * programs, so the toolbox-only ones are gone again. Without CMD: an interactive shell there.
+   */
+  private int chroot(List<String> args, Call call) throws InterruptedException {
+    if (args.isEmpty()) {
+      call.err("chroot: missing operand");
+      return 125;
+    }
+    String root = args.get(0).replaceAll("/+$", "");
+    if (!root.equals("/host") && !root.isEmpty()) {
+      call.err("chroot: cannot change root directory to '" + args.get(0) + "': No such file or directory");
+      return 125;
+    }
+    Call host = new Call(call.io(), this, call.netns(), root.isEmpty() && call.inToolbox());
+    List<String> rest = args.subList(1, args.size());
+    return rest.isEmpty() ? interactive(host) : run(rest, host);
+  }
+
+  /** Whether {@code program} exists where a call runs (a builtin, or a tool the node or toolbox has). */
+  boolean knows(String program, boolean toolbox) {
+    String name = program.substring(program.lastIndexOf('/') + 1);
+    return BUILTINS.contains(name) || (tools.containsKey(name) && (toolbox || !Tools.TOOLBOX_ONLY.contains(name)));
   }
 
   /** The shell's `command -v NAME`: where the program is, or status 1 when this node (or toolbox) lacks it. */

@@ -55,6 +55,9 @@ record SimPod(String namespace, String name, String node, String ip, java.util.M
         listeners.add(new Listener(p.getContainerPort(), protocol, process, p.getName() == null ? "" : p.getName()));
       }
     }
+    if (Boolean.TRUE.equals(pod.getSpec().getHostNetwork())) {
+      listeners.addAll(NcTool.HOST_LISTENERS); // a hostNetwork pod's IP is its node's: sshd, kubelet answer there
+    }
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
     var labels = pod.getMetadata().getLabels() == null ? java.util.Map.<String, String>of()
         : java.util.Map.copyOf(pod.getMetadata().getLabels());

@@ -1,0 +1,67 @@
+package io.netdoctor.demo.node;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the demo API server's exec runs on: a command of a pod's container, answered by the demo node's
+ * simulated programs (every {@link Tool} in {@link Tools}) in the pod's network namespace, or in the host's
+ * for a node debug pod (hostNetwork, host root at /host). The demo's images carry the toolbox's tools.
+ */
+public final class ContainerExec {
+
+  /** Where a container's processes run. */
+  public enum Place {
+    /** A container of the pod (its own or an ephemeral one): the pod's network namespace. */
+    POD,
+    /** A node debug pod's container: the host's network, its root at /host (`chroot /host`). */
+    HOST
+  }
+
+  private final KubernetesClient client;
+  private final ClusterView cluster;
+  private final Map<String, NodeShell> shells = new ConcurrentHashMap<>();
+
+  public ContainerExec(KubernetesClient client) {
+    this.client = client;
+    this.cluster = new ClusterView(client);
+  }
+
+  /** Whether {@code program} exists in such a container on {@code node} (false: the runtime's "not found"). */
+  public boolean exists(String node, String program) {
+    return shell(node).map(s -> s.knows(program, true)).orElse(false);
+  }
+
+  /**
+   * Runs {@code argv} as the container's process; returns its exit status. {@code io} is the exec's streams:
+   * the command stops when its stdin ends, as over SSH.
+   */
+  public int run(String node, String namespace, String pod, Place place, List<String> argv, Streams io)
+      throws InterruptedException {
+    NodeShell shell = shell(node).orElseThrow(() -> new IllegalArgumentException("no demo node " + node));
+    SimPod netns = null;
+    if (place == Place.POD) {
+      netns = cluster.pods().stream().filter(p -> p.namespace().equals(namespace) && p.name().equals(pod))
+          .findFirst().orElse(null);
+    }
+    return shell.run(argv, new Call(io, shell, netns, true));
+  }
+
+  private Optional<NodeShell> shell(String node) {
+    NodeShell known = shells.get(node);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Node n = node == null ? null : client.nodes().withName(node).get();
+    if (n == null) {
+      return Optional.empty();
+    }
+    // ssh-keygen in a debug pod answers what the node's sshd would; the demo's exec side knows no host key
+    return Optional.of(shells.computeIfAbsent(node,
+        k -> new NodeShell(DemoNode.of(n), cluster, "(the demo node's host key is served over SSH only)")));
+  }
+}
