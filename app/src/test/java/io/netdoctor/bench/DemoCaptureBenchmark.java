@@ -15,7 +15,7 @@ import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.ui.capture.CaptureController;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +116,7 @@ public final class DemoCaptureBenchmark {
       CaptureController pane = CaptureBenchmark.onFx(() -> {
         var tabs = new TabPane();
         var c = new CaptureController("bench", () -> CapturePlace.onNode(sessions, target, NodeOs.fromOsImage(node.osImage())),
-            TaskRunner.background(), new Transcript(), LineRing.DEFAULT_CAPACITY, null);
+            new DaemonTaskExecutor(), new Transcript(), LineRing.DEFAULT_CAPACITY, null);
         c.setInterface("any");
         tabs.getTabs().add(c.tab());
         var stage = new Stage();

@@ -15,7 +15,7 @@ import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.demo.node.DemoNodes;
 import io.netdoctor.support.SystemTool;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.io.IOException;
@@ -59,7 +59,7 @@ class DemoCapturePanesTest {
   @Start
   void start(Stage stage) throws IOException {
     Files.deleteIfExists(UserDirs.current().configDir().resolve("demo").resolve("known_hosts"));
-    main = new MainController(KubeconfigCatalog.load(List.of()), transcript, TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), transcript, new DaemonTaskExecutor(), () -> {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });

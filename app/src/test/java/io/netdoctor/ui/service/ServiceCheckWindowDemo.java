@@ -5,7 +5,7 @@ import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.node.PaneRobot;
 import io.netdoctor.ui.tree.TreeEntry;
@@ -31,7 +31,7 @@ public final class ServiceCheckWindowDemo {
     var shown = new CompletableFuture<MainController>();
     var demo = new CompletableFuture<DemoCluster>();
     Platform.startup(() -> {
-      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(),
+      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(),
           () -> {
             DemoCluster started = DemoCluster.start(Duration.ZERO);
             demo.complete(started);

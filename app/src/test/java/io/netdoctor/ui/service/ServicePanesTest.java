@@ -11,7 +11,7 @@ import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.demo.node.DemoNodes;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.node.PaneRobot;
 import io.netdoctor.ui.tree.TreeEntry;
@@ -48,7 +48,7 @@ class ServicePanesTest {
 
   @Start
   void start(Stage stage) {
-    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(), () -> {
+    main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(), () -> {
       demo = DemoCluster.start(Duration.ZERO);
       return demo;
     });
