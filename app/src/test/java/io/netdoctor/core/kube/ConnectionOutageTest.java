@@ -132,6 +132,27 @@ class ConnectionOutageTest {
   }
 
   @Test
+  void aServerThatStopsAnsweringShowsReconnectingWithinFiveSecondsAndRecovers() {
+    var hanging = new AtomicBoolean();
+    cluster = MockCluster.hanging(hanging::get, Duration.ofSeconds(20));
+    cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("default").endMetadata().build()).create();
+    cluster.createPod("default", "web-1", "Running", "docker://0123456789abcdef");
+    connect(cluster.port());
+    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -")));
+
+    armed.set(true);
+    long hungAt = System.nanoTime();
+    hanging.set(true); // open watches stay open: only the health check can tell
+    assertThat(nanosToReconnecting(hungAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);
+    assertThat(sink.lastMessage()).startsWith("Reconnecting… ").contains("did not answer in time");
+
+    hanging.set(false);
+    cluster.createPod("default", "web-2", "Running", "docker://0123456789abcdee");
+    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -", "default/web-2 -")));
+  }
+
+  @Test
   void credentialsRejectedAfterAWhileShowReconnectingWithTheReasonAndRecover() {
     var rejecting = new AtomicBoolean();
     cluster = MockCluster.refusing(r -> rejecting.get(), 401);
