@@ -131,17 +131,21 @@ class ConnectionOutageTest {
     assertThat(sink.services.keySet()).containsExactlyInAnyOrder("default/frontend", "kube-system/kube-dns");
   }
 
-  @Test
-  void aServerThatStopsAnsweringShowsReconnectingWithinFiveSecondsAndRecovers() {
-    var hanging = new AtomicBoolean();
-    cluster = MockCluster.hanging(hanging::get, Duration.ofSeconds(20));
+  /** Seeds {@link #cluster} with default/web-1, connects, waits for it and arms the "reconnecting" clock. */
+  private void connectToOnePodAndArm() {
     cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
         .withName("default").endMetadata().build()).create();
     cluster.createPod("default", "web-1", "Running", "docker://0123456789abcdef");
     connect(cluster.port());
     await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -")));
-
     armed.set(true);
+  }
+
+  @Test
+  void aServerThatStopsAnsweringShowsReconnectingWithinFiveSecondsAndRecovers() {
+    var hanging = new AtomicBoolean();
+    cluster = MockCluster.hanging(hanging::get, Duration.ofSeconds(20));
+    connectToOnePodAndArm();
     long hungAt = System.nanoTime();
     hanging.set(true); // open watches stay open: only the health check can tell
     assertThat(nanosToReconnecting(hungAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);
@@ -156,13 +160,7 @@ class ConnectionOutageTest {
   void credentialsRejectedAfterAWhileShowReconnectingWithTheReasonAndRecover() {
     var rejecting = new AtomicBoolean();
     cluster = MockCluster.refusing(r -> rejecting.get(), 401);
-    cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-        .withName("default").endMetadata().build()).create();
-    cluster.createPod("default", "web-1", "Running", "docker://0123456789abcdef");
-    connect(cluster.port());
-    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -")));
-
-    armed.set(true);
+    connectToOnePodAndArm();
     long rejectedAt = System.nanoTime();
     rejecting.set(true);
     assertThat(nanosToReconnecting(rejectedAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);
