@@ -131,17 +131,36 @@ class ConnectionOutageTest {
     assertThat(sink.services.keySet()).containsExactlyInAnyOrder("default/frontend", "kube-system/kube-dns");
   }
 
-  @Test
-  void credentialsRejectedAfterAWhileShowReconnectingWithTheReasonAndRecover() {
-    var rejecting = new AtomicBoolean();
-    cluster = MockCluster.refusing(r -> rejecting.get(), 401);
+  /** Seeds {@link #cluster} with default/web-1, connects, waits for it and arms the "reconnecting" clock. */
+  private void connectToOnePodAndArm() {
     cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
         .withName("default").endMetadata().build()).create();
     cluster.createPod("default", "web-1", "Running", "docker://0123456789abcdef");
     connect(cluster.port());
     await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -")));
-
     armed.set(true);
+  }
+
+  @Test
+  void aServerThatStopsAnsweringShowsReconnectingWithinFiveSecondsAndRecovers() {
+    var hanging = new AtomicBoolean();
+    cluster = MockCluster.hanging(hanging::get, Duration.ofSeconds(20));
+    connectToOnePodAndArm();
+    long hungAt = System.nanoTime();
+    hanging.set(true); // open watches stay open: only the health check can tell
+    assertThat(nanosToReconnecting(hungAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);
+    assertThat(sink.lastMessage()).startsWith("Reconnecting… ").contains("did not answer in time");
+
+    hanging.set(false);
+    cluster.createPod("default", "web-2", "Running", "docker://0123456789abcdee");
+    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -", "default/web-2 -")));
+  }
+
+  @Test
+  void credentialsRejectedAfterAWhileShowReconnectingWithTheReasonAndRecover() {
+    var rejecting = new AtomicBoolean();
+    cluster = MockCluster.refusing(r -> rejecting.get(), 401);
+    connectToOnePodAndArm();
     long rejectedAt = System.nanoTime();
     rejecting.set(true);
     assertThat(nanosToReconnecting(rejectedAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);

@@ -56,6 +56,20 @@ public final class MockCluster implements AutoCloseable {
     });
   }
 
+  /**
+   * Holds back every answer's body for {@code delay} while {@code hanging} says so: a server that still accepts
+   * connections but no longer answers (overloaded, or a network that drops the replies).
+   */
+  public static MockCluster hanging(java.util.function.BooleanSupplier hanging, java.time.Duration delay) {
+    return new MockCluster(0, crud -> new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        MockResponse response = crud.dispatch(request);
+        return hanging.getAsBoolean() ? response.setBodyDelay(delay) : response;
+      }
+    });
+  }
+
   public NamespacedKubernetesClient client() {
     return client;
   }
