@@ -41,6 +41,8 @@ final class ExecSession extends WebSocketListener {
   private volatile WebSocket webSocket;
   private volatile Thread worker;
   private volatile String size = "";
+  /** The line being typed on a terminal (tty), before Enter. */
+  private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
   ExecSession(Request request, ContainerExec exec, Set<ExecSession> live) {
     this.request = request;
@@ -144,11 +146,58 @@ final class ExecSession extends WebSocketListener {
     }
     byte channel = frame[0];
     if (channel == STDIN && request.stdin()) {
-      in.feed(java.util.Arrays.copyOfRange(frame, 1, frame.length));
+      byte[] data = java.util.Arrays.copyOfRange(frame, 1, frame.length);
+      if (request.tty()) {
+        typed(data);
+      } else {
+        in.feed(data);
+      }
     } else if (channel == RESIZE) {
       size = new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8);
     } else if (channel == CLOSE && frame.length > 1 && frame[1] == STDIN) {
       in.close();
+    }
+  }
+
+  /**
+   * A terminal's line discipline (canonical mode, echo on), as the pty a tty exec gets: keys are echoed, Enter
+   * (CR) hands the line to the program, Backspace erases, Ctrl-C drops the line, Ctrl-D on an empty line is EOF.
+   */
+  private synchronized void typed(byte[] keys) {
+    var echo = new java.io.ByteArrayOutputStream();
+    for (byte b : keys) {
+      switch (b) {
+        case '\r', '\n' -> {
+          echo.writeBytes(new byte[] {'\r', '\n'});
+          line.write('\n');
+          in.feed(line.toByteArray());
+          line.reset();
+        }
+        case 0x7f, 0x08 -> {
+          if (line.size() > 0) {
+            byte[] kept = java.util.Arrays.copyOf(line.toByteArray(), line.size() - 1);
+            line.reset();
+            line.writeBytes(kept);
+            echo.writeBytes(new byte[] {'\b', ' ', '\b'});
+          }
+        }
+        case 0x03 -> {
+          echo.writeBytes("^C\r\n".getBytes(StandardCharsets.US_ASCII));
+          line.reset();
+        }
+        case 0x04 -> {
+          if (line.size() == 0) {
+            in.close();
+          }
+        }
+        default -> {
+          line.write(b);
+          echo.write(b);
+        }
+      }
+    }
+    if (echo.size() > 0) {
+      send(STDOUT, echo.toByteArray());
     }
   }
 
