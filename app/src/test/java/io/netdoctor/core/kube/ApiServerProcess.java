@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 
 /**
@@ -17,6 +22,9 @@ import java.util.List;
  * (some pods with the same names but other uids, other namespaces, Services and nodes).
  */
 public final class ApiServerProcess implements AutoCloseable {
+
+  private static final Duration START_LIMIT = Duration.ofSeconds(180);
+  private static final Duration BIND_LIMIT = Duration.ofSeconds(30);
 
   private final Process process;
   private final int port;
@@ -33,7 +41,19 @@ public final class ApiServerProcess implements AutoCloseable {
         System.getProperty("java.class.path"), ApiServerProcess.class.getName(), Integer.toString(port), world)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine();
+    String line;
+    try {
+      // a child that neither serves nor says why must not hang the suite (seen at a load of 38)
+      line = CompletableFuture.supplyAsync(() -> {
+        try {
+          return out.readLine();
+        } catch (IOException e) {
+          return "failed " + e;
+        }
+      }).get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      line = "no answer within " + START_LIMIT.toSeconds() + " s";
+    }
     if (line == null || !line.startsWith("serving ")) {
       child.destroyForcibly();
       throw new IOException("the API server process did not start: " + line);
@@ -64,11 +84,34 @@ public final class ApiServerProcess implements AutoCloseable {
 
   /** Arguments: port and world. Prints "serving PORT" once seeded; serves until killed. */
   public static void main(String[] args) throws Exception {
-    MockCluster cluster = MockCluster.startOn(Integer.parseInt(args[0]));
-    seed(cluster, args[1]);
+    MockCluster cluster;
+    try {
+      cluster = bind(Integer.parseInt(args[0]));
+      seed(cluster, args[1]);
+    } catch (Throwable e) { // the server's threads would keep a JVM alive that serves nothing
+      System.out.println("failed " + e);
+      System.out.flush();
+      System.exit(1);
+      return;
+    }
     System.out.println("serving " + cluster.port());
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /** The port may still be held for a moment by the process just killed: try again for a while. */
+  private static MockCluster bind(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + BIND_LIMIT.toNanos();
+    while (true) {
+      try {
+        return MockCluster.startOn(port);
+      } catch (RuntimeException e) {
+        if (port == 0 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200); // a retry pause, not synchronisation
+      }
+    }
   }
 
   private static void seed(MockCluster cluster, String world) {
