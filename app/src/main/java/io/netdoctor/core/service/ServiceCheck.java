@@ -2,6 +2,7 @@ package io.netdoctor.core.service;
 
 import io.netdoctor.core.dns.DnsLookup;
 import io.netdoctor.core.kube.ContainerInfo;
+import io.netdoctor.core.kube.KubeErrors;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.kube.ServiceInfo;
@@ -78,7 +79,13 @@ public final class ServiceCheck {
         if (cancelled.getAsBoolean()) {
           return steps;
         }
-        report.accept(recorded(next));
+        int index = steps.size();
+        try {
+          report.accept(recorded(next));
+        } catch (RuntimeException e) {
+          // one step the API refuses (listing kube-system, say) must not hide the steps after it
+          report.accept(CheckStep.skip(skippedTitle(index), "could not check: " + KubeErrors.describe(e)));
+        }
       }
     } finally {
       client.close();

@@ -53,6 +53,7 @@ final class ServiceCheckView {
     status.setId("serviceCheckStatus");
     status.textProperty().bind(model.status);
     status.setWrapText(true);
+    status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     status.getStyleClass().add("meta");
 
     steps.setId("serviceCheckSteps");
@@ -93,7 +94,9 @@ final class ServiceCheckView {
       title.getStyleClass().add("row-name");
       evidence.getStyleClass().add("meta");
       evidence.setWrapText(true);
+      evidence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap to as many lines as it needs
       evidence.maxWidthProperty().bind(widthProperty().subtract(80));
+      evidence.prefWidthProperty().bind(widthProperty().subtract(80));
       box.setAlignment(Pos.TOP_LEFT);
     }
 
