@@ -189,6 +189,7 @@ public final class DemoCluster implements AutoCloseable {
     DemoWorld.nodes().forEach(n -> client.nodes().resource(n).create());
     DemoWorld.services().forEach(s -> client.services().resource(s).create());
     DemoWorld.endpoints().forEach(e -> client.endpoints().resource(e).create());
+    DemoWorld.networkPolicies().forEach(p -> client.network().v1().networkPolicies().resource(p).create());
     Instant now = Instant.now();
     for (Pod pod : DemoWorld.pods()) {
       client.pods().resource(pod).create();

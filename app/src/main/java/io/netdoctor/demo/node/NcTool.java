@@ -86,16 +86,36 @@ final class NcTool implements Tool {
     }
     Optional<SimPod> pod = call.cluster().podByIp(ip);
     if (pod.isPresent()) {
+      if (call.netns() != null && !call.cluster().policyAllows(call.netns(), pod.get(), port, protocol)) {
+        return Answer.TIMEOUT; // a NetworkPolicy drops the packets
+      }
       return pod.get().listens(port, protocol) ? Answer.OPEN : Answer.REFUSED;
     }
     for (var service : call.cluster().services()) {
       if (ip.equals(service.getSpec().getClusterIP())) {
         boolean hasPort = service.getSpec().getPorts().stream()
             .anyMatch(p -> p.getPort() == port && protocol.equalsIgnoreCase(p.getProtocol()));
+        if (hasPort && call.netns() != null && deniedToEveryBackend(service, port, protocol, call)) {
+          return Answer.TIMEOUT;
+        }
         return hasPort ? Answer.OPEN : Answer.REFUSED; // kube-proxy rejects ports a Service lacks
       }
     }
     return Answer.TIMEOUT;
+  }
+
+  /** A ClusterIP's connection lands on a backend: dropped when the policies deny the client every backend. */
+  private static boolean deniedToEveryBackend(io.fabric8.kubernetes.api.model.Service service, int port,
+      String protocol, Call call) {
+    var selector = service.getSpec().getSelector();
+    if (selector == null || selector.isEmpty()) {
+      return false;
+    }
+    var backends = call.cluster().pods().stream().filter(p -> p.namespace().equals(service.getMetadata().getNamespace())
+        && p.ip() != null && selector.entrySet().stream().allMatch(e -> e.getValue().equals(p.labels().get(e.getKey()))))
+        .toList();
+    return !backends.isEmpty()
+        && backends.stream().noneMatch(b -> call.cluster().policyAllows(call.netns(), b, port, protocol));
   }
 
   private static boolean listens(List<SimPod.Listener> listeners, int port, String protocol) {
