@@ -21,7 +21,8 @@ public final class PolicySet {
 
   private final Map<String, List<NetworkPolicy>> byNamespace = new HashMap<>();
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
-  private final Map<String, List<NetworkPolicy>> selectingCache = new ConcurrentHashMap<>();
+  private final Map<PolicyPod, List<NetworkPolicy>> selectingIngress = new ConcurrentHashMap<>();
+  private final Map<PolicyPod, List<NetworkPolicy>> selectingEgress = new ConcurrentHashMap<>();
   private final int size;
 
   /** {@code namespaceLabels}: each namespace's labels (a namespace left out has only its name label). */
@@ -50,8 +51,8 @@ public final class PolicySet {
 
   /** The policies that select {@code pod} and isolate it in {@code direction}, in API order. */
   public List<NetworkPolicy> selecting(PolicyPod pod, Direction direction) {
-    String key = direction.name() + " " + pod.key() + " " + pod.labels();
-    return selectingCache.computeIfAbsent(key, k -> byNamespace.getOrDefault(pod.namespace(), List.of()).stream()
+    var cache = direction == Direction.INGRESS ? selectingIngress : selectingEgress;
+    return cache.computeIfAbsent(pod, k -> byNamespace.getOrDefault(pod.namespace(), List.of()).stream()
         .filter(p -> p.affects(direction) && p.selects(pod)).toList());
   }
 
@@ -67,7 +68,7 @@ public final class PolicySet {
     if (!PROTOCOLS.contains(proto)) {
       throw new IllegalArgumentException("protocol '" + protocol + "' is not TCP, UDP or SCTP");
     }
-    if (from.key().equals(to.key())) {
+    if (from.name().equals(to.name()) && from.namespace().equals(to.namespace())) {
       // the documentation: a pod cannot block access to itself
       Verdict.Side open = new Verdict.Side(Direction.EGRESS, from, true, List.of(), List.of());
       Verdict.Side in = new Verdict.Side(Direction.INGRESS, to, true, List.of(), List.of());
@@ -77,6 +78,60 @@ public final class PolicySet {
     Verdict.Side ingress = side(Direction.INGRESS, to, from, port, proto);
     return new Verdict(from, to, port, proto, egress.allowed() && ingress.allowed(), egress, ingress,
         ipBlockNote(egress, ingress));
+  }
+
+  /**
+   * The same answer as {@link #verdict}{@code .allowed()} without its explanation: no allocation per rule, for a
+   * matrix's thousands of cells (a cell's explanation is computed when it is opened).
+   */
+  public boolean allows(PolicyPod from, PolicyPod to, int port, String protocol) {
+    if (from.name().equals(to.name()) && from.namespace().equals(to.namespace())) {
+      return true;
+    }
+    return sideAllows(Direction.EGRESS, from, to, to, port, protocol)
+        && sideAllows(Direction.INGRESS, to, from, to, port, protocol);
+  }
+
+  private boolean sideAllows(Direction direction, PolicyPod subject, PolicyPod peer, PolicyPod destination, int port,
+      String proto) {
+    List<NetworkPolicy> policies = selecting(subject, direction);
+    if (policies.isEmpty()) {
+      return true;
+    }
+    Map<String, String> peerNamespace = namespaceLabels(peer.namespace());
+    for (NetworkPolicy policy : policies) {
+      for (Rule rule : policy.rules(direction)) {
+        if (portMatches(rule, destination, port, proto) && peerMatches(rule, peer, peerNamespace, policy)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean peerMatches(Rule rule, PolicyPod peer, Map<String, String> peerNamespace,
+      NetworkPolicy policy) {
+    if (rule.peers().isEmpty()) {
+      return true;
+    }
+    for (Peer p : rule.peers()) {
+      if (p.matches(peer, peerNamespace, policy.namespace())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean portMatches(Rule rule, PolicyPod destination, int port, String proto) {
+    if (rule.ports().isEmpty()) {
+      return true;
+    }
+    for (PortRule p : rule.ports()) {
+      if (p.matches(destination, port, proto)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One direction: {@code subject} is the selected pod, {@code peer} the other end. */
@@ -90,10 +145,8 @@ public final class PolicySet {
       List<Rule> rules = policy.rules(direction);
       for (int i = 0; i < rules.size(); i++) {
         Rule rule = rules.get(i);
-        boolean peerOk = rule.peers().isEmpty()
-            || rule.peers().stream().anyMatch(p -> p.matches(peer, peerNamespace, policy.namespace()));
-        boolean portOk = rule.ports().isEmpty()
-            || rule.ports().stream().anyMatch(p -> p.matches(destination, port, proto));
+        boolean peerOk = peerMatches(rule, peer, peerNamespace, policy);
+        boolean portOk = portMatches(rule, destination, port, proto);
         var check = new Verdict.RuleCheck(policy.key(), direction, i + 1, rule, peerOk, portOk);
         checks.add(check);
         allowed |= check.allows();

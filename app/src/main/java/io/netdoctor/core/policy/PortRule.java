@@ -12,7 +12,7 @@ public record PortRule(String protocol, String port, Integer endPort) {
 
   /** True when the port is a name, resolved on the destination pod's containers. */
   public boolean named() {
-    return port != null && !port.chars().allMatch(Character::isDigit);
+    return port != null && (port.isEmpty() || !Character.isDigit(port.charAt(0)));
   }
 
   /** Whether traffic to {@code destination} on {@code number}/{@code proto} falls in this entry. */

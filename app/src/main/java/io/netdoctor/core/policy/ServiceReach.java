@@ -27,16 +27,24 @@ public final class ServiceReach {
     }
   }
 
-  /** One cell: the state, each backend's verdict, and backends whose targetPort did not resolve. */
+  /**
+   * One cell: the state, the backends (each on its resolved targetPort) with whether policy allows it, and backends
+   * whose targetPort did not resolve. {@link #verdicts()} computes the explanation when the cell is opened.
+   */
   public record Cell(PolicyPod client, ServiceTarget service, ServiceTarget.Port port, State state,
-      List<Verdict> verdicts, List<String> unresolved) {
+      List<Backend> backends, List<String> unresolved, PolicySet policies) {
+
+    /** Each backend's full verdict, with its deciding policies and rules. */
+    public List<Verdict> verdicts() {
+      return backends.stream().map(b -> policies.verdict(client, b.pod(), b.port(), port.protocol())).toList();
+    }
 
     /** "2 of 3 backends allowed", "no pod matches the selector"… */
     public String summary() {
       return switch (state) {
-        case ALLOWED -> verdicts.size() == 1 ? "allowed" : "all " + verdicts.size() + " backends allowed";
-        case DENIED -> verdicts.size() == 1 ? "denied" : "all " + verdicts.size() + " backends denied";
-        case PARTLY -> verdicts.stream().filter(Verdict::allowed).count() + " of " + verdicts.size()
+        case ALLOWED -> backends.size() == 1 ? "allowed" : "all " + backends.size() + " backends allowed";
+        case DENIED -> backends.size() == 1 ? "denied" : "all " + backends.size() + " backends denied";
+        case PARTLY -> backends.stream().filter(Backend::allowed).count() + " of " + backends.size()
             + " backends allowed";
         case NO_BACKENDS -> service.selector().isEmpty() ? "the Service has no selector"
             : unresolved.isEmpty() ? "no pod matches the selector"
@@ -49,7 +57,7 @@ public final class ServiceReach {
       var lines = new ArrayList<String>();
       lines.add(client.key() + " -> Service " + service.key() + " port " + port.port() + "/" + port.protocol()
           + " (targetPort " + port.targetPort() + "): " + summary());
-      for (Verdict v : verdicts) {
+      for (Verdict v : verdicts()) {
         lines.add(v.word() + "  " + v.connection());
         v.lines().forEach(l -> lines.add("  " + l));
       }
@@ -58,8 +66,13 @@ public final class ServiceReach {
     }
   }
 
+  /** A backend pod, the port its targetPort resolved to, and whether the policies allow the client there. */
+  public record Backend(PolicyPod pod, int port, boolean allowed) {
+  }
+
   private final PolicySet policies;
   private final Map<String, List<PolicyPod>> podsByNamespace = new HashMap<>();
+  private final Map<ServiceTarget, List<PolicyPod>> backendsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** {@code pods}: every pod the backends may be among (those without an IP are no backends). */
   public ServiceReach(PolicySet policies, List<PolicyPod> pods) {
@@ -73,24 +86,27 @@ public final class ServiceReach {
 
   /** The backend pods of {@code service}. */
   public List<PolicyPod> backends(ServiceTarget service) {
-    return podsByNamespace.getOrDefault(service.namespace(), List.of()).stream().filter(service::selects).toList();
+    return backendsOf.computeIfAbsent(service, s -> podsByNamespace.getOrDefault(s.namespace(), List.of()).stream()
+        .filter(s::selects).toList());
   }
 
   public Cell cell(PolicyPod client, ServiceTarget service, ServiceTarget.Port port) {
-    var verdicts = new ArrayList<Verdict>();
+    var backends = new ArrayList<Backend>();
     var unresolved = new ArrayList<String>();
+    int allowed = 0;
     for (PolicyPod backend : backends(service)) {
       Integer target = targetPort(backend, port);
       if (target == null) {
         unresolved.add(backend.key() + ": no container port named " + port.targetPort() + "/" + port.protocol());
       } else {
-        verdicts.add(policies.verdict(client, backend, target, port.protocol()));
+        boolean ok = policies.allows(client, backend, target, port.protocol());
+        allowed += ok ? 1 : 0;
+        backends.add(new Backend(backend, target, ok));
       }
     }
-    long allowed = verdicts.stream().filter(Verdict::allowed).count();
-    State state = verdicts.isEmpty() ? State.NO_BACKENDS : allowed == verdicts.size() ? State.ALLOWED
+    State state = backends.isEmpty() ? State.NO_BACKENDS : allowed == backends.size() ? State.ALLOWED
         : allowed == 0 ? State.DENIED : State.PARTLY;
-    return new Cell(client, service, port, state, List.copyOf(verdicts), List.copyOf(unresolved));
+    return new Cell(client, service, port, state, List.copyOf(backends), List.copyOf(unresolved), policies);
   }
 
   /** The targetPort as a number on this backend: a number as is, a name through its container ports. */

@@ -221,6 +221,8 @@ class PolicyVerdictTableTest {
 
     assertThat(verdict.allowed()).as("%s — %s%n%s", c.name(), c.because(), String.join("\n", verdict.lines()))
         .isEqualTo(c.allowed());
+    assertThat(new PolicySet(c.policies(), NAMESPACES).allows(c.from(), c.to(), c.port(), c.protocol()))
+        .as("the matrix's fast path agrees").isEqualTo(c.allowed());
     if (c.allowed() && !c.from().key().equals(c.to().key())) {
       // an allowed side is either unselected or names the rule that allowed it
       for (Verdict.Side side : List.of(verdict.egress(), verdict.ingress())) {
