@@ -39,6 +39,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.node.NodeAccess nodeAccess;
   private final io.netdoctor.ui.node.NodeActions nodeActions;
   private final io.netdoctor.ui.capture.CaptureTools captures;
+  private final io.netdoctor.ui.policy.PolicyTools policies;
   private ClusterConnection connection;
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -76,6 +77,9 @@ public final class MainController implements AutoCloseable {
         nodeAccess::wiring);
     tree.addRowActions(captures::rowActions);
     tree.addSelectionActions(captures::selectionActions);
+    policies = new io.netdoctor.ui.policy.PolicyTools(this::showTool, tasks, transcript, () -> connection,
+        nodeAccess::wiring);
+    tree.addRowActions(policies::rowActions);
   }
 
   public Parent view() {
@@ -305,9 +309,14 @@ public final class MainController implements AutoCloseable {
     return captures;
   }
 
+  public io.netdoctor.ui.policy.PolicyTools policies() {
+    return policies;
+  }
+
   @Override
   public void close() {
     captures.close();
+    policies.close();
     nodeActions.close();
     nodeAccess.close();
     for (AutoCloseable hook : closeHooks) {
