@@ -66,7 +66,14 @@ public final class MatrixController {
       var namespaces = new TreeSet<String>();
       s.pods().forEach(p -> namespaces.add(p.namespace()));
       s.services().forEach(svc -> namespaces.add(svc.namespace()));
+      String clients = model.clients.get();
+      String servicesIn = model.servicesIn.get();
       model.namespaces.setAll(namespaces);
+      var scopes = new ArrayList<String>(namespaces);
+      scopes.add(0, MatrixModel.ALL);
+      model.serviceScopes.setAll(scopes);
+      model.clients.set(clients); // new items may have moved the choosers' values
+      model.servicesIn.set(servicesIn == null ? MatrixModel.ALL : servicesIn);
       rebuild();
     }));
   }

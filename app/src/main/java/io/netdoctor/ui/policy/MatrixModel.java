@@ -43,6 +43,8 @@ final class MatrixModel {
   final ObservableList<String> namespaces = FXCollections.observableArrayList();
   final StringProperty clients = new SimpleStringProperty();
   final StringProperty servicesIn = new SimpleStringProperty(ALL);
+  /** "All namespaces" and each namespace: where the columns' Services come from. */
+  final ObservableList<String> serviceScopes = FXCollections.observableArrayList(ALL);
   /** Column headers, "redis-master:6379"; the rows' cells follow this order. */
   final ObservableList<String> columns = FXCollections.observableArrayList();
   final ObservableList<Row> rows = FXCollections.observableArrayList();

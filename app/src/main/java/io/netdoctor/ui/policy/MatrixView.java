@@ -30,13 +30,9 @@ final class MatrixView {
     ComboBox<String> clients = new ComboBox<>(model.namespaces);
     clients.setId("matrixClients");
     clients.valueProperty().bindBidirectional(model.clients);
-    ComboBox<String> services = new ComboBox<>();
+    ComboBox<String> services = new ComboBox<>(model.serviceScopes);
     services.setId("matrixServices");
     services.valueProperty().bindBidirectional(model.servicesIn);
-    model.namespaces.addListener((ListChangeListener<String>) c -> {
-      services.getItems().setAll(model.namespaces);
-      services.getItems().add(0, MatrixModel.ALL);
-    });
     clients.setOnAction(e -> reload.run());
     services.setOnAction(e -> reload.run());
     Button probe = new Button("Probe all live");

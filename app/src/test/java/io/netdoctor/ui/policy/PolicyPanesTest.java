@@ -105,11 +105,12 @@ class PolicyPanesTest {
 
     fx(() -> {
       robot.lookup("#policyDestination").queryComboBox().getSelectionModel().select(REDIS_MASTER);
-      ((javafx.scene.control.ComboBox<?>) robot.lookup("#policyPort").query()).getEditor().setText("redis");
+      ((javafx.scene.control.ComboBox<?>) robot.lookup("#policyPort").query()).getEditor().setText("redis-server"); // the demo names redis's port so
       robot.lookup("#policyCheck").queryButton().fire();
       return null;
     });
-    assertThat(fx(() -> robot.lookup("#policyVerdict").queryLabeled().getText())).isEqualTo("DENIED");
+    assertThat(fx(() -> robot.lookup("#policyVerdict").queryLabeled().getText()))
+        .as("status: %s", fx(() -> robot.lookup("#policyStatus").queryLabeled().getText())).isEqualTo("DENIED");
     assertThat(fx(() -> List.copyOf(robot.lookup("#policyExplanation").queryListView().getItems())))
         .contains("debug/" + DemoWorld.DEBUG_POD + " -> " + REDIS_MASTER + ":6379/TCP",
             "ingress to " + REDIS_MASTER + ": DENIED — selected by default/redis-deny-debug; no rule allows it");
