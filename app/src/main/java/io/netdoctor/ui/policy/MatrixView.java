@@ -15,7 +15,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -46,8 +45,15 @@ final class MatrixView {
     ProgressBar progress = new ProgressBar();
     progress.setId("matrixProgress");
     progress.progressProperty().bind(model.progress);
-    HBox bar = new HBox(8, new Label("Clients in"), clients, new Label("Services in"), services, probe, stop, progress);
+    progress.setPrefWidth(120);
+    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, new Label("Clients in"), clients,
+        new Label("Services in"), services, probe, stop, progress);
     bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getChildren().forEach(n -> {
+      if (n instanceof javafx.scene.control.Control c) {
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "Probe al…"
+      }
+    });
     Label status = new Label();
     status.setId("matrixStatus");
     status.textProperty().bind(model.status);
@@ -65,6 +71,7 @@ final class MatrixView {
     VBox.setVgrow(split, Priority.ALWAYS);
     Label declared = new Label(Verdict.DECLARED_ONLY + " Click a cell for its explanation; double-click probes it.");
     declared.setWrapText(true);
+    declared.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     declared.getStyleClass().add(Styles.TEXT_MUTED);
     root.getChildren().addAll(bar, status, split, declared);
     root.setPadding(new Insets(10));
@@ -79,7 +86,7 @@ final class MatrixView {
       int index = i;
       TableColumn<MatrixModel.Row, MatrixModel.CellView> column = new TableColumn<>(model.columns.get(i));
       column.setId("matrixColumn" + i);
-      column.setPrefWidth(150);
+      column.setPrefWidth(145);
       column.setSortable(false);
       column.setCellValueFactory(r -> r.getValue().cells().get(index));
       column.setCellFactory(c -> new TableCell<>() {

@@ -81,6 +81,7 @@ final class PodPolicyView {
     VBox.setVgrow(explanation, Priority.ALWAYS);
     Label declared = new Label(Verdict.DECLARED_ONLY);
     declared.setWrapText(true);
+    declared.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     declared.getStyleClass().add(Styles.TEXT_MUTED);
 
     root.getChildren().addAll(title, status, selects, form, verdictRow, explanation, declared);
