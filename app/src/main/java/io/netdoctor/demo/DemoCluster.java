@@ -201,6 +201,7 @@ public final class DemoCluster implements AutoCloseable {
     DemoWorld.services().forEach(s -> client.services().resource(s).create());
     DemoWorld.endpoints().forEach(e -> client.endpoints().resource(e).create());
     DemoWorld.endpointSlices().forEach(e -> client.discovery().v1().endpointSlices().resource(e).create());
+    DemoWorld.networkPolicies().forEach(p -> client.network().v1().networkPolicies().resource(p).create());
     Instant now = Instant.now();
     for (Pod pod : DemoWorld.pods()) {
       client.pods().resource(pod).create();

@@ -39,15 +39,22 @@ public final class DemoWorld {
   public static final String REDIS_SLAVE_ID =
       "7236796e4f380a081d4c7538bfde2c132dd875fc294cd80df8d31e1cc76f8726";
 
+  /** Issue 13: a namespace with a debugging pod that a NetworkPolicy keeps away from redis. */
+  public static final String DEBUG_NAMESPACE = "debug";
+  public static final String DEBUG_POD = "netshoot-5f7c9d8b4-qx2lp";
+  public static final String REDIS_POLICY = "redis-deny-debug";
+
   private DemoWorld() {
   }
 
   public static List<Namespace> namespaces() {
-    return List.of(namespace("default"), namespace("kube-system"));
+    return List.of(namespace("default"), namespace("kube-system"), namespace(DEBUG_NAMESPACE));
   }
 
   private static Namespace namespace(String name) {
-    return new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
+    // the label the API server sets on every namespace (the mock does not), so policies can select by name
+    return new NamespaceBuilder().withNewMetadata().withName(name).addToLabels("kubernetes.io/metadata.name", name)
+        .endMetadata()
         .withNewStatus().withPhase("Active").endStatus().build();
   }
 
@@ -96,6 +103,7 @@ public final class DemoWorld {
         COREOS_NODE, "10.2.47.4", "slave", "gcr.io/google_samples/gb-redisslave:v1",
         "docker://" + REDIS_SLAVE_ID, 6379, "redis-server", 2));
     pods.add(kubeDns());
+    pods.add(debugPod());
     pods.add(pod("kube-system", RKT_POD, Map.of("k8s-app", "heapster", "version", "v1.0.2"), RKT_NODE, "10.2.49.2",
         "heapster", "gcr.io/google_containers/heapster:v1.0.2", RKT_CONTAINER_ID, 8082, "http", 0));
     return pods;
@@ -149,6 +157,30 @@ public final class DemoWorld {
         new ContainerPortBuilder().withName("dns-tcp").withContainerPort(53).withProtocol("TCP").build(),
         new ContainerPortBuilder().withName("metrics").withContainerPort(9153).withProtocol("TCP").build()));
     return pod;
+  }
+
+  /** A netshoot pod in the debug namespace: it listens on nothing, it is there to connect from. */
+  private static Pod debugPod() {
+    Pod pod = pod(DEBUG_NAMESPACE, DEBUG_POD, Map.of("run", "netshoot"), CONTAINERD_NODE, "10.2.48.9", "netshoot",
+        "nicolaka/netshoot:v0.13", "containerd://9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2918f7e6d5c4b3a2f1e0d9c8b7a6f5", 8080,
+        "unused", 0);
+    pod.getSpec().getContainers().get(0).setPorts(List.of());
+    return pod;
+  }
+
+  /**
+   * Redis takes connections from every namespace but debug: the pods of default (the guestbook) still reach it,
+   * the debug pod's connections are dropped. Written as people write it: a NotIn on the namespace's name label.
+   */
+  public static List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> networkPolicies() {
+    return List.of(new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+        .withNewMetadata().withNamespace("default").withName(REDIS_POLICY).endMetadata()
+        .withNewSpec().withNewPodSelector().addToMatchLabels("app", "redis").endPodSelector()
+        .withPolicyTypes("Ingress")
+        .addNewIngress().addNewFrom().withNewNamespaceSelector().addNewMatchExpression()
+        .withKey("kubernetes.io/metadata.name").withOperator("NotIn").withValues(DEBUG_NAMESPACE).endMatchExpression()
+        .endNamespaceSelector().endFrom().endIngress()
+        .endSpec().build());
   }
 
   public static List<Service> services() {

@@ -67,6 +67,13 @@ public final class ClusterAccess implements AutoCloseable {
     return KubeObjects.pod(pod);
   }
 
+  /** The NetworkPolicies of these namespaces and the namespaces' labels, for policy verdicts. */
+  public io.netdoctor.core.policy.PolicySet policies(java.util.Collection<String> namespaces) {
+    namespaces.forEach(KubeNames::namespace);
+    return call("list", "networkpolicies in namespace " + String.join(", ", new java.util.TreeSet<>(namespaces)),
+        () -> PolicyObjects.list(client, namespaces));
+  }
+
   /** A node, or null when the cluster has none of that name. */
   public NodeInfo node(String name) {
     KubeNames.nodeName(name);

@@ -35,4 +35,13 @@ public final class ClusterQueries {
     var fetched = connection.client().nodes().withName(name).get();
     return fetched == null ? Optional.empty() : Optional.of(KubeObjects.node(fetched));
   }
+
+  /** Every NetworkPolicy and namespace, for policy verdicts and the reachability matrix (kubectl lines recorded). */
+  public io.netdoctor.core.policy.PolicySet policies() {
+    connection.transcript().command("policy", Kubectl.command(connection.contextName(), "get", "networkpolicies",
+        "--all-namespaces", "-o", "yaml"));
+    connection.transcript().command("policy", Kubectl.command(connection.contextName(), "get", "namespaces",
+        "--show-labels"));
+    return PolicyObjects.listAll(connection.client());
+  }
 }

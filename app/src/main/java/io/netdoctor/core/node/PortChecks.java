@@ -57,6 +57,21 @@ public final class PortChecks {
     return out;
   }
 
+  /**
+   * Checks {@code host} (another pod's IP, a ClusterIP) on each port from inside the pod's network namespace: what
+   * the pod itself would get, NetworkPolicies included.
+   */
+  public List<PortCheckResult> fromPod(PodNetns netns, String host, List<Integer> ports) {
+    RemoteArgs.ipAddress(host);
+    ports.forEach(RemoteArgs::port);
+    List<PortCheckResult> out = new ArrayList<>();
+    for (int port : ports) {
+      RemoteResult r = netns.run(check(host, port), TIMEOUT);
+      out.add(result(port, "pod " + netns.pod().pod() + " -> " + host, r, netns.node()));
+    }
+    return out;
+  }
+
   /** Checks each port of the pod IP from the node itself (no namespace, no privileges). */
   public List<PortCheckResult> fromNode(NodeTarget node, String podIp, List<Integer> ports) {
     RemoteArgs.ipAddress(podIp);

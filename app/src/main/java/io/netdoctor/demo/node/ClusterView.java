@@ -81,6 +81,22 @@ public final class ClusterView {
     return podsOn(node).stream().filter(p -> p.containers().stream().anyMatch(c -> c.pid() == pid)).findFirst();
   }
 
+  /**
+   * Whether the demo's NetworkPolicies let {@code from} reach {@code to} on this port: the demo network enforces
+   * them as a CNI would, so a probe agrees with the verdict (a denied connection times out, packets dropped).
+   */
+  boolean policyAllows(SimPod from, SimPod to, int port, String protocol) {
+    var pods = client.pods().inAnyNamespace().list().getItems().stream()
+        .map(io.netdoctor.core.kube.KubeObjects::pod).map(io.netdoctor.core.kube.PolicyObjects::pod).toList();
+    var source = pods.stream().filter(p -> p.key().equals(from.namespace() + "/" + from.name())).findFirst();
+    var destination = pods.stream().filter(p -> p.key().equals(to.namespace() + "/" + to.name())).findFirst();
+    if (source.isEmpty() || destination.isEmpty()) {
+      return true;
+    }
+    return io.netdoctor.core.kube.PolicyObjects.listAll(client)
+        .verdict(source.get(), destination.get(), port, protocol).allowed();
+  }
+
   /** A container and its pod. */
   record Found(SimPod pod, SimPod.SimContainer container) {
   }

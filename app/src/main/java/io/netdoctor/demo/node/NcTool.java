@@ -86,6 +86,9 @@ final class NcTool implements Tool {
     }
     Optional<SimPod> pod = call.cluster().podByIp(ip);
     if (pod.isPresent()) {
+      if (call.netns() != null && !call.cluster().policyAllows(call.netns(), pod.get(), port, protocol)) {
+        return Answer.TIMEOUT; // a NetworkPolicy drops the packets
+      }
       return pod.get().listens(port, protocol) ? Answer.OPEN : Answer.REFUSED;
     }
     for (var service : call.cluster().services()) {
@@ -95,6 +98,9 @@ final class NcTool implements Tool {
         if (servicePort.isEmpty()) {
           return Answer.REFUSED; // kube-proxy rejects ports a Service lacks
         }
+        if (call.netns() != null && deniedToEveryBackend(service, port, protocol, call)) {
+          return Answer.TIMEOUT; // the NetworkPolicy drops it
+        }
         // DNAT to a backend's targetPort; without endpoints kube-proxy rejects (nc: "Connection refused")
         boolean answers = ServiceRouting.backends(service, servicePort.get(), call.cluster().pods()).stream()
             .anyMatch(b -> ServiceRouting.targetPort(servicePort.get(), b).stream()
@@ -103,6 +109,20 @@ final class NcTool implements Tool {
       }
     }
     return Answer.TIMEOUT;
+  }
+
+  /** A ClusterIP's connection lands on a backend: dropped when the policies deny the client every backend. */
+  private static boolean deniedToEveryBackend(io.fabric8.kubernetes.api.model.Service service, int port,
+      String protocol, Call call) {
+    var selector = service.getSpec().getSelector();
+    if (selector == null || selector.isEmpty()) {
+      return false;
+    }
+    var backends = call.cluster().pods().stream().filter(p -> p.namespace().equals(service.getMetadata().getNamespace())
+        && p.ip() != null && selector.entrySet().stream().allMatch(e -> e.getValue().equals(p.labels().get(e.getKey()))))
+        .toList();
+    return !backends.isEmpty()
+        && backends.stream().noneMatch(b -> call.cluster().policyAllows(call.netns(), b, port, protocol));
   }
 
   private static boolean listens(List<SimPod.Listener> listeners, int port, String protocol) {

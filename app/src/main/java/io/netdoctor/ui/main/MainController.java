@@ -42,6 +42,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.node.NodeActions nodeActions;
   private final io.netdoctor.ui.capture.CaptureTools captures;
   private final io.netdoctor.ui.service.ServiceActions serviceActions;
+  private final io.netdoctor.ui.policy.PolicyTools policies;
   private ClusterConnection connection;
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -92,6 +93,9 @@ public final class MainController implements AutoCloseable {
         this::showTool);
     tree.addRowActions(serviceActions::menuItems);
     details.addActions(serviceActions::buttons);
+    policies = new io.netdoctor.ui.policy.PolicyTools(this::showTool, tasks, transcript, () -> connection,
+        nodeAccess::wiring);
+    tree.addRowActions(policies::rowActions);
   }
 
   public Parent view() {
@@ -241,10 +245,15 @@ public final class MainController implements AutoCloseable {
     return captures;
   }
 
+  public io.netdoctor.ui.policy.PolicyTools policies() {
+    return policies;
+  }
+
   @Override
   public void close() {
     serviceActions.close();
     captures.close();
+    policies.close();
     nodeActions.close();
     nodeAccess.close();
     for (AutoCloseable hook : closeHooks) {

@@ -180,6 +180,28 @@ class DemoNodesTest {
   }
 
   @Test
+  void theDebugPodsConnectionsToRedisAreDroppedAsItsNetworkPolicyDeclares() {
+    // issue 13: default/redis-deny-debug admits every namespace but debug; the frontends are in default
+    Wired w = wire(temp.resolve("known_hosts"));
+    try (NodeSessions sessions = w.sessions()) {
+      var entry = new SshRuntimeNetns(sessions, w.targets()::resolve, w.transcript());
+      var checks = new PortChecks(sessions);
+      var debug = entry.enter(pod(DemoWorld.DEBUG_NAMESPACE, DemoWorld.DEBUG_POD), RuntimePlan.Progress.NONE);
+      assertThat(checks.fromPod(debug, "10.2.47.3", List.of(6379))).extracting(PortCheckResult::state)
+          .containsExactly(PortCheckResult.State.TIMEOUT);
+      assertThat(checks.fromPod(debug, "10.3.0.58", List.of(6379))).extracting(PortCheckResult::state)
+          .as("through the redis-master ClusterIP too").containsExactly(PortCheckResult.State.TIMEOUT);
+      assertThat(checks.fromPod(debug, "10.2.47.5", List.of(80))).extracting(PortCheckResult::state)
+          .as("the frontends are selected by no policy").containsExactly(PortCheckResult.State.OPEN);
+      var frontend = entry.enter(pod("default", "frontend-88237173-5p257"), RuntimePlan.Progress.NONE);
+      assertThat(checks.fromPod(frontend, "10.2.47.3", List.of(6379))).extracting(PortCheckResult::state)
+          .containsExactly(PortCheckResult.State.OPEN);
+      assertThat(w.transcript().entries()).extracting(TranscriptEntry::text)
+          .anyMatch(t -> t.endsWith("nc -v -z -w 2 10.2.47.3 6379"));
+    }
+  }
+
+  @Test
   void fromTheNodeTheFrontendPodAnswersOnPort80() {
     Wired w = wire(temp.resolve("known_hosts"));
     try (NodeSessions sessions = w.sessions()) {
