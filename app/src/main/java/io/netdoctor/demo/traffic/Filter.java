@@ -27,8 +27,8 @@ public final class Filter {
     }
   }
 
-  private static final String SYNTAX = "tcpdump: can't parse filter expression: syntax error";
-  private static final Set<String> PROTOS = Set.of("ip", "ip6", "arp", "tcp", "udp", "icmp", "icmp6");
+  static final String SYNTAX = "tcpdump: can't parse filter expression: syntax error";
+  static final Set<String> PROTOS = Set.of("ip", "ip6", "arp", "tcp", "udp", "icmp", "icmp6");
   private static final Set<String> UNSIMULATED = Set.of("ether", "vlan", "mpls", "greater", "less", "gateway",
       "broadcast", "multicast", "sctp", "igmp", "rarp", "atalk", "decnet", "iso", "pppoed", "pppoes", "geneve",
       "inbound", "outbound", "ifname", "on", "len", "proto", "protochain", "wlan", "link", "ah", "esp", "vrrp", "pim");
@@ -86,7 +86,7 @@ public final class Filter {
     return out;
   }
 
-  private static final class Parser {
+  static final class Parser {
     final List<String> tokens;
     int i;
     /** The qualifiers of the last primitive, for a bare value after and/or. */
@@ -218,10 +218,10 @@ public final class Filter {
     }
 
     Predicate<byte[]> relation() throws Invalid {
-      ArithParser a = new ArithParser(this);
-      Arith left = a.sum();
+      var a = new FilterArithmetic(this);
+      FilterArithmetic.Value left = a.or();
       String op = take();
-      Arith right = a.sum();
+      FilterArithmetic.Value right = a.or();
       java.util.function.LongBinaryOperator cmp = switch (op) {
         case "=", "==" -> (x, y) -> x == y ? 1 : 0;
         case "!=" -> (x, y) -> x != y ? 1 : 0;
@@ -368,128 +368,5 @@ public final class Filter {
       return src && dst;
     }
     return dir.equals("src") ? src : dst;
-  }
-
-  /** An arithmetic value over the frame; -1 when the frame lacks the bytes (the test fails, as in BPF). */
-  @FunctionalInterface
-  interface Arith {
-    long eval(byte[] e);
-  }
-
-  /** `proto[off:size]`, numbers and tcpdump's named constants, with | (lowest), &, then + and -. */
-  private static final class ArithParser {
-    private final Parser p;
-
-    ArithParser(Parser p) {
-      this.p = p;
-    }
-
-    Arith sum() throws Invalid {
-      Arith left = or();
-      return left;
-    }
-
-    Arith or() throws Invalid {
-      Arith left = and();
-      while (p.accept("|")) {
-        Arith l = left;
-        Arith r = and();
-        left = e -> both(l.eval(e), r.eval(e), (x, y) -> x | y);
-      }
-      return left;
-    }
-
-    Arith and() throws Invalid {
-      Arith left = add();
-      while (p.accept("&")) {
-        Arith l = left;
-        Arith r = add();
-        left = e -> both(l.eval(e), r.eval(e), (x, y) -> x & y);
-      }
-      return left;
-    }
-
-    Arith add() throws Invalid {
-      Arith left = atom();
-      while ("+".equals(p.peek()) || "-".equals(p.peek())) {
-        boolean plus = p.take().equals("+");
-        Arith l = left;
-        Arith r = atom();
-        left = e -> both(l.eval(e), r.eval(e), plus ? (x, y) -> (x + y) & 0xffffffffL : (x, y) -> (x - y) & 0xffffffffL);
-      }
-      return left;
-    }
-
-    private static long both(long a, long b, java.util.function.LongBinaryOperator op) {
-      return a < 0 || b < 0 ? -1 : op.applyAsLong(a, b);
-    }
-
-    Arith atom() throws Invalid {
-      if (p.accept("(")) {
-        Arith inner = or();
-        if (!p.accept(")")) {
-          throw p.syntax();
-        }
-        return inner;
-      }
-      String t = p.take();
-      if (PROTOS.contains(t) && p.accept("[")) {
-        Arith offset = or();
-        int size = 1;
-        if (p.accept(":")) {
-          String s = p.take();
-          if (!s.equals("1") && !s.equals("2") && !s.equals("4")) {
-            throw new Invalid("tcpdump: data size must be 1, 2, or 4");
-          }
-          size = Integer.parseInt(s);
-        }
-        if (!p.accept("]")) {
-          throw p.syntax();
-        }
-        Predicate<byte[]> has = t.equals("ip") ? protocol("ip") : protocol(t);
-        boolean l4 = !t.equals("ip");
-        int width = size;
-        return e -> {
-          long off = offset.eval(e);
-          if (off < 0 || !has.test(e)) {
-            return -1;
-          }
-          int base = 14 + (l4 ? (e[14] & 0x0f) * 4 : 0);
-          int at = (int) (base + off);
-          if (at + width > e.length) {
-            return -1;
-          }
-          return width == 1 ? e[at] & 0xff : width == 2 ? Wire.u16(e, at) : Wire.u32(e, at);
-        };
-      }
-      long v = constant(t);
-      return e -> v;
-    }
-
-    private long constant(String t) throws Invalid {
-      return switch (t) {
-        case "tcpflags" -> 13;
-        case "tcp-fin" -> 0x01;
-        case "tcp-syn" -> 0x02;
-        case "tcp-rst" -> 0x04;
-        case "tcp-push" -> 0x08;
-        case "tcp-ack" -> 0x10;
-        case "tcp-urg" -> 0x20;
-        case "tcp-ece" -> 0x40;
-        case "tcp-cwr" -> 0x80;
-        case "icmptype" -> 0;
-        case "icmpcode" -> 1;
-        case "icmp-echoreply" -> 0;
-        case "icmp-unreach" -> 3;
-        case "icmp-echo" -> 8;
-        default -> {
-          try {
-            yield t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-          } catch (NumberFormatException e) {
-            throw p.syntax();
-          }
-        }
-      };
-    }
   }
 }
