@@ -5,7 +5,7 @@ import io.netdoctor.core.kube.KubeObjects;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public final class DemoCaptureWindowDemo {
     var demo = new CompletableFuture<DemoCluster>();
     var ready = new CompletableFuture<MainController>();
     Platform.startup(() -> {
-      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(), () -> {
+      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(), () -> {
         DemoCluster d = DemoCluster.start(Duration.ZERO);
         demo.complete(d);
         return d;

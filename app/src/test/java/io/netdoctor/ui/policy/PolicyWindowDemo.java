@@ -6,7 +6,7 @@ import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.DemoWorld;
-import io.netdoctor.ui.common.TaskRunner;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class PolicyWindowDemo {
     var shown = new CompletableFuture<MainController>();
     var demo = new AtomicReference<DemoCluster>();
     Platform.startup(() -> {
-      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), TaskRunner.background(),
+      var main = new MainController(KubeconfigCatalog.load(List.of()), new Transcript(), new DaemonTaskExecutor(),
           () -> {
             demo.set(DemoCluster.start(Duration.ZERO));
             return demo.get();
