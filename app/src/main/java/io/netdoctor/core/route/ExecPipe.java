@@ -69,7 +69,8 @@ final class ExecPipe implements RemoteProcess.Pipe, ExecListener {
   public RemoteProcess.Exit ended(boolean closing) {
     int code = -1;
     try {
-      code = watch.exitCode().get(2, TimeUnit.SECONDS);
+      Integer value = watch.exitCode().get(2, TimeUnit.SECONDS);
+      code = value == null ? -1 : value;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
