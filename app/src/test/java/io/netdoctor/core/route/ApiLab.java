@@ -45,6 +45,8 @@ final class ApiLab implements AutoCloseable {
   final Transcript transcript = new Transcript();
   /** Bodies of every PATCH of the ephemeralcontainers subresource, as sent. */
   final List<String> ephemeralPatches = new CopyOnWriteArrayList<>();
+  /** Their Content-Type headers (the patch type). */
+  final List<String> ephemeralPatchTypes = new CopyOnWriteArrayList<>();
   /** Every exec, in order. */
   final List<ExecStream> execs = new CopyOnWriteArrayList<>();
   /** Exec argument lists, in order. */
@@ -95,6 +97,7 @@ final class ApiLab implements AutoCloseable {
     }
     Matcher eph = EPHEMERAL.matcher(path);
     if (eph.matches()) {
+      ephemeralPatchTypes.add(String.valueOf(request.getHeader("Content-Type")));
       return patchEphemeral(crud, eph.group(1), eph.group(2), method, request.getUtf8Body());
     }
     Matcher pods = PODS.matcher(path);

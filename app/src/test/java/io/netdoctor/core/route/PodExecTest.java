@@ -91,9 +91,9 @@ class PodExecTest {
 
   @Test
   void theTranscriptShowsKubectlExec() {
-    PodExec.container(lab.api(), redis, "main").run(Command.of("nc", "-z", "localhost", "6379"), Duration.ofSeconds(30));
+    PodExec.container(lab.api(), redis, "main").run(Command.of("echo", "it's"), Duration.ofSeconds(30));
     assertThat(lab.transcript.entries()).extracting(TranscriptEntry::text)
-        .contains("kubectl --context mock exec -i redis-0 -n default -c main -- nc -z localhost 6379");
+        .contains("kubectl --context mock exec -i redis-0 -n default -c main -- echo 'it'\"'\"'s'");
   }
 
   @Test
