@@ -34,12 +34,7 @@ final class ContainerStart {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no status from the kubelet yet";
     while (true) {
-      Pod pod;
-      try {
-        pod = cluster.client().pods().inNamespace(ref.namespace()).withName(ref.name()).get();
-      } catch (RuntimeException e) {
-        throw ApiFailures.failure(e, "get", "pods", ref.namespace(), cluster);
-      }
+      Pod pod = get(cluster, ref);
       if (pod == null) {
         throw new NodeAccessException(Failure.CONTAINER_GONE, "Pod " + ref + " was deleted while " + what
             + " was starting.");
@@ -77,6 +72,15 @@ final class ContainerStart {
         Thread.currentThread().interrupt();
         throw new NodeAccessException(Failure.TIMEOUT, "Stopped waiting for " + what + " in " + ref + ".");
       }
+    }
+  }
+
+  /** The pod, or null when it does not exist; a refused or failed request is one line. */
+  static Pod get(ApiCluster cluster, PodRef ref) {
+    try {
+      return cluster.client().pods().inNamespace(ref.namespace()).withName(ref.name()).get();
+    } catch (RuntimeException e) {
+      throw ApiFailures.failure(e, "get", "pods", ref.namespace(), cluster);
     }
   }
 

@@ -104,12 +104,7 @@ public final class EphemeralDebug {
   }
 
   private Pod get(PodRef ref) {
-    Pod pod;
-    try {
-      pod = cluster.client().pods().inNamespace(ref.namespace()).withName(ref.name()).get();
-    } catch (RuntimeException e) {
-      throw ApiFailures.failure(e, "get", "pods", ref.namespace(), cluster);
-    }
+    Pod pod = ContainerStart.get(cluster, ref);
     if (pod == null) {
       throw new NodeAccessException(Failure.CONTAINER_GONE, "Pod " + ref + " not found.");
     }
