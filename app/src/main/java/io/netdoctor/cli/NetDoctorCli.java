@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Point-and-click troubleshooting of Kubernetes networking (command-line face).",
     subcommands = {PodsCommand.class, DemoCommand.class, DigCommand.class, ProbeCommand.class,
-        CaptureCommand.class})
+        CaptureCommand.class, ExecCommand.class})
 public final class NetDoctorCli implements Runnable {
 
   @Override

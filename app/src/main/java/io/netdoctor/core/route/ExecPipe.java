@@ -52,7 +52,8 @@ final class ExecPipe implements RemoteProcess.Pipe, ExecListener {
 
   @Override
   public OutputStream stdin() {
-    return watch.getInput();
+    OutputStream in = watch.getInput();
+    return in != null ? in : OutputStream.nullOutputStream(); // exec without stdin
   }
 
   @Override

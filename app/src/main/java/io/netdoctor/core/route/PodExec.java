@@ -24,13 +24,24 @@ public final class PodExec implements CommandPlace {
   private final String container;
   private final boolean guarded;
   private final String label;
+  private final boolean stdin;
 
   PodExec(ApiCluster cluster, PodRef pod, String container, boolean guarded, String label) {
+    this(cluster, pod, container, guarded, label, true);
+  }
+
+  private PodExec(ApiCluster cluster, PodRef pod, String container, boolean guarded, String label, boolean stdin) {
     this.cluster = cluster;
     this.pod = KubeNames.pod(pod);
     this.container = container == null ? null : KubeNames.podName(container);
     this.guarded = guarded;
     this.label = label;
+    this.stdin = stdin;
+  }
+
+  /** The same container without stdin, as `kubectl exec` without -i: the command reads end-of-file at once. */
+  public PodExec withoutStdin() {
+    return new PodExec(cluster, pod, container, guarded, label, false);
   }
 
   /** A container of the user's pod: commands run exactly as given (the container may have no shell). */
@@ -66,7 +77,8 @@ public final class PodExec implements CommandPlace {
       io.fabric8.kubernetes.client.dsl.ContainerResource base = container == null
           ? cluster.client().pods().inNamespace(pod.namespace()).withName(pod.name())
           : cluster.client().pods().inNamespace(pod.namespace()).withName(pod.name()).inContainer(container);
-      TtyExecErrorChannelable streams = base.redirectingInput().redirectingOutput().redirectingError();
+      TtyExecErrorChannelable streams = (stdin ? base.redirectingInput() : base).redirectingOutput()
+          .redirectingError();
       ExecWatch watch = (tty ? streams.withTTY() : streams).usingListener(pipe).exec(argv.toArray(String[]::new));
       pipe.attach(watch);
       return RemoteProcess.over(pipe, listener, "exec-" + pod.name());
@@ -78,7 +90,11 @@ public final class PodExec implements CommandPlace {
 
   /** `kubectl exec -i[t] POD -n NS [-c CONTAINER] -- CMD…`, the command in its shown form. */
   Command shown(Command command, boolean tty) {
-    var args = new ArrayList<>(List.of("exec", tty ? "-it" : "-i", pod.name(), "-n", pod.namespace()));
+    var args = new ArrayList<>(List.of("exec"));
+    if (stdin) {
+      args.add(tty ? "-it" : "-i");
+    }
+    args.addAll(List.of(pod.name(), "-n", pod.namespace()));
     if (container != null) {
       args.addAll(List.of("-c", container));
     }

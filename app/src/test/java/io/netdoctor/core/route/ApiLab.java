@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * {@link ExecStream}), the kubelet's status for node debug pods, SelfSubjectAccessReview answers, and Pod Security
  * Admission's 403 for privileged pods. Exec runs on this machine: the "container" is the test host.
  */
-final class ApiLab implements AutoCloseable {
+public final class ApiLab implements AutoCloseable {
 
   private static final Pattern EXEC = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/exec");
   private static final Pattern EPHEMERAL = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/ephemeralcontainers");
@@ -41,27 +41,27 @@ final class ApiLab implements AutoCloseable {
   private static final Pattern PODS = Pattern.compile("/api/v1/namespaces/([^/]+)/pods");
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
-  final MockCluster cluster;
+  public final MockCluster cluster;
   final Transcript transcript = new Transcript();
   /** Bodies of every PATCH of the ephemeralcontainers subresource, as sent. */
-  final List<String> ephemeralPatches = new CopyOnWriteArrayList<>();
+  public final List<String> ephemeralPatches = new CopyOnWriteArrayList<>();
   /** Their Content-Type headers (the patch type). */
   final List<String> ephemeralPatchTypes = new CopyOnWriteArrayList<>();
   /** Every exec, in order. */
   final List<ExecStream> execs = new CopyOnWriteArrayList<>();
   /** Exec argument lists, in order. */
-  final List<List<String>> execCommands = new CopyOnWriteArrayList<>();
+  public final List<List<String>> execCommands = new CopyOnWriteArrayList<>();
   /** "verb resource[/sub] namespace" that SelfSubjectAccessReview denies. */
-  final Set<String> denied = ConcurrentHashMap.newKeySet();
+  public final Set<String> denied = ConcurrentHashMap.newKeySet();
   /** Namespaces whose Pod Security Admission enforces a level that rejects privileged pods. */
   final Map<String, String> enforce = new ConcurrentHashMap<>();
   final List<String> reviews = new CopyOnWriteArrayList<>();
-  volatile boolean ephemeralDisabled;
+  public volatile boolean ephemeralDisabled;
   /** The state the kubelet reports for a new ephemeral container or node debug pod container (default running). */
   volatile Function<String, ContainerState> kubelet = name -> running();
   private final Map<String, List<EphemeralContainer>> ephemeral = new ConcurrentHashMap<>();
 
-  ApiLab() {
+  public ApiLab() {
     cluster = MockCluster.wrapping(crud -> new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
