@@ -13,6 +13,10 @@ import io.netdoctor.core.node.PortChecks;
 import io.netdoctor.core.node.RemoteArgs;
 import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshRuntimeNetns;
+import io.netdoctor.core.route.ApiRoute;
+import io.netdoctor.core.route.ApiSettings;
+import io.netdoctor.core.route.RouteChoice;
+import io.netdoctor.core.route.Via;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.PrintWriter;
 import java.util.List;
@@ -53,6 +57,10 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.")
   boolean showCommands;
 
+  @Option(names = "--via", paramLabel = "api|ssh|auto", description = "Route to the pod: ssh, api (an ephemeral"
+      + " debug container, or a node debug pod for --from-node) or auto (default: SSH, the API when SSH fails).")
+  String via = "auto";
+
 
   @Override
   public Integer call() {
@@ -68,11 +76,26 @@ final class ProbeCommand implements Callable<Integer> {
     if (ssh.sshPort != null) {
       RemoteArgs.port(ssh.sshPort);
     }
+    Via asked = Via.parse(via);
     PodInfo podInfo;
     NodeInfo nodeInfo;
     try (ClusterAccess cluster = kube.open()) {
       podInfo = cluster.pod(ref);
       nodeInfo = podInfo.node().isEmpty() ? null : cluster.node(podInfo.node());
+      if (asked != Via.SSH) {
+        ssh.useFilesBeside(kube.kubeconfig);
+        RouteChoice choice = RouteChoice.decide(asked, podInfo.node(), () -> {
+          try (NodeSessions probe = ssh.sessions(nodeInfo, transcript, err)) {
+            probe.connect(ssh.targets().resolve(nodeInfo));
+          }
+        });
+        if (choice.route() == Via.API) {
+          if (asked == Via.AUTO || showCommands) {
+            err.println("# " + choice.describe());
+          }
+          return throughApi(cluster, transcript, podInfo, requested, out, err);
+        }
+      }
     }
     ssh.useFilesBeside(kube.kubeconfig);
     var targets = ssh.targets();
@@ -103,6 +126,31 @@ final class ProbeCommand implements Callable<Integer> {
       if (kube.debug) {
         e.printStackTrace(err);
       }
+      return 1;
+    }
+  }
+
+  /** The same checks through the Kubernetes API: the pod's ephemeral debug container, or its node's debug pod. */
+  private int throughApi(ClusterAccess cluster, Transcript transcript, PodInfo podInfo, List<Integer> requested,
+      PrintWriter out, PrintWriter err) {
+    try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT)) {
+      List<Integer> toCheck = requested != null ? requested : podInfo.containers().stream().filter(c -> !c.init())
+          .flatMap(c -> c.ports().stream()).filter(p -> "TCP".equalsIgnoreCase(p.protocol()) && p.port() > 0)
+          .map(io.netdoctor.core.kube.ContainerInfo.PortInfo::port).distinct().toList();
+      if (toCheck.isEmpty()) {
+        throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
+            "Pod " + podInfo.ref() + " declares no TCP container ports; name some with --ports.");
+      }
+      java.util.function.Consumer<String> progress = line -> err.println("# " + line);
+      List<PortCheckResult> results = fromNode ? api.portChecksFromNode(podInfo, toCheck, progress)
+          : api.portChecksInPod(podInfo, container, toCheck, progress);
+      for (PortCheckResult r : results) {
+        out.println(r.port() + "\t" + r.state().label());
+      }
+      out.flush();
+      return 0;
+    } catch (NodeAccessException e) {
+      err.println("netdoctor: " + e.getMessage());
       return 1;
     }
   }

@@ -3,8 +3,6 @@ package io.netdoctor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netdoctor.core.route.ApiLab;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +19,6 @@ class ExecCommandTest {
   private static ApiLab lab;
   private static Path kubeconfig;
 
-  record Run(int code, String out, String err) {
-  }
-
   @BeforeAll
   static void start() throws Exception {
     lab = new ApiLab();
@@ -36,19 +31,13 @@ class ExecCommandTest {
     lab.close();
   }
 
-  static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cli = NetDoctorCli.newCommandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static PodsCommandTest.Run run(String... args) {
+    return PodsCommandTest.run(args);
   }
 
   @Test
   void printsStdoutAndStderrAndExitsWithTheCommandsCode() {
-    Run run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString(), "--",
+    var run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString(), "--",
         "sh", "-c", "echo out; echo err >&2; exit 7");
     assertThat(run.out()).isEqualTo("out\n");
     assertThat(run.err()).isEqualTo("err\n");
@@ -58,7 +47,7 @@ class ExecCommandTest {
 
   @Test
   void exitsZeroOnSuccessWithTheContainerAndRouteNamed() {
-    Run run = run("exec", "default/redis-0", "-c", "main", "--via", "api", "--kubeconfig", kubeconfig.toString(),
+    var run = run("exec", "default/redis-0", "-c", "main", "--via", "api", "--kubeconfig", kubeconfig.toString(),
         "--context", "mock", "--", "echo", "a b", "$HOME");
     assertThat(run.out()).isEqualTo("a b $HOME\n");
     assertThat(run.code()).isZero();
@@ -66,7 +55,7 @@ class ExecCommandTest {
 
   @Test
   void optionLikeArgumentsAfterTheDashesBelongToTheCommand() {
-    Run run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString(), "--",
+    var run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString(), "--",
         "sh", "-c", "printf '%s\\n' \"$@\"", "sh", "-c", "--via", "ssh", "--context");
     assertThat(run.out()).isEqualTo("-c\n--via\nssh\n--context\n");
     assertThat(run.code()).isZero();
@@ -74,28 +63,28 @@ class ExecCommandTest {
 
   @Test
   void aMissingPodIsOneLineAndExitOne() {
-    Run run = run("exec", "default/nope", "--kubeconfig", kubeconfig.toString(), "--", "true");
+    var run = run("exec", "default/nope", "--kubeconfig", kubeconfig.toString(), "--", "true");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("netdoctor: Pod default/nope not found in context 'mock'.\n");
   }
 
   @Test
   void aMissingContainerIsOneLineAndExitOne() {
-    Run run = run("exec", "default/redis-0", "-c", "nope", "--kubeconfig", kubeconfig.toString(), "--", "true");
+    var run = run("exec", "default/redis-0", "-c", "nope", "--kubeconfig", kubeconfig.toString(), "--", "true");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("netdoctor: container nope not found in pod redis-0\n");
   }
 
   @Test
   void aProgramThatCannotStartIsTheRuntimesMessageAndExitOne() {
-    Run run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString(), "--", "no-such-program-xyz");
+    var run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString(), "--", "no-such-program-xyz");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).contains("executable file not found").doesNotContain("Exception");
   }
 
   @Test
   void aCommandIsRequired() {
-    Run run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString());
+    var run = run("exec", "default/redis-0", "--kubeconfig", kubeconfig.toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("Missing required parameter: 'CMD'");
   }
