@@ -107,14 +107,23 @@ final class CaptureCommand implements Callable<Integer> {
       if (asked != Via.SSH) {
         ssh.useFilesBeside(kube.kubeconfig);
         NodeInfo node = nodeInfo;
-        RouteChoice choice = RouteChoice.decide(asked, nodeInfo == null ? "(no node)" : nodeInfo.name(), () -> {
-          if (node == null) {
-            throw new NodeAccessException(NodeAccessException.Failure.UNREACHABLE, "the pod is on no node yet");
+        RouteChoice choice;
+        try {
+          if (podInfo != null) {
+            io.netdoctor.core.node.PodTarget.requireContainer(podInfo, container);
           }
-          try (NodeSessions probe = ssh.sessions(node, transcript, err)) {
-            probe.connect(ssh.targets().resolve(node));
-          }
-        });
+          choice = RouteChoice.decide(asked, nodeInfo == null ? "(no node)" : nodeInfo.name(), () -> {
+            if (node == null) {
+              throw new NodeAccessException(NodeAccessException.Failure.UNREACHABLE, "the pod is on no node yet");
+            }
+            try (NodeSessions probe = ssh.sessions(node, transcript, err)) {
+              probe.connect(ssh.targets().resolve(node));
+            }
+          });
+        } catch (NodeAccessException e) {
+          err.println("netdoctor: " + e.getMessage());
+          return 1;
+        }
         if (choice.route() == Via.API) {
           if (asked == Via.AUTO || showCommands) {
             err.println("# " + choice.describe());

@@ -84,11 +84,18 @@ final class ProbeCommand implements Callable<Integer> {
       nodeInfo = podInfo.node().isEmpty() ? null : cluster.node(podInfo.node());
       if (asked != Via.SSH) {
         ssh.useFilesBeside(kube.kubeconfig);
-        RouteChoice choice = RouteChoice.decide(asked, podInfo.node(), () -> {
-          try (NodeSessions probe = ssh.sessions(nodeInfo, transcript, err)) {
-            probe.connect(ssh.targets().resolve(nodeInfo));
-          }
-        });
+        RouteChoice choice;
+        try {
+          PodTarget.requireContainer(podInfo, container);
+          choice = RouteChoice.decide(asked, podInfo.node(), () -> {
+            try (NodeSessions probe = ssh.sessions(nodeInfo, transcript, err)) {
+              probe.connect(ssh.targets().resolve(nodeInfo));
+            }
+          });
+        } catch (NodeAccessException e) {
+          err.println("netdoctor: " + e.getMessage());
+          return 1;
+        }
         if (choice.route() == Via.API) {
           if (asked == Via.AUTO || showCommands) {
             err.println("# " + choice.describe());
@@ -101,11 +108,7 @@ final class ProbeCommand implements Callable<Integer> {
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       PodTarget target = PodTarget.of(podInfo, nodeInfo, container);
-      List<Integer> toCheck = requested != null ? requested : target.declaredPorts();
-      if (toCheck.isEmpty()) {
-        throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
-            "Pod " + ref + " declares no TCP container ports; name some with --ports.");
-      }
+      List<Integer> toCheck = portsToCheck(podInfo, requested);
       List<PortCheckResult> results;
       if (fromNode) {
         RemoteArgs.ipAddress(target.podIp());
@@ -134,13 +137,7 @@ final class ProbeCommand implements Callable<Integer> {
   private int throughApi(ClusterAccess cluster, Transcript transcript, PodInfo podInfo, List<Integer> requested,
       PrintWriter out, PrintWriter err) {
     try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT)) {
-      List<Integer> toCheck = requested != null ? requested : podInfo.containers().stream().filter(c -> !c.init())
-          .flatMap(c -> c.ports().stream()).filter(p -> "TCP".equalsIgnoreCase(p.protocol()) && p.port() > 0)
-          .map(io.netdoctor.core.kube.ContainerInfo.PortInfo::port).distinct().toList();
-      if (toCheck.isEmpty()) {
-        throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
-            "Pod " + podInfo.ref() + " declares no TCP container ports; name some with --ports.");
-      }
+      List<Integer> toCheck = portsToCheck(podInfo, requested);
       java.util.function.Consumer<String> progress = line -> err.println("# " + line);
       List<PortCheckResult> results = fromNode ? api.portChecksFromNode(podInfo, toCheck, progress)
           : api.portChecksInPod(podInfo, container, toCheck, progress);
@@ -153,6 +150,16 @@ final class ProbeCommand implements Callable<Integer> {
       err.println("netdoctor: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** --ports, else the pod's declared TCP ports; none at all is an error. */
+  private static List<Integer> portsToCheck(PodInfo pod, List<Integer> requested) {
+    List<Integer> toCheck = requested != null ? requested : PodTarget.declaredPorts(pod);
+    if (toCheck.isEmpty()) {
+      throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
+          "Pod " + pod.ref() + " declares no TCP container ports; name some with --ports.");
+    }
+    return toCheck;
   }
 
   private static RuntimePlan.Progress progress(PrintWriter err) {
