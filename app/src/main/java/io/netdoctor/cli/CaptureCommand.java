@@ -12,6 +12,10 @@ import io.netdoctor.core.node.NodeSessions;
 import io.netdoctor.core.node.PodTarget;
 import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshRuntimeNetns;
+import io.netdoctor.core.route.ApiRoute;
+import io.netdoctor.core.route.ApiSettings;
+import io.netdoctor.core.route.RouteChoice;
+import io.netdoctor.core.route.Via;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
 import java.io.IOException;
@@ -68,6 +72,10 @@ final class CaptureCommand implements Callable<Integer> {
 
   @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.") boolean showCommands;
 
+  @Option(names = "--via", paramLabel = "api|ssh|auto", description = "Route: ssh, api (an ephemeral debug"
+      + " container in the pod, or a node debug pod) or auto (default: SSH, the API when SSH fails).")
+  String via = "auto";
+
 
   @Override
   public Integer call() throws Exception {
@@ -82,6 +90,7 @@ final class CaptureCommand implements Callable<Integer> {
     if (showCommands) {
       transcript.subscribe(e -> err.println((e.kind() == TranscriptEntry.Kind.COMMAND ? "$ " : "# ") + e.text()));
     }
+    Via asked = Via.parse(via);
     PodInfo podInfo = null;
     NodeInfo nodeInfo;
     try (ClusterAccess cluster = kube.open()) {
@@ -94,6 +103,33 @@ final class CaptureCommand implements Callable<Integer> {
       if (nodeInfo == null && where.node != null) {
         throw new IllegalArgumentException("Node " + where.node + " not found in context '"
             + cluster.target().context() + "'.");
+      }
+      if (asked != Via.SSH) {
+        ssh.useFilesBeside(kube.kubeconfig);
+        NodeInfo node = nodeInfo;
+        RouteChoice choice;
+        try {
+          if (podInfo != null) {
+            io.netdoctor.core.node.PodTarget.requireContainer(podInfo, container);
+          }
+          choice = RouteChoice.decide(asked, nodeInfo == null ? "(no node)" : nodeInfo.name(), () -> {
+            if (node == null) {
+              throw new NodeAccessException(NodeAccessException.Failure.UNREACHABLE, "the pod is on no node yet");
+            }
+            try (NodeSessions probe = ssh.sessions(node, transcript, err)) {
+              probe.connect(ssh.targets().resolve(node));
+            }
+          });
+        } catch (NodeAccessException e) {
+          err.println("netdoctor: " + e.getMessage());
+          return 1;
+        }
+        if (choice.route() == Via.API) {
+          if (asked == Via.AUTO || showCommands) {
+            err.println("# " + choice.describe());
+          }
+          return throughApi(cluster, transcript, podInfo, options, out, err);
+        }
       }
     }
     ssh.useFilesBeside(kube.kubeconfig);
@@ -110,6 +146,28 @@ final class CaptureCommand implements Callable<Integer> {
       if (kube.debug) {
         e.printStackTrace(err);
       }
+      return 1;
+    }
+  }
+
+  /** The capture through the Kubernetes API: the pod's ephemeral debug container, or the node's debug pod. */
+  private int throughApi(ClusterAccess cluster, Transcript transcript, PodInfo podInfo, CaptureOptions options,
+      PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    java.util.function.Consumer<String> progress = line -> err.println("# " + line);
+    try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT)) {
+      ApiRoute.Capture capture = podInfo != null ? api.captureInPod(podInfo, container, progress)
+          : api.captureOnNode(where.node, progress);
+      try {
+        return capture(capture.place(), options, out, err);
+      } finally {
+        try {
+          capture.hold().close();
+        } catch (Exception e) {
+          err.println("netdoctor: " + e.getMessage());
+        }
+      }
+    } catch (NodeAccessException e) {
+      err.println("netdoctor: " + e.getMessage());
       return 1;
     }
   }

@@ -13,6 +13,10 @@ import io.netdoctor.core.node.PortChecks;
 import io.netdoctor.core.node.RemoteArgs;
 import io.netdoctor.core.node.RuntimePlan;
 import io.netdoctor.core.node.SshRuntimeNetns;
+import io.netdoctor.core.route.ApiRoute;
+import io.netdoctor.core.route.ApiSettings;
+import io.netdoctor.core.route.RouteChoice;
+import io.netdoctor.core.route.Via;
 import io.netdoctor.core.transcript.Transcript;
 import java.io.PrintWriter;
 import java.util.List;
@@ -53,6 +57,10 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--show-commands", description = "Print the equivalent commands on stderr.")
   boolean showCommands;
 
+  @Option(names = "--via", paramLabel = "api|ssh|auto", description = "Route to the pod: ssh, api (an ephemeral"
+      + " debug container, or a node debug pod for --from-node) or auto (default: SSH, the API when SSH fails).")
+  String via = "auto";
+
 
   @Override
   public Integer call() {
@@ -68,21 +76,39 @@ final class ProbeCommand implements Callable<Integer> {
     if (ssh.sshPort != null) {
       RemoteArgs.port(ssh.sshPort);
     }
+    Via asked = Via.parse(via);
     PodInfo podInfo;
     NodeInfo nodeInfo;
     try (ClusterAccess cluster = kube.open()) {
       podInfo = cluster.pod(ref);
       nodeInfo = podInfo.node().isEmpty() ? null : cluster.node(podInfo.node());
+      if (asked != Via.SSH) {
+        ssh.useFilesBeside(kube.kubeconfig);
+        RouteChoice choice;
+        try {
+          PodTarget.requireContainer(podInfo, container);
+          choice = RouteChoice.decide(asked, podInfo.node(), () -> {
+            try (NodeSessions probe = ssh.sessions(nodeInfo, transcript, err)) {
+              probe.connect(ssh.targets().resolve(nodeInfo));
+            }
+          });
+        } catch (NodeAccessException e) {
+          err.println("netdoctor: " + e.getMessage());
+          return 1;
+        }
+        if (choice.route() == Via.API) {
+          if (asked == Via.AUTO || showCommands) {
+            err.println("# " + choice.describe());
+          }
+          return throughApi(cluster, transcript, podInfo, requested, out, err);
+        }
+      }
     }
     ssh.useFilesBeside(kube.kubeconfig);
     var targets = ssh.targets();
     try (NodeSessions sessions = ssh.sessions(nodeInfo, transcript, err)) {
       PodTarget target = PodTarget.of(podInfo, nodeInfo, container);
-      List<Integer> toCheck = requested != null ? requested : target.declaredPorts();
-      if (toCheck.isEmpty()) {
-        throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
-            "Pod " + ref + " declares no TCP container ports; name some with --ports.");
-      }
+      List<Integer> toCheck = portsToCheck(podInfo, requested);
       List<PortCheckResult> results;
       if (fromNode) {
         RemoteArgs.ipAddress(target.podIp());
@@ -105,6 +131,35 @@ final class ProbeCommand implements Callable<Integer> {
       }
       return 1;
     }
+  }
+
+  /** The same checks through the Kubernetes API: the pod's ephemeral debug container, or its node's debug pod. */
+  private int throughApi(ClusterAccess cluster, Transcript transcript, PodInfo podInfo, List<Integer> requested,
+      PrintWriter out, PrintWriter err) {
+    try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT)) {
+      List<Integer> toCheck = portsToCheck(podInfo, requested);
+      java.util.function.Consumer<String> progress = line -> err.println("# " + line);
+      List<PortCheckResult> results = fromNode ? api.portChecksFromNode(podInfo, toCheck, progress)
+          : api.portChecksInPod(podInfo, container, toCheck, progress);
+      for (PortCheckResult r : results) {
+        out.println(r.port() + "\t" + r.state().label());
+      }
+      out.flush();
+      return 0;
+    } catch (NodeAccessException e) {
+      err.println("netdoctor: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** --ports, else the pod's declared TCP ports; none at all is an error. */
+  private static List<Integer> portsToCheck(PodInfo pod, List<Integer> requested) {
+    List<Integer> toCheck = requested != null ? requested : PodTarget.declaredPorts(pod);
+    if (toCheck.isEmpty()) {
+      throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT,
+          "Pod " + pod.ref() + " declares no TCP container ports; name some with --ports.");
+    }
+    return toCheck;
   }
 
   private static RuntimePlan.Progress progress(PrintWriter err) {

@@ -9,12 +9,25 @@ import io.netdoctor.core.node.RemoteArgs;
  */
 public record CaptureRoute(Kind kind, NodeOs os, String image, String containerName) {
 
-  /** HOST: tcpdump on the node; TOOLBOX: `toolbox [run] tcpdump`; DEBUG_CONTAINER: `docker run IMAGE tcpdump`. */
-  public enum Kind { HOST, TOOLBOX, DEBUG_CONTAINER }
+  /**
+   * HOST: tcpdump on the node; TOOLBOX: `toolbox [run] tcpdump`; DEBUG_CONTAINER: `docker run IMAGE tcpdump`;
+   * through the Kubernetes API: EPHEMERAL_CONTAINER (in the pod) and NODE_DEBUG_POD (on the node's network).
+   */
+  public enum Kind {
+    HOST, TOOLBOX, DEBUG_CONTAINER, EPHEMERAL_CONTAINER, NODE_DEBUG_POD;
+
+    /** Reached through the API's exec, not SSH. */
+    public boolean api() {
+      return this == EPHEMERAL_CONTAINER || this == NODE_DEBUG_POD;
+    }
+  }
 
   public static final CaptureRoute HOST = new CaptureRoute(Kind.HOST, NodeOs.OTHER, null, null);
 
   public CaptureRoute {
+    if (kind.api()) {
+      RemoteArgs.image(image);
+    }
     if (kind == Kind.DEBUG_CONTAINER) {
       RemoteArgs.image(image);
       if (containerName == null || !containerName.matches("netdoctor-capture-[0-9a-f]{16}(-check)?")) {
@@ -25,6 +38,11 @@ public record CaptureRoute(Kind kind, NodeOs os, String image, String containerN
 
   public static CaptureRoute toolbox(NodeOs os) {
     return new CaptureRoute(Kind.TOOLBOX, os, null, null);
+  }
+
+  /** tcpdump of {@code image} in an ephemeral debug container or a node debug pod named {@code containerName}. */
+  public static CaptureRoute api(Kind kind, String image, String containerName) {
+    return new CaptureRoute(kind, NodeOs.OTHER, image, containerName);
   }
 
   public static CaptureRoute debugContainer(String image, String containerName) {
@@ -42,6 +60,8 @@ public record CaptureRoute(Kind kind, NodeOs os, String image, String containerN
       case HOST -> "tcpdump on the node";
       case TOOLBOX -> "tcpdump from the toolbox";
       case DEBUG_CONTAINER -> "tcpdump in a debug container (" + image + ")";
+      case EPHEMERAL_CONTAINER -> "tcpdump in ephemeral container " + containerName + " (" + image + ")";
+      case NODE_DEBUG_POD -> "tcpdump in node debug pod " + containerName + " (" + image + ")";
     };
   }
 
@@ -53,7 +73,7 @@ public record CaptureRoute(Kind kind, NodeOs os, String image, String containerN
    */
   public String pcapPath(String hostPath) {
     return switch (kind) {
-      case HOST, DEBUG_CONTAINER -> hostPath;
+      case HOST, DEBUG_CONTAINER, EPHEMERAL_CONTAINER, NODE_DEBUG_POD -> hostPath;
       case TOOLBOX -> hostRoot() + hostPath;
     };
   }

@@ -28,6 +28,9 @@ final class CaptureRoutes {
   /** The place with the route that will capture; throws with tcpdump's (or the route's) own message otherwise. */
   static CapturePlace choose(CapturePlace place, CaptureOptions options, String containerName,
       Consumer<String> progress) {
+    if (place.route().kind().api()) {
+      return checked(place, place.run(options.check(), STEP)); // the debug image is the tcpdump: no fallback
+    }
     RemoteResult host = place.run(options.check(), STEP);
     if (host.ok()) {
       return place;

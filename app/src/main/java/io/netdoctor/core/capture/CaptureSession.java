@@ -106,13 +106,17 @@ public final class CaptureSession implements AutoCloseable {
   static NodeAccessException failure(CapturePlace place, int status, String stderr) {
     String lower = stderr.toLowerCase(Locale.ROOT);
     String where = " on " + place.label();
+    if (CaptureRoutes.missing(status, stderr) && place.route().kind().api()) {
+      return new NodeAccessException(Failure.RUNTIME_CLI_MISSING, "tcpdump is not in the debug image "
+          + place.route().image() + where + "; choose an image that has it, such as " + "nicolaka/netshoot" + ".");
+    }
     if (CaptureRoutes.missing(status, stderr)) {
       return new NodeAccessException(Failure.RUNTIME_CLI_MISSING, "tcpdump is not installed" + where
           + (place.route().kind() == CaptureRoute.Kind.HOST ? "" : " (" + place.route().describe() + ")")
           + "; install it (in the toolbox: dnf install -y tcpdump).");
     }
     if (lower.contains("sudo: a password is required") || lower.contains("a terminal is required")) {
-      return new NodeAccessException(Failure.SUDO_PASSWORD, "sudo needs a password for " + place.node().user()
+      return new NodeAccessException(Failure.SUDO_PASSWORD, "sudo needs a password for " + place.user()
           + where + ": allow passwordless sudo (NOPASSWD) or connect as root.");
     }
     String reason = stderr.lines().map(String::strip)
@@ -144,8 +148,8 @@ public final class CaptureSession implements AutoCloseable {
       public void ended(RemoteProcess.Exit exit) {
         End e = switch (exit.ending()) {
           case KILLED -> new End(Reason.STOPPED, "Stopped after " + packets.get() + " packets.");
-          case DROPPED -> new End(Reason.DISCONNECTED, "Disconnected: the SSH session to " + place.node().node()
-              + " was lost after " + packets.get() + " packets.");
+          case DROPPED -> new End(Reason.DISCONNECTED, "Disconnected: the " + (place.route().kind().api()
+              ? "exec stream to " : "SSH session to ") + place.where() + " was lost after " + packets.get() + " packets.");
           case EXITED -> stopRequested ? new End(Reason.STOPPED, "Stopped after " + packets.get() + " packets.")
               : exit.status() == 0
               ? new End(Reason.FINISHED, "Finished: " + packets.get() + " packets captured.")
@@ -256,14 +260,14 @@ public final class CaptureSession implements AutoCloseable {
       try (fetch) {
         exit = fetch.waitFor(Duration.ofMinutes(10));
       } catch (TimeoutException e) {
-        throw new IOException("Copying the pcap from " + place.node().node() + " took too long; stopped.");
+        throw new IOException("Copying the pcap from " + place.where() + " took too long; stopped.");
       }
       if (failed.get() != null) {
         throw failed.get();
       }
       if (exit.status() != 0) {
         synchronized (err) {
-          throw new IOException("Could not read the pcap on " + place.node().node() + ": "
+          throw new IOException("Could not read the pcap on " + place.where() + ": "
               + err.toString().strip().lines().findFirst().orElse("exit " + exit.status()));
         }
       }
@@ -283,7 +287,7 @@ public final class CaptureSession implements AutoCloseable {
     Command stop = switch (place.route().kind()) {
       case HOST -> null;
       // the bracket keeps pkill from matching its own command line (and sudo's, and the SSH guard's)
-      case TOOLBOX -> Command.of("pkill", "-f", "--", "[" + name.charAt(0) + "]" + name.substring(1));
+      case TOOLBOX, EPHEMERAL_CONTAINER, NODE_DEBUG_POD -> Command.of("pkill", "-f", "--", "[" + name.charAt(0) + "]" + name.substring(1));
       case DEBUG_CONTAINER -> Command.of("docker", "rm", "-f", place.route().containerName());
     };
     if (stop != null) {

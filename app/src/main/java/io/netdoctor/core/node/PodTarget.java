@@ -33,20 +33,32 @@ public record PodTarget(PodRef pod, String container, ContainerId containerId, N
       }
     }
     if (chosen == null) {
-      throw new NodeAccessException(NodeAccessException.Failure.CONTAINER_GONE, containerName != null
-          ? "Pod " + pod.ref() + " has no container named '" + containerName + "' (it has "
-              + pod.containers().stream().map(ContainerInfo::name).toList() + ")."
-          : "Pod " + pod.ref() + " has no started container.");
+      requireContainer(pod, containerName);
+      throw new NodeAccessException(NodeAccessException.Failure.CONTAINER_GONE,
+          "Pod " + pod.ref() + " has no started container.");
     }
     if (chosen.containerId() == null) {
       throw new NodeAccessException(NodeAccessException.Failure.CONTAINER_GONE,
           "Container " + chosen.name() + " of " + pod.ref() + " has no container ID yet (" + chosen.state() + ").");
     }
-    List<Integer> ports = pod.containers().stream().filter(c -> !c.init())
+    return new PodTarget(pod.ref(), chosen.name(), chosen.containerId(), node, pod.podIP(), declaredPorts(pod));
+  }
+
+  /** Refuses a container name the pod does not have (null: no name given, nothing to check). */
+  public static void requireContainer(PodInfo pod, String containerName) {
+    if (containerName != null && pod.containers().stream().noneMatch(c -> c.name().equals(containerName))) {
+      throw new NodeAccessException(NodeAccessException.Failure.CONTAINER_GONE, "Pod " + pod.ref()
+          + " has no container named '" + containerName + "' (it has "
+          + pod.containers().stream().map(ContainerInfo::name).toList() + ").");
+    }
+  }
+
+  /** The TCP ports the pod's containers declare, in order, once each. */
+  public static List<Integer> declaredPorts(PodInfo pod) {
+    return pod.containers().stream().filter(c -> !c.init())
         .flatMap(c -> c.ports().stream())
         .filter(p -> "TCP".equalsIgnoreCase(p.protocol()) && p.port() > 0)
         .map(ContainerInfo.PortInfo::port).distinct().toList();
-    return new PodTarget(pod.ref(), chosen.name(), chosen.containerId(), node, pod.podIP(), ports);
   }
 
   /** The runtime from the ID's prefix, else from the node's containerRuntimeVersion. */

@@ -84,11 +84,30 @@ public final class PortChecks {
     return out;
   }
 
+  /**
+   * Checks each port of {@code host} from a place reached another way (an ephemeral debug container shares the
+   * pod's network namespace, so "localhost" there is the pod's).
+   */
+  public static List<PortCheckResult> from(CommandPlace place, String from, String host, List<Integer> ports) {
+    ports.forEach(RemoteArgs::port);
+    List<PortCheckResult> out = new ArrayList<>();
+    for (int port : ports) {
+      RemoteResult r = place.run(check(host, port), TIMEOUT);
+      out.add(result(port, from, r, () -> RemoteFailures.classify(r, "nc", place.label(), "root", "check port " + port)));
+    }
+    return out;
+  }
+
   static PortCheckResult result(int port, String from, RemoteResult r, NodeTarget node) {
+    return result(port, from, r, () -> RemoteFailures.classify(r, "nc", node, "check port " + port));
+  }
+
+  private static PortCheckResult result(int port, String from, RemoteResult r,
+      java.util.function.Supplier<NodeAccessException> failure) {
     String raw = r.output().strip();
     String lower = raw.toLowerCase(Locale.ROOT);
     if (r.exitStatus() >= 125 || lower.contains("sudo:") || lower.contains("nsenter:")) {
-      throw RemoteFailures.classify(r, "nc", node, "check port " + port);
+      throw failure.get();
     }
     PortCheckResult.State state;
     if (r.ok()) {

@@ -14,13 +14,18 @@ final class RemoteFailures {
    * Order matters: sudo speaks first, then "not installed", then the program's own complaint.
    */
   static NodeAccessException classify(RemoteResult result, String program, NodeTarget node, String step) {
+    return classify(result, program, node.node(), node.user(), step);
+  }
+
+  /** The same for a step that ran in {@code place} (a node's name, a debug container) as {@code user}. */
+  static NodeAccessException classify(RemoteResult result, String program, String place, String user, String step) {
     String err = result.stderr().isBlank() ? result.stdout() : result.stderr();
     String lower = err.toLowerCase(Locale.ROOT);
     String first = firstLine(err);
-    String where = " on node " + node.node();
+    String where = " on " + (place.contains(" ") ? place : "node " + place);
     if (lower.contains("sudo: a password is required") || lower.contains("sudo: a terminal is required")
         || lower.contains("no tty present")) {
-      return new NodeAccessException(Failure.SUDO_PASSWORD, "sudo needs a password for " + node.user() + where
+      return new NodeAccessException(Failure.SUDO_PASSWORD, "sudo needs a password for " + user + where
           + ": allow passwordless sudo for this user (NOPASSWD) or connect as root. Step: " + step);
     }
     if (lower.contains("is not in the sudoers file") || lower.contains("not allowed to execute")) {
@@ -32,7 +37,7 @@ final class RemoteFailures {
           ? new NodeAccessException(Failure.NO_NSENTER, "nsenter is not installed" + where
               + " (util-linux); use the toolbox or a debug container instead.")
           : new NodeAccessException(Failure.RUNTIME_CLI_MISSING, program + " is not installed" + where
-              + " (or not on the PATH of " + node.user() + "); it is needed to " + step.toLowerCase(Locale.ROOT) + ".");
+              + " (or not on the PATH of " + user + "); it is needed to " + step.toLowerCase(Locale.ROOT) + ".");
     }
     if (lower.contains("permission denied") || lower.contains("operation not permitted")) {
       return new NodeAccessException(Failure.PERMISSION_DENIED, "Permission denied" + where + " while trying to "

@@ -44,8 +44,30 @@ public final class RemoteProcess implements AutoCloseable {
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
-  private final ChannelExec channel;
-  private final Session session;
+  /**
+   * The pipe a command runs through: an SSH exec channel, or an exec stream of the Kubernetes API. The
+   * process reads both output streams to EOF, then asks the pipe how the command ended.
+   */
+  public interface Pipe {
+    OutputStream stdin();
+
+    InputStream stdout();
+
+    InputStream stderr();
+
+    /** Called once both streams ended: the exit status (-1 when none came) and whether the link was lost. */
+    Exit ended(boolean closing);
+
+    /** Drops the link (the last resort of close()). */
+    void disconnect();
+
+    /** Sends a terminal size; false when this pipe has no terminal. */
+    default boolean resize(int columns, int rows) {
+      return false;
+    }
+  }
+
+  private final Pipe pipe;
   private final Listener listener;
   private final OutputStream stdin;
   private final CompletableFuture<Exit> exit = new CompletableFuture<>();
@@ -53,14 +75,20 @@ public final class RemoteProcess implements AutoCloseable {
   private volatile boolean closing;
 
   RemoteProcess(Session session, ChannelExec channel, Listener listener, String name) throws IOException {
-    this.session = session;
-    this.channel = channel;
+    this(new SshPipe(session, channel), listener, name);
+  }
+
+  private RemoteProcess(Pipe pipe, Listener listener, String name) {
+    this.pipe = pipe;
     this.listener = listener;
-    this.stdin = channel.getOutputStream();
-    InputStream out = channel.getInputStream();
-    InputStream err = channel.getErrStream();
-    startReader(out, listener::stdout, name + "-out");
-    startReader(err, listener::stderr, name + "-err");
+    this.stdin = pipe.stdin();
+    startReader(pipe.stdout(), listener::stdout, name + "-out");
+    startReader(pipe.stderr(), listener::stderr, name + "-err");
+  }
+
+  /** A process over another pipe (the API route's exec); output arrives on threads named after {@code name}. */
+  public static RemoteProcess over(Pipe pipe, Listener listener, String name) {
+    return new RemoteProcess(pipe, listener, name);
   }
 
   /**
@@ -70,7 +98,7 @@ public final class RemoteProcess implements AutoCloseable {
    * and the exit status comes back at once. No shell traps TERM, so an early EOF also stops a command
    * that is only starting. Runs under /bin/sh whatever the login shell is.
    */
-  static String guard(String shellText) {
+  public static String guard(String shellText) {
     String wrapper = "exec 3<&0 </dev/null; "
         + "{ sh -c 'echo $$; exec cat' <&3; [ $? -ge 128 ] || kill -TERM 0; } 2>/dev/null | "
         + "{ read r; { " + shellText + "\n} 3<&-; s=$?; kill $r 2>/dev/null; exit $s; }";
@@ -97,38 +125,11 @@ public final class RemoteProcess implements AutoCloseable {
   }
 
   private void finish() {
-    // exit-status arrives just before the channel closes; EOF may beat it by a few milliseconds
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (!channel.isClosed() && session.isConnected() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    int status = channel.getExitStatus();
-    Ending ending = closing ? Ending.KILLED
-        : status < 0 && sessionLost() ? Ending.DROPPED : Ending.EXITED;
-    Exit result = new Exit(status, ending);
-    channel.disconnect();
+    Exit result = pipe.ended(closing);
+    pipe.disconnect();
     if (exit.complete(result)) {
       listener.ended(result);
     }
-  }
-
-  /** No exit status: either a signal ended the command or the session died; JSch marks the latter shortly. */
-  private boolean sessionLost() {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-    while (session.isConnected() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return !session.isConnected();
   }
 
   /** Sends one line to the command's stdin. */
@@ -140,6 +141,22 @@ public final class RemoteProcess implements AutoCloseable {
       throw new NodeAccessException(NodeAccessException.Failure.SESSION_DROPPED,
           "The remote process no longer takes input: " + e.getMessage(), e);
     }
+  }
+
+  /** Sends bytes as they are (a terminal's keys: Ctrl-C is 0x03 on a pipe with a terminal). */
+  public void sendRaw(byte[] bytes) {
+    try {
+      stdin.write(bytes);
+      stdin.flush();
+    } catch (IOException e) {
+      throw new NodeAccessException(NodeAccessException.Failure.SESSION_DROPPED,
+          "The remote process no longer takes input: " + e.getMessage(), e);
+    }
+  }
+
+  /** Tells the remote terminal its new size; false when the process runs without a terminal. */
+  public boolean resize(int columns, int rows) {
+    return pipe.resize(columns, rows);
   }
 
   public boolean isAlive() {
@@ -181,7 +198,7 @@ public final class RemoteProcess implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       // fall through: disconnecting the channel is the last resort
     }
-    channel.disconnect();
+    pipe.disconnect();
     Exit killed = new Exit(-1, Ending.KILLED);
     if (exit.complete(killed)) {
       listener.ended(killed);

@@ -33,7 +33,7 @@ public final class SshRuntimeNetns implements NetnsEntry {
   }
 
   /** The runtime CLI command that prints what holds the PID; the ID is validated first. */
-  static Command findPid(ContainerRuntime runtime, String id) {
+  public static Command findPid(ContainerRuntime runtime, String id) {
     return switch (runtime) {
       case DOCKER -> Command.of("docker", "inspect", "-f", "{{.State.Pid}}", RemoteArgs.containerId(id, false));
       case CONTAINERD, CRIO -> Command.of("crictl", "inspect", RemoteArgs.containerId(id, false));
@@ -138,7 +138,7 @@ public final class SshRuntimeNetns implements NetnsEntry {
   }
 
   /** The PID from the runtime CLI's answer; 0 means the container is not running. */
-  static long parsePid(ContainerRuntime runtime, String output, PodTarget pod) {
+  public static long parsePid(ContainerRuntime runtime, String output, PodTarget pod) {
     String text;
     switch (runtime) {
       case CONTAINERD, CRIO -> {

@@ -40,6 +40,11 @@ public final class MockCluster implements AutoCloseable {
     return new MockCluster(port, crud -> crud);
   }
 
+  /** CRUD behind {@code wrap}: a test dispatcher serves what CRUD cannot express (exec, subresources, admission). */
+  public static MockCluster wrapping(Function<KubernetesCrudDispatcher, Dispatcher> wrap) {
+    return new MockCluster(0, wrap);
+  }
+
   /** Answers {@code status} (401, 403…) for requests matching {@code refused}; the rest goes to CRUD. */
   public static MockCluster refusing(Predicate<RecordedRequest> refused, int status) {
     return new MockCluster(0, crud -> new Dispatcher() {
