@@ -212,7 +212,7 @@ public final class DnsController implements AutoCloseable {
       model.everyPod.setAll(answers);
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
           .distinct().count();
-      model.everyPodQuestion.set(query.name() + " " + query.typeName() + " — " + answers.size() + " DNS pods"
+      model.everyPodQuestion.set(query.name() + " " + query.typeName() + " — " + io.netdoctor.core.text.Plural.of(answers.size(), "DNS pod")
           + (distinct == 1 ? ", all answer the same" : ", they DISAGREE: look for the odd one out"));
       model.shown.set(DnsModel.View.EVERY_POD);
     });
