@@ -226,6 +226,21 @@ public final class MainController implements AutoCloseable {
     view.tools.getSelectionModel().select(tab);
   }
 
+  /** The theme toggle's state (true: dark), for the settings that remember it. */
+  public javafx.beans.property.BooleanProperty darkProperty() {
+    return model.dark;
+  }
+
+  /** The context shown (a kubeconfig context or {@link #DEMO_CHOICE}). */
+  public String chosenContext() {
+    return model.chosenContext.get();
+  }
+
+  /** The demo cluster once started (it stays up across context switches), for "Freeze demo". */
+  public java.util.Optional<DemoCluster> demo() {
+    return java.util.Optional.ofNullable(demo);
+  }
+
   public TaskRunner tasks() {
     return tasks;
   }
