@@ -32,7 +32,7 @@ public final class PresentationController {
     WindowSettings.Values saved = settings.load();
     zoom.set(saved.zoom());
     main.darkProperty().set(saved.dark());
-    zoom.applyTo(scene.getRoot());
+    zoom.applyTo(scene);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     presentation.addListener((obs, old, on) -> {
       if (on) {

@@ -3,7 +3,7 @@ package io.netdoctor.ui.main;
 import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.scene.Parent;
+import javafx.scene.Scene;
 
 /**
  * The window's zoom, 50–300 %: scales the scene root's font size, and everything sized in em follows (fonts,
@@ -66,13 +66,25 @@ public final class Zoom {
     percent.set(NORMAL);
   }
 
-  /** Keeps {@code root}'s font size at the zoom (an inline style beats the theme's .root rule). */
-  public void applyTo(Parent root) {
-    Runnable apply = () -> root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;",
-        BASE_FONT_PX * percent.get() / 100.0));
+  /**
+   * Keeps the scene's root font size at the zoom (an inline style beats the theme's .root rule), and its icons:
+   * their sizes are pixels (the theme's 18 px, app.css's 20 px), scaled in a stylesheet made for each zoom.
+   */
+  public void applyTo(Scene scene) {
+    Runnable apply = () -> {
+      double z = percent.get() / 100.0;
+      scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_PX * z));
+      scene.getStylesheets().removeIf(s -> s.startsWith(ICONS_CSS));
+      scene.getStylesheets().add(ICONS_CSS + java.util.Base64.getEncoder().encodeToString(String.format(Locale.ROOT,
+          ".ikonli-font-icon { -fx-icon-size: %.1fpx; }%n"
+              + ".app-title .ikonli-font-icon, .problem .ikonli-font-icon { -fx-icon-size: %.1fpx; }%n",
+          18 * z, 20 * z).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    };
     percent.addListener((obs, old, value) -> apply.run());
     apply.run();
   }
+
+  private static final String ICONS_CSS = "data:text/css;base64,";
 
   static int clamp(int value) {
     return Math.max(MIN, Math.min(MAX, value));
