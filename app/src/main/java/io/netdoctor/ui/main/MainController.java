@@ -76,6 +76,7 @@ public final class MainController implements AutoCloseable {
         nodeAccess::wiring);
     tree.addRowActions(captures::rowActions);
     tree.addSelectionActions(captures::selectionActions);
+    ToolTabs.attach(view.tools); // Close / Close others / Close all on each tool tab
   }
 
   public Parent view() {
