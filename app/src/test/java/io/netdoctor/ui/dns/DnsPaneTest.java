@@ -134,6 +134,30 @@ class DnsPaneTest {
     }
   }
 
+  private javafx.stage.Window completionPopup() {
+    return fx(() -> javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof impl.org.controlsfx.skin.AutoCompletePopup<?> && w.isShowing()).findFirst()
+        .orElse(null));
+  }
+
+  /** Issue 14: the completion popup closed after Enter (it covered the Server field), without Modena CSS warnings. */
+  @Test
+  void enterAsksAndClosesTheCompletionPopup(FxRobot robot) {
+    awaitConnected();
+    fxRun(dns::open);
+    robot.clickOn("#dnsName").write("fronten");
+    await().atMost(WAIT).until(() -> completionPopup() != null);
+    var popup = (impl.org.controlsfx.skin.AutoCompletePopup<?>) completionPopup();
+    assertThat(fx(() -> ((javafx.scene.Parent) popup.getSkin().getNode()).getStylesheets()))
+        .noneMatch(sheet -> sheet.endsWith("autocompletion.css"));
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    await().atMost(WAIT).until(() -> completionPopup() == null);
+    awaitIdle();
+    System.err.println("TRANSCRIPT " + transcript.entries().stream().map(e -> e.text()).toList());
+    await().atMost(WAIT).until(() -> transcript.entries().stream().anyMatch(e -> e.text().startsWith("dig ")));
+    assertThat(completionPopup()).as("the answer's text in the field does not reopen it").isNull();
+  }
+
   @Test
   void aQueryFromThePaneShowsNoErrorAndTheServiceClusterIp(FxRobot robot) {
     awaitConnected();
