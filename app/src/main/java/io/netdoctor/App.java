@@ -37,8 +37,10 @@ public final class App extends Application {
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), tasks,
         () -> DemoCluster.start(DEMO_LIFE));
     new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
-    io.netdoctor.ui.help.HelpController.forApp(main, io.netdoctor.core.platform.FolderOpener.system());
     Scene scene = new Scene(main.view(), 1280, 820);
+    new io.netdoctor.ui.report.ReportController(main); // File menu, then View, then Help at the toolbar's end
+    io.netdoctor.ui.main.PresentationController.forApp(main, scene);
+    io.netdoctor.ui.help.HelpController.forApp(main, io.netdoctor.core.platform.FolderOpener.system());
     scene.getStylesheets().add(stylesheet());
     main.addPanesAfterFirstFrame(scene);
     FirstFrame.whenDrawn(scene, () -> icon.thenAccept(image -> Fx.run(() -> {

@@ -50,6 +50,8 @@ public final class DemoCluster implements AutoCloseable {
   private int generation;
   /** Ephemeral containers, exec and the kubelet for pods created at run time. */
   private io.netdoctor.demo.api.PodDebugDispatcher debug;
+  /** "Freeze demo": while set, the demo's life pauses so rows stay still under a trainer's pointer. */
+  private volatile boolean frozen;
   /** The nodes' SSH servers; null when they could not start (the API and DNS still serve). */
   private volatile io.netdoctor.demo.node.DemoNodes nodes;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCluster.class);
@@ -117,6 +119,15 @@ public final class DemoCluster implements AutoCloseable {
   /** Exec streams open now on the demo API (tests: closing leaves none). */
   public int openExecs() {
     return debug == null ? 0 : debug.openExecs();
+  }
+
+  /** Pauses (true) or resumes the demo's life: pods stop restarting and being replaced while frozen. */
+  public void setFrozen(boolean frozen) {
+    this.frozen = frozen;
+  }
+
+  public boolean isFrozen() {
+    return frozen;
   }
 
   /** The demo nodes reachable over SSH on 127.0.0.1 (empty when their servers could not start). */
@@ -228,6 +239,9 @@ public final class DemoCluster implements AutoCloseable {
 
   /** One step of the demo's life: a frontend container restarts, or a frontend pod is replaced. */
   synchronized void liveALittle() {
+    if (frozen) {
+      return;
+    }
     try {
       List<Pod> frontends = client.pods().inNamespace("default").withLabel("tier", "frontend").list().getItems();
       if (frontends.isEmpty()) {

@@ -84,6 +84,23 @@ class DemoClusterTest {
     }
   }
 
+  @Test
+  void aFrozenDemoKeepsStillAndLivesOnWhenThawed() {
+    try (var demo = DemoCluster.start(Duration.ZERO)) {
+      var before = frontends(demo);
+      demo.setFrozen(true);
+      for (int i = 0; i < 4; i++) {
+        demo.liveALittle();
+      }
+      assertThat(frontends(demo)).as("frozen: no restarts, no replacements").isEqualTo(before);
+      demo.setFrozen(false);
+      for (int i = 0; i < 4; i++) {
+        demo.liveALittle();
+      }
+      assertThat(frontends(demo)).isNotEqualTo(before);
+    }
+  }
+
   private static List<String> frontends(DemoCluster demo) {
     return demo.client().pods().inNamespace("default").withLabel("tier", "frontend").list().getItems().stream()
         .map(p -> p.getMetadata().getName() + ":" + p.getStatus().getContainerStatuses().get(0).getRestartCount())

@@ -89,9 +89,9 @@ public final class DnsChecklist {
       boolean isReady = ClusterDns.isRunning(pod) && info.totalContainers() > 0 && info.readyContainers() == info.totalContainers();
       ready += isReady ? 1 : 0;
       details.add(info.name() + "  " + info.status() + "  " + info.readyContainers() + "/" + info.totalContainers() + " ready  "
-          + info.restarts() + " restarts  " + info.podIP());
+          + io.netdoctor.core.text.Plural.of(info.restarts(), "restart") + "  " + info.podIP());
     }
-    String evidence = ready + " of " + pods.size() + " DNS pods Ready";
+    String evidence = ready + " of " + io.netdoctor.core.text.Plural.of(pods.size(), "DNS pod") + " Ready";
     items.add(ready == pods.size() ? CheckItem.pass(title, evidence, details) : CheckItem.fail(title, evidence, details));
     return pods;
   }
@@ -151,7 +151,7 @@ public final class DnsChecklist {
     if (!addresses.equals(readyPodIps)) {
       return CheckItem.fail(title, "endpoints and Ready DNS pods differ", details);
     }
-    return CheckItem.pass(title, addresses.size() + " endpoints, one per Ready DNS pod", details);
+    return CheckItem.pass(title, io.netdoctor.core.text.Plural.of(addresses.size(), "endpoint") + ", one per Ready DNS pod", details);
   }
 
   private CheckItem resolves(String title, String name) {

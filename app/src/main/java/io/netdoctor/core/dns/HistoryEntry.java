@@ -19,7 +19,7 @@ public record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, Dn
       return error;
     }
     int n = answer.answerCount();
-    return answer.status() + ", " + n + (n == 1 ? " answer, " : " answers, ") + answer.latency().toMillis() + " ms";
+    return answer.status() + ", " + io.netdoctor.core.text.Plural.of(n, "answer") + ", " + answer.latency().toMillis() + " ms";
   }
 
   public String title() {

@@ -19,6 +19,7 @@ public final class Transcript {
   private final int capacity;
   private final ArrayDeque<TranscriptEntry> entries = new ArrayDeque<>();
   private final List<Consumer<TranscriptEntry>> listeners = new CopyOnWriteArrayList<>();
+  private final SessionResults results;
   private long sequence;
 
   public Transcript() {
@@ -28,6 +29,12 @@ public final class Transcript {
   public Transcript(Clock clock, int capacity) {
     this.clock = clock;
     this.capacity = capacity;
+    this.results = new SessionResults(clock);
+  }
+
+  /** What the panes found beside these commands (DNS answers, checks, captures), for the session report. */
+  public SessionResults results() {
+    return results;
   }
 
   /** Records a command as a person would type it; secret-bearing arguments are masked first. */

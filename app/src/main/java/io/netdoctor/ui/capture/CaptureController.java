@@ -27,6 +27,7 @@ public final class CaptureController implements AutoCloseable {
   private final CaptureRun run;
   private final CapturePulse pulse;
   private final CaptureView view;
+  private final io.netdoctor.core.transcript.SessionResults results;
 
   public CaptureController(String title, Source source, TaskExecutor tasks, Transcript transcript, int capacity,
       String podIp) {
@@ -37,6 +38,19 @@ public final class CaptureController implements AutoCloseable {
     this.run = new CaptureRun(source, tasks, transcript, model, inbox, podIp, Fx::run);
     this.pulse = new CapturePulse(model, inbox);
     this.view = new CaptureView(model, this);
+    this.results = transcript.results();
+    results.capture(this, this::summary);
+  }
+
+  /** For the session report: where, packets, the busiest senders among the shown lines, pcap files. */
+  io.netdoctor.core.transcript.SessionResults.CaptureSummary summary() {
+    var pcaps = new java.util.ArrayList<>(model.savedPcaps);
+    String remote = remotePcap();
+    if (remote != null) {
+      pcaps.add(0, remote + " (on the node while the pane is open)");
+    }
+    return new io.netdoctor.core.transcript.SessionResults.CaptureSummary(model.title.get(), model.interfaceName.get(),
+        model.filter.get(), packets(), io.netdoctor.core.capture.TopTalkers.of(model.lines, 5), pcaps);
   }
 
   public Tab tab() {
@@ -147,6 +161,8 @@ public final class CaptureController implements AutoCloseable {
   /** Stops tcpdump, removes its pcap from the node; the pane's lines go with the pane. */
   @Override
   public void close() {
+    var last = summary(); // the report keeps what the pane showed when it closed
+    results.capture(this, () -> last);
     CaptureSession s = closeDisplay();
     if (s != null) {
       run.closeSession(s);

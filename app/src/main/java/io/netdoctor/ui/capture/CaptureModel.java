@@ -23,6 +23,8 @@ final class CaptureModel {
 
   final CaptureLines lines;
   final StringProperty title = new SimpleStringProperty("");
+  /** Local pcap files this pane saved (for the session report). */
+  final java.util.List<String> savedPcaps = new java.util.concurrent.CopyOnWriteArrayList<>();
   final StringProperty interfaceName = new SimpleStringProperty("any");
   final ObservableList<NetInterface> interfaces = FXCollections.observableArrayList();
   final StringProperty filter = new SimpleStringProperty("");

@@ -221,6 +221,7 @@ final class CaptureRun {
         + Command.quote("base64 " + s.remotePcap()) + " | base64 -d > " + Command.quote(file.toString()));
     tasks.run(BackgroundTask.of("capture-save", () -> s.savePcap(file)).onSuccess(bytes -> {
       model.message.set(String.format(Locale.ROOT, "Saved %,d bytes to %s", bytes, file));
+      model.savedPcaps.add(file.toString());
       if (after != null) {
         after.run();
       }

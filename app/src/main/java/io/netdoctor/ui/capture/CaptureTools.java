@@ -96,7 +96,7 @@ public final class CaptureTools implements AutoCloseable {
     if (chosen.isEmpty()) {
       return List.of();
     }
-    String n = chosen.size() == 1 ? "1 pod" : chosen.size() + " pods";
+    String n = io.netdoctor.core.text.Plural.of(chosen.size(), "pod");
     return List.of(item("Capture in " + n, "captureSelectedItem", () -> chosen.forEach(c -> openInPod(c.pod(), c.container()))),
         item("Capture in " + n + " side by side", "captureSelectedSideBySideItem",
             () -> layout.sideBySide(chosen.stream().map(c -> openInPod(c.pod(), c.container())).toList())));

@@ -71,7 +71,7 @@ final class DetailsView {
       content.getChildren().add(ServiceForm.of(s.service(), model.service.get(), model.detailsNote.get()));
     } else if (entry instanceof TreeEntry.NamespaceEntry n) {
       title.setText("Namespace " + n.label());
-      subtitle.setText(n.pods() + " pods");
+      subtitle.setText(io.netdoctor.core.text.Plural.of(n.pods(), "pod"));
     } else if (entry instanceof TreeEntry.ClusterEntry c) {
       title.setText("Cluster " + c.label());
       subtitle.setText(c.server());

@@ -33,7 +33,7 @@ final class AnswerSummary {
     int n = answer.answerCount();
     String soa = answer.authority().stream().filter(r -> r.getType() == Type.SOA)
         .map(r -> "SOA " + r.getName() + " " + DigFormatter.rdata(r)).findFirst().orElse("");
-    model.answerCount.set(n + (n == 1 ? " answer" : " answers"));
+    model.answerCount.set(io.netdoctor.core.text.Plural.of(n, "answer"));
     model.soa.set(n == 0 ? soa : "");
     long micros = answer.latency().toNanos() / 1_000;
     model.latency.set(micros < 10_000 ? String.format(Locale.ROOT, "%.1f ms", micros / 1000.0) : micros / 1000 + " ms");

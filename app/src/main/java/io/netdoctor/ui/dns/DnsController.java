@@ -184,6 +184,7 @@ public final class DnsController implements AutoCloseable {
       return entries;
     }, entries -> {
       addHistory(entries);
+      entries.forEach(e -> transcript.results().dns(e.query().name() + " " + e.query().typeName(), e.server().label(), e.outcome(), e.text()));
       AnswerSummary.show(model, entries.get(0));
       model.text.set(String.join("\n", entries.stream().map(HistoryEntry::text).toList()));
       model.shown.set(DnsModel.View.ANSWER);
@@ -212,7 +213,7 @@ public final class DnsController implements AutoCloseable {
       model.everyPod.setAll(answers);
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
           .distinct().count();
-      model.everyPodQuestion.set(query.name() + " " + query.typeName() + " — " + answers.size() + " DNS pods"
+      model.everyPodQuestion.set(query.name() + " " + query.typeName() + " — " + io.netdoctor.core.text.Plural.of(answers.size(), "DNS pod")
           + (distinct == 1 ? ", all answer the same" : ", they DISAGREE: look for the odd one out"));
       model.shown.set(DnsModel.View.EVERY_POD);
     });
@@ -236,6 +237,9 @@ public final class DnsController implements AutoCloseable {
     ClusterDns.Options options = options();
     work("Checking the cluster DNS …", () -> dns.check(connection, transcript, options, name, pod), items -> {
       model.checklist.setAll(items);
+      transcript.results().checklist("Check cluster DNS" + (name.isEmpty() ? "" : " for " + name)
+          + (pod == null ? "" : " from " + pod), items.stream().map(i -> new io.netdoctor.core.transcript.SessionResults
+          .Check(i.title(), i.outcome().name(), i.evidence())).toList());
       long failed = items.stream().filter(i -> i.outcome() == io.netdoctor.core.dns.CheckItem.Outcome.FAIL).count();
       long passed = items.stream().filter(io.netdoctor.core.dns.CheckItem::passed).count();
       model.checklistSummary.set(passed + " passed, " + failed + " failed, " + (items.size() - passed - failed)

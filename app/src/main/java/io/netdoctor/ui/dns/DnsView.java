@@ -225,7 +225,6 @@ final class DnsView {
     toolbarButton.setOnAction(e -> controller.open());
     ask.setOnAction(e -> controller.ask());
     // Enter in the fields, not a default button: that would also catch Enter in the tree's filter box
-    name.setOnAction(e -> controller.ask());
     fromPod.setOnAction(e -> controller.resolveFromPod());
     everyPod.setOnAction(e -> controller.askEveryPod());
     check.setOnAction(e -> controller.check());
@@ -241,6 +240,20 @@ final class DnsView {
         request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
     completion.prefWidthProperty().bind(name.widthProperty());
     completion.setVisibleRowCount(12);
+    // Enter asks: the popup goes so it does not cover the Server field, and it does not come back for the text
+    // the answer writes into the field (only typing brings it back)
+    name.setOnAction(e -> {
+      completion.getAutoCompletionPopup().hide();
+      controller.ask();
+    });
+    model.shown.addListener((obs, old, shown) -> completion.getAutoCompletionPopup().hide());
+    // ControlsFX's autocompletion.css looks up Modena's colours, which AtlantaFX does not define: every showing
+    // logged ClassCastException warnings. app.css styles the popup instead.
+    completion.getAutoCompletionPopup().skinProperty().addListener((obs, old, skin) -> {
+      if (skin != null && skin.getNode() instanceof javafx.scene.Parent list) {
+        list.getStylesheets().removeIf(sheet -> sheet.endsWith("autocompletion.css"));
+      }
+    });
   }
 
   private static Label label(String text) {

@@ -96,6 +96,7 @@ public final class MainController implements AutoCloseable {
     policies = new io.netdoctor.ui.policy.PolicyTools(this::showTool, tasks, transcript, () -> connection,
         nodeAccess::wiring);
     tree.addRowActions(policies::rowActions);
+    ToolTabs.attach(view.tools); // Close / Close others / Close all on each tool tab
   }
 
   public Parent view() {
@@ -162,7 +163,21 @@ public final class MainController implements AutoCloseable {
     model.frontTool.set(tab);
   }
 
-  /** The app's background executor, for the tools this window holds. */
+  /** The theme toggle's state (true: dark), for the settings that remember it. */
+  public javafx.beans.property.BooleanProperty darkProperty() {
+    return model.dark;
+  }
+
+  /** The context shown (a kubeconfig context or {@link #DEMO_CHOICE}). */
+  public String chosenContext() {
+    return model.chosenContext.get();
+  }
+
+  /** The demo cluster once started (it stays up across context switches), for "Freeze demo". */
+  public java.util.Optional<DemoCluster> demo() {
+    return java.util.Optional.ofNullable(contexts.demo());
+  }
+
   public TaskExecutor tasks() {
     return tasks;
   }

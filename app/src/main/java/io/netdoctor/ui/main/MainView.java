@@ -34,6 +34,8 @@ final class MainView {
   final VBox banners = new VBox(4);
   final Label statusLabel = new Label();
   final FontIcon statusIcon = Icons.of(Icons.DISCONNECTED);
+  /** Moves while a cluster (the demo takes seconds on a cold JVM) is being reached, so the window does not look hung. */
+  final javafx.scene.control.ProgressBar statusProgress = new javafx.scene.control.ProgressBar();
   final BorderPane root = new BorderPane();
   final javafx.scene.control.TabPane tools = new javafx.scene.control.TabPane();
   /** Tool buttons (DNS…) added by their controllers. */
@@ -93,7 +95,10 @@ final class MainView {
     center.setDividerPositions(0.74);
 
     statusLabel.setId("connectionStatus");
-    HBox statusBar = new HBox(6, statusIcon, statusLabel);
+    statusProgress.setId("connectionProgress");
+    statusProgress.setPrefWidth(120);
+    statusProgress.managedProperty().bind(statusProgress.visibleProperty());
+    HBox statusBar = new HBox(6, statusIcon, statusLabel, statusProgress);
     statusBar.setAlignment(Pos.CENTER_LEFT);
     statusBar.setPadding(new Insets(3, 10, 3, 10));
     statusBar.getStyleClass().add("status-bar");
@@ -146,6 +151,8 @@ final class MainView {
       case CONNECTING, RECONNECTING -> Icons.SYNC;
       case FAILED, CLOSED -> Icons.DISCONNECTED;
     });
+    statusProgress.setVisible(status.state() == ConnectionStatus.State.CONNECTING
+        || status.state() == ConnectionStatus.State.RECONNECTING);
     statusLabel.getStyleClass().removeAll("status-ok", "status-warn", "status-bad");
     statusLabel.getStyleClass().add(switch (status.state()) {
       case CONNECTED -> "status-ok";

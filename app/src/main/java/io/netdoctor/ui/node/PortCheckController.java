@@ -104,6 +104,7 @@ public final class PortCheckController {
     }).onSuccess(results -> {
       model.running.set(false);
       model.plan.finish(summary(results));
+      results.forEach(r -> transcript.results().portCheck(subject.label(), from(r), r.port(), r.state().label()));
       model.rows.setAll(results.stream()
           .map(r -> new PortCheckModel.Row(r.port(), r.state().label(), from(r), r.raw().strip())).toList());
     })));

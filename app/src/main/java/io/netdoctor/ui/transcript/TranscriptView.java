@@ -33,6 +33,8 @@ final class TranscriptView {
 
   final BorderPane root = new BorderPane();
   final ListView<TranscriptEntry> list;
+  /** "Newer commands ↓": shown when commands arrived below a row the user scrolled up to. */
+  final Button newer = new Button("Newer commands ↓");
 
   TranscriptView(TranscriptModel model, TranscriptController controller) {
     list = new ListView<>(model.rows);
@@ -54,10 +56,29 @@ final class TranscriptView {
     MenuItem copyAll = new MenuItem("Copy all commands");
     copyAll.setOnAction(e -> copy(controller.textOf(controller.commands())));
     list.setContextMenu(new ContextMenu(copy, copyAll));
-    // a user reading a selected line keeps it in view; otherwise the list follows the newest command
+    // the list follows the newest command while its end is in view (a row selected or not); a user who scrolled
+    // up to read stays there and gets a "newer commands" button instead
+    newer.setId("newerCommands");
+    newer.getStyleClass().addAll(atlantafx.base.theme.Styles.ACCENT, atlantafx.base.theme.Styles.SMALL);
+    newer.setVisible(false);
+    newer.managedProperty().bind(newer.visibleProperty());
+    newer.setOnAction(e -> showNewest());
     model.rows.addListener((ListChangeListener<TranscriptEntry>) c -> {
-      if (list.getSelectionModel().isEmpty() && !model.rows.isEmpty()) {
-        list.scrollTo(model.rows.size() - 1);
+      boolean added = false;
+      int before = model.rows.size();
+      while (c.next()) {
+        added |= c.wasAdded();
+        before -= c.getAddedSize() - c.getRemovedSize();
+      }
+      if (!added || model.rows.isEmpty()) {
+        return;
+      }
+      int last = lastVisible();
+      if (last < 0 || last >= before - 1) {
+        // after the list's skin has taken the new rows in (its listener runs after this one)
+        javafx.application.Platform.runLater(this::showNewest);
+      } else {
+        newer.setVisible(true);
       }
     });
 
@@ -74,12 +95,28 @@ final class TranscriptView {
     clear.setOnAction(e -> controller.clear());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(8, title, hint, spacer, copyButton, clear);
+    HBox header = new HBox(8, title, hint, spacer, newer, copyButton, clear);
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(4, 8, 4, 8));
     header.getStyleClass().add("panel-header");
     root.setTop(header);
     root.setCenter(list);
+  }
+
+  private void showNewest() {
+    newer.setVisible(false);
+    if (!list.getItems().isEmpty()) {
+      list.scrollTo(list.getItems().size() - 1);
+    }
+  }
+
+  /** The index of the last row on screen (-1 before the list is laid out). */
+  private int lastVisible() {
+    if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+      var cell = flow.getLastVisibleCell();
+      return cell == null ? -1 : cell.getIndex();
+    }
+    return -1;
   }
 
   private List<TranscriptEntry> selected() {

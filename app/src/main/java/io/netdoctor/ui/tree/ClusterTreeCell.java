@@ -59,7 +59,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
       meta.setText(f.count() + (f.note().isEmpty() ? "" : "  —  " + f.note()));
     } else if (entry instanceof TreeEntry.NamespaceEntry n) {
       set(Icons.NAMESPACE, n.label());
-      meta.setText(n.pods() == 1 ? "1 pod" : n.pods() + " pods");
+      meta.setText(io.netdoctor.core.text.Plural.of(n.pods(), "pod"));
     } else if (entry instanceof TreeEntry.PodEntry p) {
       showPod(p);
     } else if (entry instanceof TreeEntry.ContainerEntry c) {
@@ -74,7 +74,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     } else if (entry instanceof TreeEntry.NodeEntry n) {
       set(Icons.NODE, n.node().name());
       String ip = n.node().address("InternalIP");
-      meta.setText((n.node().ready() ? "Ready" : "NotReady") + "  ·  " + n.pods() + " pods"
+      meta.setText((n.node().ready() ? "Ready" : "NotReady") + "  ·  " + io.netdoctor.core.text.Plural.of(n.pods(), "pod")
           + (ip == null ? "" : "  ·  " + ip) + "  ·  " + n.node().runtime().label());
     }
     setGraphic(box);

@@ -77,8 +77,8 @@ final class ClusterTreeView {
     footer.getStyleClass().add("meta");
     footer.textProperty().bind(Bindings.createStringBinding(
         () -> model.visiblePodCountProperty().get() == model.podCountProperty().get()
-            ? model.podCountProperty().get() + " pods"
-            : model.visiblePodCountProperty().get() + " of " + model.podCountProperty().get() + " pods shown",
+            ? io.netdoctor.core.text.Plural.of(model.podCountProperty().get(), "pod")
+            : model.visiblePodCountProperty().get() + " of " + io.netdoctor.core.text.Plural.of(model.podCountProperty().get(), "pod") + " shown",
         model.podCountProperty(), model.visiblePodCountProperty()));
 
     expandAll.setId("expandAll");

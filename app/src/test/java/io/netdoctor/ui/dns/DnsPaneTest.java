@@ -134,6 +134,31 @@ class DnsPaneTest {
     }
   }
 
+  private javafx.stage.Window completionPopup() {
+    return fx(() -> javafx.stage.Window.getWindows().stream()
+        .filter(w -> w instanceof impl.org.controlsfx.skin.AutoCompletePopup<?> && w.isShowing()).findFirst()
+        .orElse(null));
+  }
+
+  /** Issue 14: the completion popup closes on Enter and stays closed while asking (it covered the Server field). */
+  @Test
+  void enterAsksAndClosesTheCompletionPopup(FxRobot robot) {
+    awaitConnected();
+    fxRun(dns::open);
+    robot.clickOn("#dnsName").write("fronten");
+    await().atMost(WAIT).until(() -> completionPopup() != null);
+    var popup = (impl.org.controlsfx.skin.AutoCompletePopup<?>) completionPopup();
+    assertThat(fx(() -> ((javafx.scene.Parent) popup.getSkin().getNode()).getStylesheets()))
+        .noneMatch(sheet -> sheet.endsWith("autocompletion.css"));
+    // Enter in the popup takes the highlighted name and closes it; the next Enter asks
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    await().atMost(WAIT).until(() -> completionPopup() == null);
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    awaitIdle();
+    await().atMost(WAIT).until(() -> transcript.entries().stream().anyMatch(e -> e.text().startsWith("dig ")));
+    assertThat(completionPopup()).as("the answer's text in the field does not reopen it").isNull();
+  }
+
   @Test
   void aQueryFromThePaneShowsNoErrorAndTheServiceClusterIp(FxRobot robot) {
     awaitConnected();
