@@ -237,4 +237,22 @@ class ConnectionOutageTest {
     config.setDisableHostnameVerification(true);
     return config;
   }
+
+  @Test
+  void aPodWatchThatStopsOnItsOwnWhileTheServerIsHealthyIsNoticedAndAPodAddedAfterwardsArrives() {
+    cluster = MockCluster.start();
+    connectToOnePodAndArm();
+    var podFeed = connection.feeds().all().stream().filter(feed -> feed.name().equals("pods")).findFirst()
+        .orElseThrow();
+    await().atMost(SETUP).until(podFeed::isWatching);
+    podFeed.informer().stop(); // fabric8 informers can end without telling (#4974, #6379)
+    cluster.createPod("default", "web-2", "Running", "docker://0123456789abcdee");
+
+    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -", "default/web-2 -")));
+    assertThat(pods(connection.state().pods())).containsExactlyInAnyOrder("default/web-1 -", "default/web-2 -");
+    assertThat(reconnectingAt.get()).as("the server stayed healthy: no Reconnecting").isZero();
+    // and the fresh watch is live: a pod added after the reload arrives too
+    cluster.createPod("default", "web-3", "Running", "docker://0123456789abcded");
+    await().atMost(SETUP).until(() -> sink.pods.containsKey("default/web-3"));
+  }
 }
