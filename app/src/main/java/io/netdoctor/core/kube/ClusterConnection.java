@@ -227,6 +227,11 @@ public final class ClusterConnection implements AutoCloseable {
     }
   }
 
+  /** The running informers (package-private: tests reach a watch through it). */
+  ClusterFeeds feeds() {
+    return feeds;
+  }
+
   public boolean isNamespaceScoped() {
     return namespaceScoped;
   }

@@ -87,6 +87,11 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
     return failure;
   }
 
+  /** The running informer, or null before {@link #start} (tests stop it to play one that ends on its own). */
+  SharedIndexInformer<T> informer() {
+    return informer;
+  }
+
   boolean isWatching() {
     var current = informer;
     return current != null && current.isWatching();

@@ -37,10 +37,12 @@ class ConnectionOutageTest {
   private final AtomicBoolean armed = new AtomicBoolean();
   private ApiServerProcess server;
   private MockCluster cluster;
+  private MockCluster untrusted;
+  private TcpRelay relay;
   private ClusterConnection connection;
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
     if (connection != null) {
       connection.close();
     }
@@ -50,10 +52,20 @@ class ConnectionOutageTest {
     if (cluster != null) {
       cluster.close();
     }
+    if (untrusted != null) {
+      untrusted.close();
+    }
+    if (relay != null) {
+      relay.close();
+    }
   }
 
   private void connect(int port) {
-    connection = new ClusterConnection("outage", MockCluster.config(port, "default"), transcript, change -> {
+    connect(MockCluster.config(port, "default"));
+  }
+
+  private void connect(io.fabric8.kubernetes.client.Config config) {
+    connection = new ClusterConnection("outage", config, transcript, change -> {
       if (armed.get() && change instanceof ClusterChange.StatusChanged s
           && s.status().state() == ConnectionStatus.State.RECONNECTING) {
         reconnectingAt.compareAndSet(0, System.nanoTime());
@@ -133,10 +145,14 @@ class ConnectionOutageTest {
 
   /** Seeds {@link #cluster} with default/web-1, connects, waits for it and arms the "reconnecting" clock. */
   private void connectToOnePodAndArm() {
+    connectToOnePodAndArm(MockCluster.config(cluster.port(), "default"));
+  }
+
+  private void connectToOnePodAndArm(io.fabric8.kubernetes.client.Config config) {
     cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
         .withName("default").endMetadata().build()).create();
     cluster.createPod("default", "web-1", "Running", "docker://0123456789abcdef");
-    connect(cluster.port());
+    connect(config);
     await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -")));
     armed.set(true);
   }
@@ -152,8 +168,7 @@ class ConnectionOutageTest {
     assertThat(sink.lastMessage()).startsWith("Reconnecting… ").contains("did not answer in time");
 
     hanging.set(false);
-    cluster.createPod("default", "web-2", "Running", "docker://0123456789abcdee");
-    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -", "default/web-2 -")));
+    recoversWithAPodCreatedMeanwhile();
   }
 
   @Test
@@ -167,8 +182,77 @@ class ConnectionOutageTest {
     assertThat(sink.lastMessage()).startsWith("Reconnecting… The API server rejected the credentials (401");
 
     rejecting.set(false);
+    recoversWithAPodCreatedMeanwhile();
+  }
+
+  /** After a fault on the way to {@link #cluster} is mended, a pod created meanwhile shows up and the status is Connected. */
+  private void recoversWithAPodCreatedMeanwhile() {
     cluster.createPod("default", "web-2", "Running", "docker://0123456789abcdee");
-    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -",
-        "default/web-2 -")));
+    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -", "default/web-2 -")));
+    assertThat(sink.lastMessage()).isEqualTo("Connected to outage");
+  }
+
+  @Test
+  void connectionsResetOnTheWayShowReconnectingWithinFiveSecondsSayingResetAndRecover() throws Exception {
+    cluster = MockCluster.start();
+    relay = new TcpRelay(cluster.port());
+    connectToOnePodAndArm(MockCluster.config(relay.port(), "default"));
+    long resetAt = System.nanoTime();
+    relay.resetAll(); // open watches and every new connection get an RST
+    assertThat(nanosToReconnecting(resetAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);
+    assertThat(sink.lastMessage()).startsWith("Reconnecting… ").containsIgnoringCase("reset")
+        .contains("Last contact ");
+
+    relay.relayTo(cluster.port());
+    recoversWithAPodCreatedMeanwhile();
+  }
+
+  @Test
+  void aCertificateTheKubeconfigsAuthorityDoesNotTrustShowsReconnectingWithinFiveSecondsSayingTlsAndRecovers()
+      throws Exception {
+    cluster = MockCluster.https();
+    untrusted = MockCluster.https(); // a self-signed certificate of its own, not the kubeconfig's authority
+    relay = new TcpRelay(cluster.port());
+    connectToOnePodAndArm(trusting(cluster, relay.port()));
+    long swappedAt = System.nanoTime();
+    relay.relayTo(untrusted.port()); // the same URL now presents another certificate
+    assertThat(nanosToReconnecting(swappedAt)).isLessThanOrEqualTo(FIVE_SECONDS_NANOS);
+    assertThat(sink.lastMessage()).startsWith("Reconnecting… ").contains("TLS").contains("Last contact ");
+
+    relay.relayTo(cluster.port());
+    recoversWithAPodCreatedMeanwhile();
+  }
+
+  /** A config for https://127.0.0.1:{@code port} whose certificate authority is {@code server}'s certificate. */
+  private static io.fabric8.kubernetes.client.Config trusting(MockCluster server, int port) {
+    var config = KubeconfigCatalog.interactive(io.fabric8.kubernetes.client.Config.fromKubeconfig("""
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: mock, cluster: {server: "https://127.0.0.1:%d", certificate-authority: "%s"}}]
+        users: [{name: mock, user: {}}]
+        contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
+        current-context: mock
+        """.formatted(port, server.certificate())));
+    // the mock's certificates name "localhost", not 127.0.0.1; trust in the authority is still checked
+    config.setDisableHostnameVerification(true);
+    return config;
+  }
+
+  @Test
+  void aPodWatchThatStopsOnItsOwnWhileTheServerIsHealthyIsNoticedAndAPodAddedAfterwardsArrives() {
+    cluster = MockCluster.start();
+    connectToOnePodAndArm();
+    var podFeed = connection.feeds().all().stream().filter(feed -> feed.name().equals("pods")).findFirst()
+        .orElseThrow();
+    await().atMost(SETUP).until(podFeed::isWatching);
+    podFeed.informer().stop(); // fabric8 informers can end without telling (#4974, #6379)
+    cluster.createPod("default", "web-2", "Running", "docker://0123456789abcdee");
+
+    await().atMost(SETUP).until(() -> connectedWith(Set.of("default/web-1 -", "default/web-2 -")));
+    assertThat(pods(connection.state().pods())).containsExactlyInAnyOrder("default/web-1 -", "default/web-2 -");
+    assertThat(reconnectingAt.get()).as("the server stayed healthy: no Reconnecting").isZero();
+    // and the fresh watch is live: a pod added after the reload arrives too
+    cluster.createPod("default", "web-3", "Running", "docker://0123456789abcded");
+    await().atMost(SETUP).until(() -> sink.pods.containsKey("default/web-3"));
   }
 }

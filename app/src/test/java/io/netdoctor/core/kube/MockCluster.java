@@ -26,8 +26,12 @@ public final class MockCluster implements AutoCloseable {
   private final NamespacedKubernetesClient client;
 
   private MockCluster(int port, Function<KubernetesCrudDispatcher, Dispatcher> wrap) {
+    this(port, wrap, false);
+  }
+
+  private MockCluster(int port, Function<KubernetesCrudDispatcher, Dispatcher> wrap, boolean https) {
     server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
-        wrap.apply(new KubernetesCrudDispatcher()), false);
+        wrap.apply(new KubernetesCrudDispatcher()), https);
     server.init(InetAddress.getLoopbackAddress(), port);
     client = server.createClient();
   }
@@ -43,6 +47,16 @@ public final class MockCluster implements AutoCloseable {
   /** CRUD behind {@code wrap}: a test dispatcher serves what CRUD cannot express (exec, subresources, admission). */
   public static MockCluster wrapping(Function<KubernetesCrudDispatcher, Dispatcher> wrap) {
     return new MockCluster(0, wrap);
+  }
+
+  /** Speaks HTTPS with a self-signed certificate of its own (each server a different one). */
+  public static MockCluster https() {
+    return new MockCluster(0, crud -> crud, true);
+  }
+
+  /** The PEM file of an {@link #https()} server's certificate, for a kubeconfig's certificate-authority. */
+  public String certificate() {
+    return web.getSelfSignedCertificate().certificatePath();
   }
 
   /** Answers {@code status} (401, 403…) for requests matching {@code refused}; the rest goes to CRUD. */
