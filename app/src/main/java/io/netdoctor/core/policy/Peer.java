@@ -3,7 +3,7 @@ package io.netdoctor.core.policy;
 /**
  * One entry of a rule's {@code from}/{@code to}. podSelector alone: pods of the policy's namespace;
  * namespaceSelector alone: every pod of the selected namespaces; both: those pods in those namespaces (AND);
- * ipBlock: addresses (matched against pod IPs too, see docs/decisions/0014-policy-verdicts-policy.md).
+ * ipBlock: addresses (matched against pod IPs too, see docs/decisions/0016-policy-verdicts.md).
  */
 public record Peer(Selector podSelector, Selector namespaceSelector, IpBlock ipBlock) {
 
