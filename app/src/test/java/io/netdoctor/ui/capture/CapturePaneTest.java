@@ -208,7 +208,6 @@ class CapturePaneTest {
 
   @Test
   void aLostConnectionMarksThePaneDisconnectedAndKeepsItsLines(FxRobot robot) throws Exception {
-    String pcapsBefore = pcaps();
     try (var own = lab.newSessions()) {
       CaptureController pane = fx(() -> {
         var p = tools.open("⇅ node-a", () -> CapturePlace.onNode(own, lab.server.target("root")), null);
@@ -217,6 +216,8 @@ class CapturePaneTest {
         return p;
       });
       startAndAwaitListening(robot, pane);
+      Path nodePcap = nodePcap(fx(() -> pane.view().command.getText()));
+      assertThat(nodePcap).exists();
       RealSystem.sh("ping", "-c", "1", "127.0.0.1");
       await().atMost(WAIT).until(() -> fx(pane::shownLines) == 2);
       io.netdoctor.core.capture.CaptureLab.dropConnectionRunning(lab, FILTER);
@@ -230,12 +231,15 @@ class CapturePaneTest {
         pane.close(); // reconnects to remove the node's pcap
         return null;
       });
-      await().atMost(WAIT).until(() -> pcaps().equals(pcapsBefore));
+      await().atMost(WAIT).until(() -> !Files.exists(nodePcap));
     }
   }
 
-  static String pcaps() {
-    return RealSystem.exec("sh", "-c", "ls /tmp/netdoctor-capture-*.pcap 2>/dev/null").output();
+  /** This pane's own file on the node (the lab's node is this machine), not whatever other runs left in /tmp. */
+  static Path nodePcap(String command) {
+    var m = java.util.regex.Pattern.compile("/tmp/netdoctor-capture-[0-9a-f]+\\.pcap").matcher(command);
+    assertThat(m.find()).as("the pcap path in: " + command).isTrue();
+    return Path.of(m.group());
   }
 
   @Test
