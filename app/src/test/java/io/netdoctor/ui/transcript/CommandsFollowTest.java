@@ -88,7 +88,7 @@ class CommandsFollowTest {
       list(robot).scrollTo(0);
       return null;
     });
-    WaitForAsyncUtils.waitForFxEvents();
+    await().atMost(WAIT).until(() -> lastVisible(robot) >= 0 && lastVisible(robot) < 40); // laid out scrolled up
     add(5, "dig +vc b");
     await().atMost(WAIT).until(() -> fx(() -> list(robot).getItems().size()) == 48);
     Button newer = robot.lookup("#newerCommands").queryAs(Button.class);
