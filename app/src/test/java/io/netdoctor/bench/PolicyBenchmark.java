@@ -40,7 +40,7 @@ public final class PolicyBenchmark {
   public static void main(String[] args) {
     if (Smoke.requested(args)) {
       PODS = 30;
-      SERVICES = 6;
+      SERVICES = 2 * NAMESPACES; // at least one Service per namespace: pods(…) spreads them so
       POLICIES = 15;
       WARMUP = 0;
       REPEATS = 1;
