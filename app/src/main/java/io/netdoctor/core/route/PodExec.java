@@ -79,12 +79,35 @@ public final class PodExec implements CommandPlace {
           : cluster.client().pods().inNamespace(pod.namespace()).withName(pod.name()).inContainer(container);
       TtyExecErrorChannelable streams = (stdin ? base.redirectingInput() : base).redirectingOutput()
           .redirectingError();
-      ExecWatch watch = (tty ? streams.withTTY() : streams).usingListener(pipe).exec(argv.toArray(String[]::new));
+      ExecWatch watch = execWhenVisible(() -> (tty ? streams.withTTY() : streams).usingListener(pipe)
+          .exec(argv.toArray(String[]::new)));
       pipe.attach(watch);
       return RemoteProcess.over(pipe, listener, "exec-" + pod.name());
     } catch (KubernetesClientException e) {
       throw new NodeAccessException(NodeAccessException.Failure.SESSION_DROPPED,
           ApiFailures.describe(e, "create", "pods/exec", pod.namespace(), cluster), e);
+    }
+  }
+
+  /**
+   * fabric8 checks the container against the pod it reads first: a container that has only just been added (an
+   * ephemeral debug container) can be missing from a read served a moment behind; asked again, it is there.
+   */
+  private static ExecWatch execWhenVisible(java.util.function.Supplier<ExecWatch> exec) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return exec.get();
+      } catch (KubernetesClientException e) {
+        if (attempt >= 5 || e.getMessage() == null || !e.getMessage().contains(" not found in pod ")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L * attempt); // a retry pause, not synchronisation
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
