@@ -74,7 +74,9 @@ final class TranscriptView {
         return;
       }
       int last = lastVisible();
-      if (last < 0 || last >= before - 1) {
+      // rows that arrive before the list is laid out again would see the old end: a follow decided stays decided
+      if (followPending || last < 0 || last >= before - 1) {
+        followPending = true;
         // after the list's skin has taken the new rows in (its listener runs after this one)
         javafx.application.Platform.runLater(this::showNewest);
       } else {
@@ -108,7 +110,24 @@ final class TranscriptView {
     if (!list.getItems().isEmpty()) {
       list.scrollTo(list.getItems().size() - 1);
     }
+    if (list.getScene() == null) {
+      followPending = false;
+      return;
+    }
+    // the decision holds until a layout pass has put the newest row on screen
+    Runnable laidOut = new Runnable() {
+      @Override
+      public void run() {
+        followPending = false;
+        var scene = list.getScene();
+        // not removed while the scene walks its listeners
+        javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+      }
+    };
+    list.getScene().addPostLayoutPulseListener(laidOut);
   }
+
+  private boolean followPending;
 
   /** The index of the last row on screen (-1 before the list is laid out). */
   private int lastVisible() {
