@@ -100,18 +100,15 @@ public final class ApiServerProcess implements AutoCloseable {
   }
 
   /** The port may still be held for a moment by the process just killed: try again for a while. */
-  private static MockCluster bind(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + BIND_LIMIT.toNanos();
-    while (true) {
-      try {
-        return MockCluster.startOn(port);
-      } catch (RuntimeException e) {
-        if (port == 0 || System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(200); // a retry pause, not synchronisation
-      }
+  private static MockCluster bind(int port) {
+    if (port == 0) {
+      return MockCluster.startOn(0);
     }
+    var bound = new java.util.concurrent.atomic.AtomicReference<MockCluster>();
+    org.awaitility.Awaitility.await("port " + port + " free again").atMost(BIND_LIMIT)
+        .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .until(() -> bound.compareAndSet(null, MockCluster.startOn(port)));
+    return bound.get();
   }
 
   private static void seed(MockCluster cluster, String world) {
