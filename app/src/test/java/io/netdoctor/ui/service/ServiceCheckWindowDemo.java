@@ -59,7 +59,8 @@ public final class ServiceCheckWindowDemo {
       main.tree().select(item);
       return true;
     }));
-    Thread.sleep(3000); // the details' fetch; a screenshot pause, not synchronisation
+    until(() -> PaneRobot.fx(() -> main.view().lookup("#detailsTitle") instanceof javafx.scene.control.Label title
+        && title.getText().contains(DemoWorld.WRONG_PORT_SERVICE)));
     marker("details");
     ServiceCheckController pane = PaneRobot.fx(() -> {
       var entry = (TreeEntry.ServiceEntry) main.tree().selectedProperty().get();
