@@ -30,7 +30,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class CaptureFallbackPaneTest {
 
   static final Duration WAIT = Duration.ofSeconds(60);
-  static final String FILTER = "icmp and not host 10.253." + (int) (Math.random() * 250) + ".9";
+  /** This class's own address on lo, so another suite's pings stay out and pgrep finds only this class's tcpdumps. */
+  static final String PINGED = "127.253." + (int) (Math.random() * 250) + ".9";
+  static final String FILTER = "icmp and host " + PINGED;
   static NodeLab lab;
   CaptureTools tools;
 
@@ -76,7 +78,7 @@ class CaptureFallbackPaneTest {
         .equals("tcpdump from the toolbox: listening on lo, link-type EN10MB (Ethernet), snapshot length 262144 bytes"));
     assertThat(fx(() -> pane.view().command.getText())).startsWith("$ toolbox tcpdump --immediate-mode -l -nn -i lo -U -w "
         + "/media/root/tmp/netdoctor-capture-");
-    RealSystem.sh("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
+    RealSystem.sh("ping", "-c", "2", "-i", "0.2", PINGED);
     await().atMost(WAIT).until(() -> fx(pane::packets) >= 4);
     assertThat(tcpdumps()).isNotEmpty();
     WaitForAsyncUtils.asyncFx(() -> tools.close()).get();

@@ -43,8 +43,12 @@ class CapturePaneTest {
 
   static final Duration WAIT = CaptureFx.WAIT;
   static NodeLab lab;
-  /** A filter no other test uses, so pgrep finds exactly this class's tcpdumps. */
-  static final String FILTER = "icmp and not host 10.254." + (int) (Math.random() * 250) + ".9";
+  /**
+   * Pings go to an address of lo's 127/8 of this run's own, and the filter keeps only those: another suite pinging
+   * 127.0.0.1 on the same machine stays out of the counts, and pgrep finds exactly this class's tcpdumps.
+   */
+  static final String PINGED = "127.254." + (int) (Math.random() * 250) + ".9";
+  static final String FILTER = "icmp and host " + PINGED;
 
   @TempDir
   Path dir;
@@ -113,13 +117,13 @@ class CapturePaneTest {
   void startPauseStopAndTheParsedTable(FxRobot robot) {
     CaptureController pane = openOnLo(0);
     startAndAwaitListening(robot, pane);
-    RealSystem.sh("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
+    RealSystem.sh("ping", "-c", "2", "-i", "0.2", PINGED);
     await().atMost(WAIT).until(() -> fx(pane::shownLines) == 4);
 
     TableView<String> table = pane.view().table;
     List<String> row0 = fx(() -> table.getColumns().stream().map(c -> String.valueOf(c.getCellData(0))).toList());
     assertThat(row0.get(1)).isEqualTo("127.0.0.1");
-    assertThat(row0.get(2)).isEqualTo("127.0.0.1");
+    assertThat(row0.get(2)).isEqualTo(PINGED);
     assertThat(row0.get(3)).isEqualTo("ICMP");
     assertThat(row0.get(4)).isEqualTo("64");
     assertThat(row0.get(5)).startsWith("ICMP echo request");
@@ -134,7 +138,7 @@ class CapturePaneTest {
         .contains("ICMP echo reply");
 
     robot.clickOn(pane.view().pause);
-    RealSystem.sh("ping", "-c", "1", "127.0.0.1");
+    RealSystem.sh("ping", "-c", "1", PINGED);
     await().atMost(WAIT).until(() -> fx(pane::packets) == 6);
     assertThat(fx(pane::shownLines)).as("paused: the display holds").isEqualTo(4);
     robot.clickOn(pane.view().pause);
@@ -150,7 +154,7 @@ class CapturePaneTest {
   void findHighlightsAndSelectsMatches(FxRobot robot) {
     CaptureController pane = openOnLo(0);
     startAndAwaitListening(robot, pane);
-    RealSystem.sh("ping", "-c", "3", "-i", "0.2", "127.0.0.1");
+    RealSystem.sh("ping", "-c", "3", "-i", "0.2", PINGED);
     await().atMost(WAIT).until(() -> fx(pane::shownLines) == 6);
     robot.clickOn(pane.view().find).write("seq 2").type(javafx.scene.input.KeyCode.ENTER);
     ListView<String> lines = pane.view().raw;
@@ -171,7 +175,7 @@ class CapturePaneTest {
     awaitShown(pane);
     robot.clickOn(pane.view().count).write("300");
     startAndAwaitListening(robot, pane);
-    RealSystem.sh("ping", "-c", "150", "-i", "0.01", "127.0.0.1"); // 300 packets
+    RealSystem.sh("ping", "-c", "150", "-i", "0.01", PINGED); // 300 packets
     await().atMost(WAIT).until(() -> fx(pane::state).equals("FINISHED"));
     assertThat(fx(pane::packets)).isEqualTo(300);
     assertThat(fx(pane::shownLines)).isEqualTo(100);
@@ -218,7 +222,7 @@ class CapturePaneTest {
       startAndAwaitListening(robot, pane);
       Path nodePcap = nodePcap(fx(() -> pane.view().command.getText()));
       assertThat(nodePcap).exists();
-      RealSystem.sh("ping", "-c", "1", "127.0.0.1");
+      RealSystem.sh("ping", "-c", "1", PINGED);
       await().atMost(WAIT).until(() -> fx(pane::shownLines) == 2);
       io.netdoctor.core.capture.CaptureLab.dropConnectionRunning(lab, FILTER);
       await().atMost(WAIT).until(() -> fx(pane::state).equals("DISCONNECTED"));
@@ -300,7 +304,7 @@ class CapturePaneTest {
       CaptureController pane = openOnLo(0);
       startAndAwaitListening(robot, pane);
       assertThat(fx(() -> pane.view().wireshark.isVisible())).as("shown: wireshark is on the path").isTrue();
-      RealSystem.sh("ping", "-c", "2", "-i", "0.2", "127.0.0.1");
+      RealSystem.sh("ping", "-c", "2", "-i", "0.2", PINGED);
       await().atMost(WAIT).until(() -> fx(pane::packets) >= 4);
       robot.clickOn(pane.view().stop);
       await().atMost(WAIT).until(() -> fx(pane::state).equals("STOPPED"));
@@ -313,7 +317,7 @@ class CapturePaneTest {
       Path pcap = Path.of(args.get(1));
       assertThat(pcap.getFileName().toString()).endsWith(".pcap");
       String readBack = RealSystem.sh("tcpdump", "-r", pcap.toString(), "-nn");
-      assertThat(readBack.lines().filter(l -> l.contains("127.0.0.1 > 127.0.0.1: ICMP echo request")).count())
+      assertThat(readBack.lines().filter(l -> l.contains("127.0.0.1 > " + PINGED + ": ICMP echo request")).count())
           .as(readBack).isGreaterThanOrEqualTo(2);
       Files.deleteIfExists(pcap);
     } finally {
