@@ -1,6 +1,5 @@
 package io.netdoctor.core.kube;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.netdoctor.core.command.Command;
@@ -49,6 +48,7 @@ public final class ClusterConnection implements AutoCloseable {
   private volatile KubernetesClient client;
   private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "");
   private volatile boolean namespaceScoped;
+  private volatile long pageSize = ClusterListing.PAGE_SIZE;
   private volatile boolean nodesForbidden;
   private volatile boolean closed;
   // the rest is touched on the scheduler thread only
@@ -147,7 +147,11 @@ public final class ClusterConnection implements AutoCloseable {
     if (!namespaceScoped) {
       announce(kubectl("get", "pods", "--all-namespaces", "--watch"));
       announce(kubectl("get", "namespaces"));
-      listing = ClusterListing.everything(client, first ? pods -> showFirst(pods, shown) : null);
+      var pages = first ? new FirstPages(shown) : null;
+      listing = ClusterListing.everything(client, pageSize, pages);
+      if (pages != null) {
+        pages.listed();
+      }
       if (listing.clusterWideForbidden) {
         namespaceScoped = true;
         String ns = contextNamespace();
@@ -159,7 +163,7 @@ public final class ClusterConnection implements AutoCloseable {
     }
     if (listing == null) {
       scopedNamespaces.forEach(ns -> announce(kubectl("get", "pods", "-n", ns, "--watch")));
-      listing = ClusterListing.inNamespaces(client, Set.copyOf(scopedNamespaces));
+      listing = ClusterListing.inNamespaces(client, pageSize, Set.copyOf(scopedNamespaces));
     }
     if (!shown.isDone() && namespaceScoped) {
       shown.complete(null); // no first listing was shown: nothing to wait for
@@ -170,12 +174,30 @@ public final class ClusterConnection implements AutoCloseable {
     startFeeds(listing, shown);
   }
 
-  /** The first listing as one change, so a view builds itself in one step (see {@link ClusterChange.PodsListed}). */
-  private void showFirst(List<Pod> pods, CompletableFuture<Void> shown) {
-    List<PodInfo> infos = pods.parallelStream().map(KubeObjects::pod).toList();
-    synchronized (state) {
-      infos.forEach(state::upsertPod);
-      sink.accept(new ClusterChange.PodsListed(infos, shown));
+  /**
+   * The first listing, shown page by page as it arrives: each page is one change, so a view builds itself in
+   * a few steps (see {@link ClusterChange.PodsListed}); {@code shown} completes once the last page is shown.
+   */
+  private final class FirstPages implements Consumer<List<PodInfo>> {
+    private final CompletableFuture<Void> shown;
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+
+    FirstPages(CompletableFuture<Void> shown) {
+      this.shown = shown;
+    }
+
+    @Override
+    public void accept(List<PodInfo> page) {
+      var pageShown = new CompletableFuture<Void>();
+      synchronized (state) {
+        page.forEach(state::upsertPod);
+        sink.accept(new ClusterChange.PodsListed(page, pageShown));
+      }
+      last = pageShown;
+    }
+
+    void listed() {
+      last.thenRun(() -> shown.complete(null));
     }
   }
 
@@ -197,7 +219,7 @@ public final class ClusterConnection implements AutoCloseable {
     if (nodesForbidden) {
       note("No permission to list nodes; the Nodes branch stays empty.");
     }
-    feeds.start(client, listing, namespaceScoped ? Set.copyOf(scopedNamespaces) : null, shown);
+    feeds.start(client, listing, namespaceScoped ? Set.copyOf(scopedNamespaces) : null, shown, pageSize);
   }
 
   private void runOnScheduler(Runnable task) {
@@ -225,6 +247,11 @@ public final class ClusterConnection implements AutoCloseable {
         }
       });
     }
+  }
+
+  /** Objects per page of every list (before {@link #start}; tests page small lists). */
+  void pageSize(long objects) {
+    pageSize = objects;
   }
 
   /** The running informers (package-private: tests reach a watch through it). */

@@ -1,10 +1,12 @@
 package io.netdoctor.core.kube;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,31 +44,40 @@ final class ClusterFeeds implements AutoCloseable {
    * list-and-watch then does not take a core from a view building itself from the first listing.
    */
   synchronized void start(KubernetesClient client, ClusterListing listing, Collection<String> scoped,
-      CompletableFuture<Void> shown) {
+      CompletableFuture<Void> shown, long pageSize) {
+    Long page = pageSize;
     if (scoped != null) {
       for (String ns : scoped) {
-        add(pods("pods in " + ns, () -> client.pods().inNamespace(ns).runnableInformer(0)).seed(listing.podsIn(ns)),
-            shown);
+        add(pods("pods in " + ns, () -> lean(client.pods().inNamespace(ns).withLimit(page), Pod::new))
+            .seed(listing.podsIn(ns)), shown);
         if (listing.servicesIn(ns) != null) {
-          add(services("services in " + ns, () -> client.services().inNamespace(ns).runnableInformer(0))
+          add(services("services in " + ns, () -> lean(client.services().inNamespace(ns), Service::new))
               .seed(listing.servicesIn(ns)), null);
         }
       }
     } else {
-      add(pods("pods", () -> client.pods().inAnyNamespace().runnableInformer(0)).seed(listing.pods), shown);
-      add(new Feed<Namespace>("namespaces", () -> client.namespaces().runnableInformer(0),
+      add(pods("pods", () -> lean(client.pods().inAnyNamespace().withLimit(page), Pod::new)).seed(listing.pods), shown);
+      add(new Feed<Namespace>("namespaces", () -> lean(client.namespaces(), Namespace::new),
           ns -> apply.accept(() -> state.addNamespace(ns.getMetadata().getName())),
           ns -> apply.accept(() -> state.removeNamespace(ns.getMetadata().getName()))).seed(listing.namespaces), null);
       if (listing.services != null) {
-        add(services("services", () -> client.services().inAnyNamespace().runnableInformer(0))
+        add(services("services", () -> lean(client.services().inAnyNamespace().withLimit(page), Service::new))
             .seed(listing.services), null);
       }
     }
     if (listing.nodes != null) {
-      add(new Feed<Node>("nodes", () -> client.nodes().runnableInformer(0),
+      add(new Feed<Node>("nodes", () -> lean(client.nodes().withLimit(page), Node::new),
           n -> apply.accept(() -> state.upsertNode(KubeObjects.node(n))),
           n -> apply.accept(() -> state.removeNode(n.getMetadata().getName()))).seed(listing.nodes), null);
     }
+  }
+
+  /**
+   * An informer that lists in pages like the first listing and keeps only keys in its store: the app's
+   * records live in the {@link ClusterState}.
+   */
+  private static <T extends HasMetadata> SharedIndexInformer<T> lean(Informable<T> informable, Supplier<T> blank) {
+    return informable.runnableInformer(0).itemStore(new LeanItemStore<>(blank));
   }
 
   private Feed<Pod> pods(String name, Supplier<SharedIndexInformer<Pod>> informer) {

@@ -1,52 +1,62 @@
 package io.netdoctor.core.kube;
 
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One full listing of everything a connection watches, in its scope: every namespace, or only the
  * namespaces the user may see. The raw objects seed the informers started after it; {@link #state()} is
  * what {@link ClusterState#reconcile} compares. A kind the user may not list is null, not empty.
+ * Pods are listed in pages ({@code limit}/{@code continue}, as kubectl does) and each page is turned into
+ * records at once: of the whole Pods only their keys are kept (the informers' seed), so listing 150,000 pods
+ * never holds them all, and the first page can be shown while the rest is listed.
  */
 final class ClusterListing {
+
+  /** Pods per page: kubectl's chunk size; a page is shown within a fraction of a second at any cluster size. */
+  static final long PAGE_SIZE = 500;
 
   /** Null when namespaces could be listed cluster-wide, else the namespaces listed one by one. */
   final Collection<String> scopedNamespaces;
   final List<Namespace> namespaces;
+  /** The listed pods' keys only (see {@link LeanItemStore}): the pod informers' seed. */
   final List<Pod> pods;
+  final List<PodInfo> podInfos;
   final List<Service> services;
   final List<Node> nodes;
   /** True when the cluster-wide listing was refused and the caller should fall back to a namespace. */
   final boolean clusterWideForbidden;
 
-  private ClusterListing(Collection<String> scopedNamespaces, List<Namespace> namespaces, List<Pod> pods,
+  private ClusterListing(Collection<String> scopedNamespaces, List<Namespace> namespaces, PodPages pods,
       List<Service> services, List<Node> nodes, boolean clusterWideForbidden) {
     this.scopedNamespaces = scopedNamespaces;
     this.namespaces = namespaces;
-    this.pods = pods;
+    this.pods = pods == null ? null : pods.seeds;
+    this.podInfos = pods == null ? null : pods.infos;
     this.services = services;
     this.nodes = nodes;
     this.clusterWideForbidden = clusterWideForbidden;
   }
 
   /**
-   * Lists pods first: {@code firstPods} (may be null) gets them at once, so a view can build itself while the
-   * rest is listed. Answers {@link #clusterWideForbidden} when pods or namespaces may not be listed across
-   * namespaces.
+   * Lists pods first: {@code podPages} (may be null) gets each page of them as it arrives, so a view can
+   * build itself while the rest is listed. Answers {@link #clusterWideForbidden} when pods or namespaces may
+   * not be listed across namespaces.
    */
-  static ClusterListing everything(KubernetesClient client, Consumer<List<Pod>> firstPods) {
-    List<Pod> pods = forbiddenAsNull(() -> client.pods().inAnyNamespace().list().getItems());
-    if (pods != null && firstPods != null) {
-      firstPods.accept(pods);
-    }
+  static ClusterListing everything(KubernetesClient client, long pageSize, Consumer<List<PodInfo>> podPages) {
+    PodPages pods = forbiddenAsNull(() -> new PodPages(pageSize, podPages).list(o -> client.pods().inAnyNamespace().list(o)));
     List<Namespace> namespaces = pods == null ? null : forbiddenAsNull(() -> client.namespaces().list().getItems());
     if (namespaces == null) {
       return new ClusterListing(null, null, null, null, null, true);
@@ -56,12 +66,12 @@ final class ClusterListing {
   }
 
   /** Pods and Services of the given namespaces only (no permission cluster-wide). */
-  static ClusterListing inNamespaces(KubernetesClient client, Collection<String> namespaces) {
-    List<Pod> pods = new ArrayList<>();
+  static ClusterListing inNamespaces(KubernetesClient client, long pageSize, Collection<String> namespaces) {
+    PodPages pods = new PodPages(pageSize, null);
     List<Service> services = new ArrayList<>();
     boolean anyServices = false;
     for (String ns : namespaces) {
-      pods.addAll(client.pods().inNamespace(ns).list().getItems());
+      pods.list(o -> client.pods().inNamespace(ns).list(o));
       List<Service> some = forbiddenAsNull(() -> client.services().inNamespace(ns).list().getItems());
       if (some != null) {
         anyServices = true;
@@ -76,7 +86,38 @@ final class ClusterListing {
     return forbiddenAsNull(() -> client.nodes().list().getItems());
   }
 
-  private static <T> List<T> forbiddenAsNull(Supplier<List<T>> list) {
+  /** Pods listed page by page into records and keys; each page goes to {@code onPage} (may be null). */
+  private static final class PodPages {
+    final List<Pod> seeds = new ArrayList<>();
+    final List<PodInfo> infos = new ArrayList<>();
+    private final long pageSize;
+    private final Consumer<List<PodInfo>> onPage;
+
+    PodPages(long pageSize, Consumer<List<PodInfo>> onPage) {
+      this.pageSize = pageSize;
+      this.onPage = onPage;
+    }
+
+    PodPages list(Function<ListOptions, PodList> list) {
+      String next = null;
+      do {
+        PodList page = list.apply(new ListOptionsBuilder().withLimit(pageSize).withContinue(next).build());
+        List<PodInfo> records = new ArrayList<>(page.getItems().size());
+        for (Pod pod : page.getItems()) {
+          records.add(KubeObjects.pod(pod));
+          seeds.add(LeanItemStore.lean(pod, Pod::new));
+        }
+        infos.addAll(records);
+        if (onPage != null) {
+          onPage.accept(records);
+        }
+        next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+      } while (next != null && !next.isEmpty());
+      return this;
+    }
+  }
+
+  private static <T> T forbiddenAsNull(Supplier<T> list) {
     try {
       return list.get();
     } catch (RuntimeException e) {
@@ -91,7 +132,7 @@ final class ClusterListing {
   ClusterState.Listing state() {
     Collection<String> names = scopedNamespaces != null ? scopedNamespaces
         : namespaces.stream().map(ns -> ns.getMetadata().getName()).toList();
-    return new ClusterState.Listing(names, pods.parallelStream().map(KubeObjects::pod).toList(),
+    return new ClusterState.Listing(names, podInfos,
         services == null ? null : services.stream().map(KubeObjects::service).toList(),
         nodes == null ? null : nodes.stream().map(KubeObjects::node).toList());
   }
