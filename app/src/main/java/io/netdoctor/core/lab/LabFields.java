@@ -172,7 +172,9 @@ final class LabFields {
     }
     if (tag.equals(Tag.INT)) {
       try {
-        return Long.parseLong(s.getValue());
+        long value = Long.parseLong(s.getValue());
+        // an int where it fits: Kubernetes' int fields (ports, IntOrString) are ints
+        return value == (int) value ? (Object) (int) value : (Object) value;
       } catch (NumberFormatException e) {
         throw new LabFileException(file, line(n), path, "number out of range: " + s.getValue());
       }

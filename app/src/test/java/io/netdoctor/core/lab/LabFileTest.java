@@ -61,7 +61,7 @@ class LabFileTest {
         "ports", java.util.List.of(Map.of("port", 6379))));
     var patched = patch.applyTo(service);
     assertThat(FieldPath.read(patched, "spec.selector")).isEqualTo(Map.of("app", "redis", "role", "mastr"));
-    assertThat(FieldPath.read(patched, "spec.ports[0].targetPort")).isEqualTo(8080L);
+    assertThat(FieldPath.read(patched, "spec.ports[0].targetPort")).isEqualTo(8080);
     assertThat(FieldPath.read(patched, "spec.ports[0].port")).isEqualTo(6379);
     assertThat(lab.changes().get(2)).isEqualTo(new WorldChange.Dns("*.default.svc.cluster.local", "SERVFAIL", null, 100));
     assertThat(lab.changes().get(3)).isEqualTo(new WorldChange.UnansweredSyns("n1", "docker0"));
