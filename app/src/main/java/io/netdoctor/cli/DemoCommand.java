@@ -27,6 +27,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "Every so many seconds a pod restarts or is replaced; 0 keeps the demo still. Default: ${DEFAULT-VALUE}.")
   int lifeSeconds;
 
+  @Option(names = "--lab", paramLabel = "NAME",
+      description = "Serve the demo with this lab's fault in place (see: netdoctor lab list).")
+  String lab;
+
+  @Option(names = "--lab-folder", paramLabel = "DIR", description = "Also the *.yaml lab files in this folder.")
+  Path labFolder;
+
   @Option(names = "--debug", description = "Print stack traces of errors.")
   boolean debug;
 
@@ -37,6 +44,16 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535");
+    }
+    io.netdoctor.core.lab.Lab chosen = null;
+    if (lab != null) {
+      var catalog = LabCommand.catalog(labFolder, spec.commandLine().getErr());
+      chosen = catalog.find(lab).orElse(null);
+      if (chosen == null) {
+        spec.commandLine().getErr().println(catalog.unknown(lab));
+        spec.commandLine().getErr().flush();
+        return 2;
+      }
     }
     DemoCluster demo = DemoCluster.start(Duration.ofSeconds(Math.max(0, lifeSeconds)), port);
     var stopped = new CountDownLatch(1);
@@ -55,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
           + io.netdoctor.core.node.SshFiles.besideKubeconfig(kubeconfig).knownHosts().getFileName()));
       out.println("Try: netdoctor pods -A --kubeconfig " + kubeconfig);
       out.println("     netdoctor probe default/redis-slave-1691881626-d3aft --ports 6379,8080 --kubeconfig " + kubeconfig);
+    }
+    if (chosen != null) {
+      io.netdoctor.demo.lab.LabSession.inject(demo, chosen, new io.netdoctor.core.transcript.Transcript(), java.util.List.of());
+      out.println("Lab " + chosen.name() + " is in place: " + chosen.title());
+      out.println("Briefing: " + chosen.briefing().replace("\n", "\n          "));
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Point-and-click troubleshooting of Kubernetes networking (command-line face).",
     subcommands = {PodsCommand.class, DemoCommand.class, DigCommand.class, ProbeCommand.class,
-        CaptureCommand.class, ExecCommand.class, CheckCommand.class, PolicyCommand.class})
+        CaptureCommand.class, ExecCommand.class, CheckCommand.class, PolicyCommand.class,
+        LabCommand.class})
 public final class NetDoctorCli implements Runnable {
 
   @Override

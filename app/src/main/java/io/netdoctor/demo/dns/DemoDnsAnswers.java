@@ -26,13 +26,18 @@ final class DemoDnsAnswers {
 
   /** The wire response for a wire query, or null when the query is too broken to answer at all. */
   static byte[] answer(ClusterRecords records, byte[] wire, boolean udp) {
+    return answer(records, null, wire, udp);
+  }
+
+  /** As above, with a lab's faults (null: none) in place. */
+  static byte[] answer(ClusterRecords records, DnsFaults faults, byte[] wire, boolean udp) {
     Message query;
     try {
       query = new Message(wire);
     } catch (IOException e) {
       return wire.length >= Header.LENGTH ? formErr(wire) : null;
     }
-    Message response = respond(records, query);
+    Message response = respond(records, faults, query);
     if (!udp) {
       return response.toWire();
     }
@@ -43,6 +48,10 @@ final class DemoDnsAnswers {
   }
 
   static Message respond(ClusterRecords records, Message query) {
+    return respond(records, null, query);
+  }
+
+  static Message respond(ClusterRecords records, DnsFaults faults, Message query) {
     Message response = new Message(query.getHeader().getID());
     Header header = response.getHeader();
     header.setFlag(Flags.QR);
@@ -67,6 +76,10 @@ final class DemoDnsAnswers {
       return response;
     }
     Name name = question.getName();
+    DnsFaults.Fault fault = faults == null ? null : faults.forName(name.toString());
+    if (fault != null && (fault.rcode() != null || fault.address() != null)) {
+      return faulty(response, question, fault);
+    }
     Name zone = records.zoneOf(name);
     if (zone == null) {
       header.setRcode(Rcode.REFUSED);
@@ -91,6 +104,34 @@ final class DemoDnsAnswers {
       }
     }
     return response;
+  }
+
+  /** A lab's answer: its rcode, or its A record (other types: an empty NOERROR). */
+  private static Message faulty(Message response, Record question, DnsFaults.Fault fault) {
+    if (fault.rcode() != null) {
+      response.getHeader().setRcode(Rcode.value(fault.rcode()));
+      return response;
+    }
+    if (question.getType() == Type.A || question.getType() == Type.ANY) {
+      try {
+        response.addRecord(new org.xbill.DNS.ARecord(question.getName(), org.xbill.DNS.DClass.IN, 30,
+            java.net.InetAddress.getByName(fault.address())), Section.ANSWER);
+      } catch (java.net.UnknownHostException e) {
+        response.getHeader().setRcode(Rcode.SERVFAIL); // the lab file checked the address: not reached
+      }
+    }
+    return response;
+  }
+
+  /** How long a lab holds back the answer to {@code wire} (0: none). */
+  static int delayMillis(DnsFaults faults, byte[] wire) {
+    try {
+      Record question = new Message(wire).getQuestion();
+      DnsFaults.Fault fault = question == null ? null : faults.forName(question.getName().toString());
+      return fault == null ? 0 : fault.delayMillis();
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static byte[] formErr(byte[] wire) {

@@ -45,6 +45,14 @@ public final class DemoDnsServer implements AutoCloseable {
   private final ExecutorService threads;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
+  private final DnsFaults faults = new DnsFaults();
+  /** Sends UDP answers a lab delays, so one slow answer does not hold up the others. */
+  private final java.util.concurrent.ScheduledExecutorService delayed =
+      Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "demo-dns-delayed");
+        thread.setDaemon(true);
+        return thread;
+      });
   private volatile boolean closed;
 
   private DemoDnsServer(ClusterRecords records, ServerSocket tcp, DatagramSocket udp) {
@@ -89,7 +97,12 @@ public final class DemoDnsServer implements AutoCloseable {
 
   /** The answer to a wire query as this server gives it over UDP (the demo's traffic model asks it). */
   public byte[] answer(byte[] query) {
-    return DemoDnsAnswers.answer(records, query, true);
+    return DemoDnsAnswers.answer(records, faults, query, true);
+  }
+
+  /** The faults a lab puts into this server's answers (empty: the healthy cluster DNS). */
+  public DnsFaults faults() {
+    return faults;
   }
 
   /** The record set, to feed Services and Pods directly. */
@@ -130,15 +143,29 @@ public final class DemoDnsServer implements AutoCloseable {
       try {
         udp.receive(packet);
         byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
-        byte[] reply = DemoDnsAnswers.answer(records, query, true);
+        byte[] reply = DemoDnsAnswers.answer(records, faults, query, true);
         if (reply != null) {
-          udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+          var to = packet.getSocketAddress();
+          int delay = DemoDnsAnswers.delayMillis(faults, query);
+          if (delay > 0) {
+            delayed.schedule(() -> sendQuietly(reply, to), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+          } else {
+            udp.send(new DatagramPacket(reply, reply.length, to));
+          }
         }
       } catch (IOException e) {
         if (closed) {
           return;
         }
       }
+    }
+  }
+
+  private void sendQuietly(byte[] reply, java.net.SocketAddress to) {
+    try {
+      udp.send(new DatagramPacket(reply, reply.length, to));
+    } catch (IOException e) {
+      // closed meanwhile: the client retries or gives up, as with a lost datagram
     }
   }
 
@@ -167,14 +194,20 @@ public final class DemoDnsServer implements AutoCloseable {
         if (query.length < length) {
           return;
         }
-        byte[] reply = DemoDnsAnswers.answer(records, query, false);
+        byte[] reply = DemoDnsAnswers.answer(records, faults, query, false);
         if (reply == null) {
           return;
+        }
+        int delay = DemoDnsAnswers.delayMillis(faults, query);
+        if (delay > 0) {
+          Thread.sleep(delay); // this connection's own thread: a slow answer, as from a slow upstream
         }
         out.writeShort(reply.length);
         out.write(reply);
         out.flush();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing
     } catch (EOFException e) {
       // The client closed its connection.
     } catch (IOException e) {
@@ -207,6 +240,7 @@ public final class DemoDnsServer implements AutoCloseable {
         // Already closed.
       }
     }
+    delayed.shutdownNow();
     threads.shutdownNow();
     try {
       // Deterministic close: when this returns, no server thread is left running.

@@ -16,6 +16,7 @@ public final class DemoTraffic {
   private final TrafficModel.DnsAnswers dns;
   private volatile double rate = DEFAULT_RATE;
   private volatile Long seed;
+  private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public DemoTraffic(TrafficModel.DnsAnswers dns) {
     this.dns = dns;
@@ -38,9 +39,23 @@ public final class DemoTraffic {
     this.seed = seed;
   }
 
+  /** A lab's fault on or off: TCP SYNs leave on {@code node}'s {@code bridge} toward its pods and nothing comes back. */
+  public void unansweredSyns(String node, String bridge, boolean on) {
+    if (on) {
+      unanswered.add(node + " " + bridge);
+    } else {
+      unanswered.remove(node + " " + bridge);
+    }
+  }
+
+  /** Every bridge with unanswered SYNs now ("NODE IFACE"). */
+  public java.util.Set<String> unansweredSyns() {
+    return java.util.Set.copyOf(unanswered);
+  }
+
   TrafficModel model(ClusterView cluster, Place place, String iface, long startMicros) {
     Long fixed = seed;
     long s = fixed != null ? fixed : System.nanoTime() ^ place.hashCode();
-    return new TrafficModel(cluster.network(), dns, place, iface, s, startMicros, rate);
+    return new TrafficModel(cluster.network(), dns, place, iface, s, startMicros, rate).unansweredSyns(unanswered);
   }
 }

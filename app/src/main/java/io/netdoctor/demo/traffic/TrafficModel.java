@@ -41,6 +41,7 @@ public final class TrafficModel {
   private final ArrayDeque<Frame> ready = new ArrayDeque<>();
   private final List<Network.Pod> clients;
   private final List<Network.Pod> probed;
+  private java.util.Set<String> unansweredBridges = java.util.Set.of();
   private long clock;
   private int nextPort = 32768;
   private int icmpSeq;
@@ -58,6 +59,15 @@ public final class TrafficModel {
     this.clients = web.isEmpty() ? net.pods() : web;
     this.probed = net.pods().stream().filter(p -> p.ports().stream().anyMatch(x -> x.protocol().equals("TCP")))
         .toList();
+  }
+
+  /**
+   * A lab's fault: on these node bridges ("NODE IFACE", e.g. "k8s-node-1 docker0") TCP SYNs toward the node's pods
+   * leave on the bridge and nothing comes back (retransmitted after 1 s and 3 s, as Linux does).
+   */
+  public TrafficModel unansweredSyns(java.util.Set<String> bridges) {
+    this.unansweredBridges = java.util.Set.copyOf(bridges);
+    return this;
   }
 
   /** The model's time: when the last conversation started (microseconds since the epoch). */
@@ -204,6 +214,12 @@ public final class TrafficModel {
     int win = mss > 1460 ? 512 : 502;
     long t = clock;
     byte[] none = new byte[0];
+    if (s.place.inPod() && unansweredBridges.contains(s.node.name() + " " + s.node.bridge())) {
+      for (long retry : new long[] {0, 1_000_000, 3_000_000}) {
+        lost(t + retry, c, s, svc, Wire.tcp(sport, port, ic, 0, Wire.SYN, 64240, Wire.synOptions(mss, tc, 0, 7), none));
+      }
+      return;
+    }
     send(t, c, s, svc, true, Wire.TCP, Wire.tcp(sport, port, ic, 0, Wire.SYN, 64240, Wire.synOptions(mss, tc, 0, 7), none));
     t += 40 + random.nextInt(80);
     send(t, s, c, svc, false, Wire.TCP, Wire.tcp(port, sport, is, ic + 1, Wire.SYN | Wire.ACK, 65160,
@@ -254,6 +270,15 @@ public final class TrafficModel {
    * and on its node's bridge, before DNAT (and after its reversal for replies).
    */
   private void send(long t, End from, End to, int svc, boolean fromClient, int protocol, byte[] l4) {
+    send(t, from, to, svc, fromClient, protocol, l4, false);
+  }
+
+  /** A client's packet that the server node's bridge passes out and that never arrives. */
+  private void lost(long t, End from, End to, int svc, byte[] l4) {
+    send(t, from, to, svc, true, Wire.TCP, l4, true);
+  }
+
+  private void send(long t, End from, End to, int svc, boolean fromClient, int protocol, byte[] l4, boolean lost) {
     if (from.loopback) {
       seen(t, from.place, "lo", true, () -> loFrame(protocol, l4));
       seen(t + 1, from.place, "lo", false, () -> loFrame(protocol, l4));
@@ -276,7 +301,7 @@ public final class TrafficModel {
         hops.add(new Hop(toNode, to.node.bridge(), true));
       }
     }
-    if (to.place.inPod()) {
+    if (to.place.inPod() && !lost) {
       hops.add(new Hop(to.place, "eth0", false));
     }
     long at = t;
