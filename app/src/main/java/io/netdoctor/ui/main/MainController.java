@@ -87,6 +87,7 @@ public final class MainController implements AutoCloseable {
     applyTheme(false);
     captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection,
         nodeAccess::wiring);
+    captures.useRoutes(nodeAccess.routes());
     tree.addRowActions(captures::rowActions);
     tree.addSelectionActions(captures::selectionActions);
     serviceActions = new io.netdoctor.ui.service.ServiceActions(() -> connection, nodeAccess, tasks, transcript,
@@ -145,7 +146,10 @@ public final class MainController implements AutoCloseable {
     connectionProperty.set(null);
     tree.attach(null);
     if (old != null) {
-      work.runDetached("close connection", old::close); // must run even as the window closes
+      work.runDetached("close connection", () -> { // must run even as the window closes
+        nodeAccess.routes().release(old); // its node debug pods, while its client still works
+        old.close();
+      });
     }
   }
 

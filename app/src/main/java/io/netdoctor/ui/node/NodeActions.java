@@ -92,7 +92,8 @@ public final class NodeActions implements AutoCloseable {
 
   private void checkPorts(TreeEntry entry) {
     resolve(entry, subject -> {
-      var pane = new PortCheckController(access, tasks, transcript, subject, () -> settings(entry));
+      var pane = new PortCheckController(access, tasks, transcript, subject, connection,
+          () -> settings(entry));
       showTool.accept(tab("Ports · " + subject.label(), "portCheckTab", pane.view(), pane::close));
       pane.check();
     });
@@ -100,7 +101,7 @@ public final class NodeActions implements AutoCloseable {
 
   private void console(TreeEntry entry, ConsoleController.Kind kind) {
     resolve(entry, subject -> {
-      var pane = new ConsoleController(access, tasks, transcript, subject, kind);
+      var pane = new ConsoleController(access, tasks, transcript, subject, kind, connection);
       consoles.add(pane);
       String where = kind == ConsoleController.Kind.DEBUG ? subject.label() : subject.node().name();
       showTool.accept(tab(kind.label + " · " + where, "consoleTab", pane.view(), () -> {
