@@ -151,6 +151,17 @@ public final class ContextRoutes implements AutoCloseable {
     closeQuietly(old);
   }
 
+  /** NetDoctor's node debug pods on {@code connection}'s cluster that no pane holds (left by a crash). Worker. */
+  java.util.List<io.netdoctor.core.kube.PodRef> leftovers(ClusterConnection connection, NodeSettings node) {
+    return api(connection, node).nodePods().leftovers();
+  }
+
+  /** Deletes the leftovers the user chose (`kubectl delete pod …` each). Worker thread. */
+  void deleteLeftovers(ClusterConnection connection, NodeSettings node,
+      java.util.List<io.netdoctor.core.kube.PodRef> leftovers) {
+    api(connection, node).nodePods().deleteLeftovers(leftovers);
+  }
+
   /** Node debug pods alive now (tests, the status line). */
   public synchronized int nodeDebugPods() {
     return api == null ? 0 : api.nodePods().open();
