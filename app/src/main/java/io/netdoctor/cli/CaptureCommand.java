@@ -76,6 +76,8 @@ final class CaptureCommand implements Callable<Integer> {
       + " container in the pod, or a node debug pod) or auto (default: SSH, the API when SSH fails).")
   String via = "auto";
 
+  @picocli.CommandLine.Mixin ApiOptions apiOptions = new ApiOptions();
+
 
   @Override
   public Integer call() throws Exception {
@@ -154,7 +156,7 @@ final class CaptureCommand implements Callable<Integer> {
   private int throughApi(ClusterAccess cluster, Transcript transcript, PodInfo podInfo, CaptureOptions options,
       PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
     java.util.function.Consumer<String> progress = line -> err.println("# " + line);
-    try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT)) {
+    try (ApiRoute api = ApiRoute.of(cluster, transcript, apiOptions.settings())) {
       ApiRoute.Capture capture = podInfo != null ? api.captureInPod(podInfo, container, progress)
           : api.captureOnNode(where.node, progress);
       try {

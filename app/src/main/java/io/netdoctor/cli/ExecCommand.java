@@ -42,6 +42,8 @@ final class ExecCommand implements Callable<Integer> {
   @Option(names = "--via", paramLabel = "api|ssh", description = "Route: api (default) or ssh.")
   String via = "api";
 
+  @picocli.CommandLine.Mixin ApiOptions apiOptions = new ApiOptions();
+
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG or"
       + " ~/.kube/config).")
   java.nio.file.Path kubeconfig;
@@ -89,7 +91,7 @@ final class ExecCommand implements Callable<Integer> {
     try (ClusterAccess cluster = kube.open()) {
       PodInfo info = cluster.pod(ref);
       if (route == Via.API) {
-        try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT);
+        try (ApiRoute api = ApiRoute.of(cluster, transcript, apiOptions.settings());
             RemoteProcess p = api.exec(ref, container).withoutStdin().start(cmd, print)) {
           return code(exit.get());
         }

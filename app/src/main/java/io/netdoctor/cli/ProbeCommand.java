@@ -61,6 +61,8 @@ final class ProbeCommand implements Callable<Integer> {
       + " debug container, or a node debug pod for --from-node) or auto (default: SSH, the API when SSH fails).")
   String via = "auto";
 
+  @picocli.CommandLine.Mixin ApiOptions apiOptions = new ApiOptions();
+
 
   @Override
   public Integer call() {
@@ -136,7 +138,7 @@ final class ProbeCommand implements Callable<Integer> {
   /** The same checks through the Kubernetes API: the pod's ephemeral debug container, or its node's debug pod. */
   private int throughApi(ClusterAccess cluster, Transcript transcript, PodInfo podInfo, List<Integer> requested,
       PrintWriter out, PrintWriter err) {
-    try (ApiRoute api = ApiRoute.of(cluster, transcript, ApiSettings.DEFAULT)) {
+    try (ApiRoute api = ApiRoute.of(cluster, transcript, apiOptions.settings())) {
       List<Integer> toCheck = portsToCheck(podInfo, requested);
       java.util.function.Consumer<String> progress = line -> err.println("# " + line);
       List<PortCheckResult> results = fromNode ? api.portChecksFromNode(podInfo, toCheck, progress)

@@ -81,6 +81,11 @@ public final class ClusterConnection implements AutoCloseable {
     return contextName;
   }
 
+  /** What the user chose ("Demo cluster", a context's name): the key for settings kept per context. */
+  public String displayName() {
+    return displayName;
+  }
+
   public String serverUrl() {
     return KubeTarget.shown(config); // a password in the URL is never shown
   }

@@ -3,15 +3,19 @@ package io.netdoctor.core.route;
 import io.netdoctor.core.capture.CapturePlace;
 import io.netdoctor.core.capture.CaptureRoute;
 import io.netdoctor.core.kube.ClusterAccess;
+import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.node.NodeAccessException;
 import io.netdoctor.core.node.PortCheckResult;
 import io.netdoctor.core.node.PortChecks;
+import io.netdoctor.core.node.PodTarget;
 import io.netdoctor.core.node.RemoteArgs;
 import io.netdoctor.core.transcript.Transcript;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Node actions through the Kubernetes API only: port checks and captures in a pod (its ephemeral debug container),
@@ -22,6 +26,8 @@ public final class ApiRoute implements AutoCloseable {
   private final ApiCluster cluster;
   private final ApiSettings settings;
   private final NodeDebugPods nodePods;
+  /** Asked before an ephemeral container is added (it cannot be removed); the CLI says so and goes on. */
+  private volatile Predicate<String> consent = notice -> true;
 
   public ApiRoute(ApiCluster cluster, ApiSettings settings) {
     this.cluster = cluster;
@@ -32,6 +38,21 @@ public final class ApiRoute implements AutoCloseable {
   /** The route for one command's cluster. */
   public static ApiRoute of(ClusterAccess access, Transcript transcript, ApiSettings settings) {
     return new ApiRoute(new ApiCluster(access.client(), access.target().kubectlFlags(), transcript), settings);
+  }
+
+  /** The route for the window's cluster connection (its client, its context in the transcript's kubectl lines). */
+  public static ApiRoute of(ClusterConnection connection, ApiSettings settings) {
+    return new ApiRoute(new ApiCluster(connection.client(), Kubectl.flags(connection.contextName()),
+        connection.transcript()), settings);
+  }
+
+  /** Asks {@code consent} (with {@link EphemeralDebug#NOTICE}) before adding an ephemeral container. */
+  public void askBeforeAdding(Predicate<String> consent) {
+    this.consent = consent;
+  }
+
+  public ApiSettings settings() {
+    return settings;
   }
 
   /** A capture and what it holds (the node debug pod's lease); close both when the capture ends. */
@@ -46,8 +67,37 @@ public final class ApiRoute implements AutoCloseable {
   /** Checks ports on localhost inside the pod, from its ephemeral debug container. */
   public List<PortCheckResult> portChecksInPod(PodInfo pod, String container, List<Integer> ports,
       Consumer<String> progress) {
-    PodExec debug = new EphemeralDebug(cluster, settings).attach(pod.ref(), container, progress);
+    PodExec debug = debugContainer(pod, container, progress);
     return PortChecks.from(debug, "pod " + pod.ref(), "localhost", ports);
+  }
+
+  /**
+   * The same where ephemeral containers are disabled: the pod's network namespace entered from its node's debug pod
+   * ({@code target} names the container whose PID is looked up), else from its ephemeral debug container.
+   */
+  public List<PortCheckResult> portChecksInPod(PodInfo pod, PodTarget target, List<Integer> ports,
+      Consumer<String> progress) {
+    try {
+      return portChecksInPod(pod, target.container(), ports, progress);
+    } catch (NodeAccessException e) {
+      if (!ephemeralDisabled(e)) {
+        throw e;
+      }
+      progress.accept(e.getMessage() + " Entering the pod's network namespace from its node instead.");
+      try (var lease = nodePods.open(node(pod), progress)) {
+        return PortChecks.from(lease.pod().podNetns(target), "pod " + pod.ref(), "localhost", ports);
+      }
+    }
+  }
+
+  /** The pod's NetDoctor debug container: reused when one runs, else added after {@link #askBeforeAdding}'s yes. */
+  public PodExec debugContainer(PodInfo pod, String container, Consumer<String> progress) {
+    return new EphemeralDebug(cluster, settings).attach(pod.ref(), container, progress, consent);
+  }
+
+  /** Whether a debug container in the pod would be a new one (what the consent question is about). */
+  public boolean wouldAddDebugContainer(PodInfo pod) {
+    return new EphemeralDebug(cluster, settings).wouldAdd(pod.ref());
   }
 
   /** Checks the pod IP's ports from its node, in the node's debug pod (deleted afterwards unless held elsewhere). */
@@ -60,10 +110,37 @@ public final class ApiRoute implements AutoCloseable {
 
   /** tcpdump in the pod's ephemeral debug container (it shares the pod's network namespace). */
   public Capture captureInPod(PodInfo pod, String container, Consumer<String> progress) {
-    PodExec debug = new EphemeralDebug(cluster, settings).attach(pod.ref(), container, progress);
+    PodExec debug = debugContainer(pod, container, progress);
     return new Capture(CapturePlace.through(debug, pod.ref().toString(), true,
         CaptureRoute.api(CaptureRoute.Kind.EPHEMERAL_CONTAINER, settings.image(), debug.container())), () -> {
         });
+  }
+
+  /**
+   * tcpdump in the pod's network: its ephemeral debug container, or where ephemeral containers are disabled, the
+   * pod's network namespace entered from its node's debug pod (held until the capture's hold closes).
+   */
+  public Capture captureInPod(PodInfo pod, PodTarget target, Consumer<String> progress) {
+    try {
+      return captureInPod(pod, target.container(), progress);
+    } catch (NodeAccessException e) {
+      if (!ephemeralDisabled(e)) {
+        throw e;
+      }
+      progress.accept(e.getMessage() + " Entering the pod's network namespace from its node instead.");
+      var lease = nodePods.open(node(pod), progress);
+      try {
+        return new Capture(CapturePlace.through(lease.pod().podNetns(target), pod.ref().toString(), true,
+            CaptureRoute.api(CaptureRoute.Kind.NODE_DEBUG_POD, settings.image(), lease.pod().ref().name())), lease);
+      } catch (RuntimeException again) {
+        lease.close();
+        throw again;
+      }
+    }
+  }
+
+  private static boolean ephemeralDisabled(NodeAccessException e) {
+    return e.failure() == NodeAccessException.Failure.RUNTIME_CLI_MISSING;
   }
 
   /** tcpdump on the node's network, in its node debug pod (deleted when the capture's hold closes). */

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * NetDoctor's debug container in a pod, as `kubectl debug -it POD --target=CONTAINER --profile=netadmin` adds it: an
@@ -44,6 +45,14 @@ public final class EphemeralDebug {
    * when null). {@code progress} hears the notice before anything is created, then each step. Worker thread only.
    */
   public PodExec attach(PodRef ref, String target, Consumer<String> progress) {
+    return attach(ref, target, progress, notice -> true);
+  }
+
+  /**
+   * The same, asking {@code consent} (with {@link #NOTICE}) before a new container is added: no means nothing is
+   * added and the action ends with one line.
+   */
+  public PodExec attach(PodRef ref, String target, Consumer<String> progress, Predicate<String> consent) {
     KubeNames.pod(ref);
     Pod pod = get(ref);
     String reused = running(pod);
@@ -57,6 +66,10 @@ public final class EphemeralDebug {
         new Permissions.Need("patch", "pods/ephemeralcontainers", ref.namespace()),
         new Permissions.Need("create", "pods/exec", ref.namespace())));
     progress.accept(NOTICE);
+    if (!consent.test(NOTICE)) {
+      throw new NodeAccessException(Failure.INVALID_INPUT, "No debug container was added to " + ref
+          + ": adding one was declined.");
+    }
     String name = PREFIX + suffix();
     cluster.transcript().command(source(ref), cluster.kubectl("debug", "-it", ref.name(), "-n", ref.namespace(),
         "--image=" + settings.image(), "--target=" + targetName, "--profile=netadmin"));
@@ -85,6 +98,11 @@ public final class EphemeralDebug {
         .endSecurityContext().build();
     return cluster.client().getKubernetesSerialization().asJson(
         Map.of("spec", Map.of("ephemeralContainers", List.of(container))));
+  }
+
+  /** Whether {@link #attach} would add a new container (none of NetDoctor's runs in the pod yet). */
+  public boolean wouldAdd(PodRef ref) {
+    return running(get(KubeNames.pod(ref))) == null;
   }
 
   /** A NetDoctor debug container the kubelet reports running, or null. */

@@ -53,6 +53,16 @@ public final class CaptureController implements AutoCloseable {
         model.filter.get(), packets(), io.netdoctor.core.capture.TopTalkers.of(model.lines, 5), pcaps);
   }
 
+  /** Shows the route the capture took (any thread). */
+  public void showRoute(String text) {
+    Fx.run(() -> model.route.set(text));
+  }
+
+  /** Shows a step of opening the place (any thread). */
+  void showProgress(String text) {
+    Fx.run(() -> model.message.set(text));
+  }
+
   public Tab tab() {
     return view.tab;
   }

@@ -32,6 +32,8 @@ final class CaptureModel {
   final StringProperty count = new SimpleStringProperty("");
   final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
   final StringProperty message = new SimpleStringProperty("");
+  /** The route the capture took and why ("Route: via Kubernetes API: …"); empty over SSH without a choice. */
+  final StringProperty route = new SimpleStringProperty("");
   final StringProperty command = new SimpleStringProperty("");
   final LongProperty packets = new SimpleLongProperty();
   final LongProperty dropped = new SimpleLongProperty();

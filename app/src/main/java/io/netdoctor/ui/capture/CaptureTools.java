@@ -20,6 +20,8 @@ import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.TaskExecutor;
+import io.netdoctor.core.route.ApiRoute;
+import io.netdoctor.ui.node.ContextRoutes;
 import io.netdoctor.ui.node.NodeAccess;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.util.ArrayList;
@@ -51,6 +53,10 @@ public final class CaptureTools implements AutoCloseable {
   private final CaptureLayout layout;
   private NodeSessions sessions;
   private NodeTargets targets;
+  /** Each context's route (null: SSH only, as in tests without the app's NodeAccess). */
+  private ContextRoutes routes;
+  /** The routed places of open panes, let go of after their capture stopped (FX thread only). */
+  private final java.util.Map<CaptureController, RoutedSource> routed = new java.util.HashMap<>();
 
   /** Panes connect with sessions of their own (default ssh config and known_hosts). */
   public CaptureTools(Consumer<Tab> show, TaskExecutor tasks, Transcript transcript,
@@ -66,6 +72,11 @@ public final class CaptureTools implements AutoCloseable {
     this.connection = connection;
     this.access = access;
     this.layout = new CaptureLayout(show, this::closePane);
+  }
+
+  /** Captures take each context's route (SSH, Kubernetes API, Automatic) from now on. */
+  public void useRoutes(ContextRoutes routes) {
+    this.routes = routes;
   }
 
   /** Right-click items for a node, pod, container or Service row. */
@@ -143,29 +154,38 @@ public final class CaptureTools implements AutoCloseable {
   }
 
   public CaptureController openOnNode(NodeInfo node) {
-    CaptureController pane = open("⇅ " + node.name(), () -> {
+    CaptureController pane = open("⇅ " + node.name(), routed(node, () -> {
       Ssh ssh = ssh();
       return CapturePlace.onNode(ssh.sessions(), ssh.targets().resolve(node),
           io.netdoctor.core.node.NodeOs.fromOsImage(node.osImage()));
-    }, null);
+    }, (api, progress) -> api.captureOnNode(node.name(), progress)), null);
     pane.loadInterfaces();
     return pane;
   }
 
+  /** {@code ssh} when no routes are set; else the source that decides the route at first use. */
+  private CaptureController.Source routed(NodeInfo node, CaptureController.Source ssh,
+      java.util.function.BiFunction<ApiRoute, Consumer<String>, ApiRoute.Capture> api) {
+    ContextRoutes chosen = routes;
+    if (chosen == null || access == null || node == null) {
+      return ssh;
+    }
+    ClusterConnection current = connection.get();
+    return new RoutedSource(() -> chosen.take(current, node, access.get()), ssh, api);
+  }
+
   public CaptureController openInPod(PodInfo pod, String container) {
-    CaptureController pane = open("⇅ " + pod.namespace() + "/" + pod.name(), () -> {
-      ClusterConnection c = connection.get();
-      NodeInfo node = c == null ? null : c.node(pod.node()).orElse(null);
-      if (node == null && pod.node() != null && !pod.node().isEmpty()) {
-        node = new NodeInfo(pod.node(), List.of(), "", "", "", "", true, java.util.Map.of(), List.of());
-      }
+    ClusterConnection c = connection.get();
+    NodeInfo known = c == null ? null : c.node(pod.node()).orElse(null);
+    NodeInfo node = known == null && pod.node() != null && !pod.node().isEmpty()
+        ? new NodeInfo(pod.node(), List.of(), "", "", "", "", true, java.util.Map.of(), List.of()) : known;
+    CaptureController pane = open("⇅ " + pod.namespace() + "/" + pod.name(), routed(node, () -> {
       PodTarget target = PodTarget.of(pod, node, container);
       Ssh ssh = ssh();
       return CapturePlace.inPod(ssh.sessions(), new SshRuntimeNetns(ssh.sessions(), ssh.targets()::resolve, transcript)
           .enter(target, RuntimePlan.Progress.NONE));
-    }, pod.podIP());
+    }, (api, progress) -> api.captureInPod(pod, PodTarget.of(pod, node, container), progress)), pod.podIP());
     pane.setInterface("any");
-    ClusterConnection c = connection.get();
     if (c != null) {
       pane.addServicePresets(ServicePreset.forPod(pod, c.services()));
     }
@@ -181,6 +201,10 @@ public final class CaptureTools implements AutoCloseable {
   /** A pane whose ring buffer holds {@code capacity} lines. */
   public CaptureController open(String title, CaptureController.Source source, String podIp, int capacity) {
     var pane = new CaptureController(title, source, tasks, transcript, capacity, podIp);
+    if (source instanceof RoutedSource r) {
+      r.showIn(pane);
+      routed.put(pane, r);
+    }
     panes.add(pane);
     pane.tab().setOnClosed(e -> closePane(pane));
     layout.added(pane);
@@ -192,7 +216,7 @@ public final class CaptureTools implements AutoCloseable {
   void closePane(CaptureController pane) {
     if (panes.remove(pane)) {
       layout.forget(pane);
-      closeInBackground(pane.closeDisplay());
+      closeInBackground(pane.closeDisplay(), routed.remove(pane));
     }
   }
 
@@ -200,13 +224,32 @@ public final class CaptureTools implements AutoCloseable {
    * Stops tcpdump and removes its pcap off the FX thread; close() waits for these, so quitting right after
    * closing a pane cannot close the SSH session under a pcap still being removed.
    */
-  private void closeInBackground(CaptureSession session) {
-    if (session != null) {
-      Thread t = new Thread(session::close, "capture-close");
+  private void closeInBackground(CaptureSession session, RoutedSource source) {
+    if (session != null || source != null) {
+      Thread t = new Thread(() -> {
+        try {
+          if (session != null) {
+            session.close();
+          }
+        } finally {
+          closeQuietly(source); // after the pcap is gone: the node debug pod may go with it
+        }
+      }, "capture-close");
       t.setDaemon(true);
       t.start();
       closing.removeIf(c -> !c.isAlive());
       closing.add(t);
+    }
+  }
+
+  private static void closeQuietly(RoutedSource source) {
+    if (source != null) {
+      try {
+        source.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(CaptureTools.class).warn("Letting go of a capture's place: {}",
+            e.getMessage());
+      }
     }
   }
 
@@ -295,7 +338,7 @@ public final class CaptureTools implements AutoCloseable {
     // tcpdump stopped and its pcap removed before the sessions close (or the pcaps would stay on the nodes):
     // all captures at once, each on its own thread, for at most CLOSE_WAIT in total
     for (CaptureController pane : all) {
-      closeInBackground(pane.closeDisplay());
+      closeInBackground(pane.closeDisplay(), routed.remove(pane));
     }
     long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
     try {

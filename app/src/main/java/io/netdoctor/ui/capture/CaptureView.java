@@ -173,7 +173,13 @@ final class CaptureView {
     command.getStyleClass().add("capture-command");
     model.state.addListener((obs, old, state) -> message.pseudoClassStateChanged(PROBLEM,
         state == CaptureModel.State.FAILED || state == CaptureModel.State.DISCONNECTED));
-    var footer = new VBox(2, selectedRaw, counters, message, command);
+    var route = new Label();
+    route.setId("captureRoute");
+    route.getStyleClass().add("capture-message");
+    route.textProperty().bind(model.route);
+    route.managedProperty().bind(model.route.isNotEmpty());
+    route.visibleProperty().bind(route.managedProperty());
+    var footer = new VBox(2, selectedRaw, counters, route, message, command);
     footer.setPadding(new Insets(4, 8, 4, 8));
     footer.setAlignment(Pos.CENTER_LEFT);
     root.setBottom(footer);

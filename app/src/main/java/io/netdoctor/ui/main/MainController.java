@@ -40,6 +40,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.node.HostKeyPrompt hostKeyPrompt;
   private final io.netdoctor.ui.node.NodeAccess nodeAccess;
   private final io.netdoctor.ui.node.NodeActions nodeActions;
+  private final io.netdoctor.ui.node.LeftoverDebugPods leftovers;
   private final io.netdoctor.ui.capture.CaptureTools captures;
   private final io.netdoctor.ui.service.ServiceActions serviceActions;
   private final io.netdoctor.ui.policy.PolicyTools policies;
@@ -80,6 +81,7 @@ public final class MainController implements AutoCloseable {
         new io.netdoctor.ui.node.NodeSettingsStore(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()));
     this.nodeActions = new io.netdoctor.ui.node.NodeActions(nodeAccess, tasks, transcript, () -> connection,
         this::showTool);
+    this.leftovers = new io.netdoctor.ui.node.LeftoverDebugPods(nodeAccess, tasks, transcript);
     tree.addRowActions(nodeActions::menuItems);
     details.addActions(nodeActions::buttons);
     tree.model().statusProperty().addListener((obs, old, status) -> model.status.set(status));
@@ -87,6 +89,7 @@ public final class MainController implements AutoCloseable {
     applyTheme(false);
     captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection,
         nodeAccess::wiring);
+    captures.useRoutes(nodeAccess.routes());
     tree.addRowActions(captures::rowActions);
     tree.addSelectionActions(captures::selectionActions);
     serviceActions = new io.netdoctor.ui.service.ServiceActions(() -> connection, nodeAccess, tasks, transcript,
@@ -137,6 +140,7 @@ public final class MainController implements AutoCloseable {
     tree.attach(connection);
     connection.start();
     connectionProperty.set(connection);
+    leftovers.check(connection); // node debug pods an earlier run left: offered for deletion
   }
 
   private void closeConnection() {
@@ -145,7 +149,10 @@ public final class MainController implements AutoCloseable {
     connectionProperty.set(null);
     tree.attach(null);
     if (old != null) {
-      work.runDetached("close connection", old::close); // must run even as the window closes
+      work.runDetached("close connection", () -> { // must run even as the window closes
+        nodeAccess.routes().release(old); // its node debug pods, while its client still works
+        old.close();
+      });
     }
   }
 

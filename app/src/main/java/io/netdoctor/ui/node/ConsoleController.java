@@ -50,12 +50,15 @@ public final class ConsoleController implements AutoCloseable {
   private final Transcript transcript;
   private final Subject subject;
   private final Kind kind;
+  private final java.util.function.Supplier<io.netdoctor.core.kube.ClusterConnection> connection;
   private final ExecutorService sender;
   private Running running;
   private boolean closed;
 
-  ConsoleController(NodeAccess access, TaskExecutor tasks, Transcript transcript, Subject subject, Kind kind) {
+  ConsoleController(NodeAccess access, TaskExecutor tasks, Transcript transcript, Subject subject, Kind kind,
+      java.util.function.Supplier<io.netdoctor.core.kube.ClusterConnection> connection) {
     this.access = access;
+    this.connection = connection;
     this.tasks = new TaskGroup(tasks, error -> model.status.set(error.getMessage()));
     this.transcript = transcript;
     this.subject = subject;
@@ -109,13 +112,15 @@ public final class ConsoleController implements AutoCloseable {
         });
       }
     };
-    model.status.set("Connecting to " + subject.node().name() + "…");
+    model.status.set("Choosing the route to " + subject.node().name() + "…");
     var progress = model.plan.progressListener();
-    tasks.latest("console", BackgroundTask.of("console", () -> open(listener, progress)).onSuccess(started -> {
+    var current = connection.get();
+    tasks.latest("console", BackgroundTask.of("console", () -> open(listener, progress, current)).onSuccess(started -> {
       running = started;
       if (!model.status.get().startsWith("The ")) { // it may already have ended
         model.alive.set(true);
-        model.status.set("Running on " + subject.node().name() + ". One command per line; closing this tab stops it.");
+        model.status.set("Running on " + subject.node().name() + (model.plan.route.get().contains("Kubernetes API")
+            ? " through the Kubernetes API" : "") + ". One command per line; closing this tab stops it.");
       }
     }).onFailure(error -> {
       model.plan.fail(error);
@@ -125,8 +130,18 @@ public final class ConsoleController implements AutoCloseable {
     }).onDiscard(started -> tasks.runDetached("close-console", () -> endQuietly(started))));
   }
 
-  private Running open(RemoteProcess.Listener listener, io.netdoctor.core.node.RuntimePlan.Progress progress) {
+  private Running open(RemoteProcess.Listener listener, io.netdoctor.core.node.RuntimePlan.Progress progress,
+      io.netdoctor.core.kube.ClusterConnection current) {
     NodeAccess.Wiring wiring = access.wiring();
+    ContextRoutes.Taken route = access.routes().take(current, subject.node(), wiring);
+    Fx.run(() -> model.plan.route.set(route.shown()));
+    if (route.api() != null) {
+      ApiConsole console = ApiConsole.open(route.api(), kind, subject, listener, line -> {
+        status(line);
+        note(ConsoleModel.Kind.INFO, line);
+      });
+      return new Running(console::send, console);
+    }
     NodeTarget node = wiring.target(subject.node());
     switch (kind) {
       case NODE_SHELL -> {

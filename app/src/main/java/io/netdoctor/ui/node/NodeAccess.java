@@ -36,11 +36,18 @@ public final class NodeAccess implements AutoCloseable {
     public DebugContainer debugContainer() {
       return new DebugContainer(sessions, entry, targets::resolve);
     }
+
+    /** Whether the user told NetDoctor how to reach {@code node} over SSH (a Host entry or an override). */
+    public boolean sshConfigured(String node) {
+      return targets.config().hasHost(node) || settings.overrides().containsKey(node);
+    }
   }
 
   private final Transcript transcript;
   private final HostKeyPrompt prompt;
   private final NodeSettingsStore store;
+  private final ContextRoutes routes;
+  private final EphemeralConsent consent = new EphemeralConsent();
   private NodeSettings settings;
   /** The shown context's own ssh_config and known_hosts (the demo's), used instead of the settings' files. */
   private io.netdoctor.core.node.SshFiles contextFiles;
@@ -56,6 +63,13 @@ public final class NodeAccess implements AutoCloseable {
     this.prompt = prompt;
     this.settings = settings;
     this.store = store;
+    this.routes = new ContextRoutes(store == null ? null : ContextRoutes.beside(store.file()));
+    routes.askBeforeAdding(consent);
+  }
+
+  /** Each context's route (SSH, API, Automatic) and the shown cluster's API route. */
+  public ContextRoutes routes() {
+    return routes;
   }
 
   /** Starts with the settings saved last time and saves every change; a damaged file is reported, not fatal. */
@@ -142,6 +156,8 @@ public final class NodeAccess implements AutoCloseable {
       wiring = null;
     }
     prompt.close();
+    consent.close();
+    routes.close(); // node debug pods deleted
     if (old != null) {
       old.sessions().close();
     }

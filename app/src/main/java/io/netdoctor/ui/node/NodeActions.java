@@ -1,6 +1,7 @@
 package io.netdoctor.ui.node;
 
 import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.route.Via;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.Icons;
 import io.netdoctor.ui.common.TaskExecutor;
@@ -38,7 +39,7 @@ public final class NodeActions implements AutoCloseable {
       new Action("Attach debug container", "attachDebugContainer", Icons.CONTAINER, true,
           e -> console(e, ConsoleController.Kind.DEBUG)),
       new Action("Start toolbox", "startToolbox", Icons.NODE, false, e -> console(e, ConsoleController.Kind.TOOLBOX)),
-      new Action("SSH settings…", "nodeSettings", Icons.INFO, false, this::settings));
+      new Action("Node access settings…", "nodeSettings", Icons.INFO, false, this::settings));
 
   public NodeActions(NodeAccess access, TaskExecutor tasks, Transcript transcript,
       Supplier<ClusterConnection> connection, Consumer<Tab> showTool) {
@@ -61,7 +62,38 @@ public final class NodeActions implements AutoCloseable {
       item.setOnAction(e -> a.run().accept(entry));
       items.add(item);
     }
+    items.add(routeMenu());
     return items;
+  }
+
+  /** "Reach nodes via ▸ Automatic / SSH / Kubernetes API" for the shown context: a quick switch, remembered. */
+  private MenuItem routeMenu() {
+    ClusterConnection current = connection.get();
+    String context = current == null ? null : current.displayName();
+    ContextRoutes.Setting now = access.routes().of(context);
+    var menu = new javafx.scene.control.Menu("Reach nodes via");
+    menu.setId("routeMenu");
+    var group = new javafx.scene.control.ToggleGroup();
+    for (Via via : List.of(Via.AUTO, Via.SSH, Via.API)) {
+      var item = new javafx.scene.control.RadioMenuItem(via.label());
+      item.setId("route" + via.name().charAt(0) + via.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Item");
+      item.setToggleGroup(group);
+      item.setSelected(via == now.via());
+      item.setDisable(current == null);
+      item.setOnAction(e -> chooseRoute(context, via));
+      menu.getItems().add(item);
+    }
+    return menu;
+  }
+
+  /** Remembers {@code via} for {@code context} (a file write: on a worker). */
+  void chooseRoute(String context, Via via) {
+    var next = new ContextRoutes.Setting(via, access.routes().of(context).debugNamespace());
+    tasks.run("node-route", () -> {
+      access.routes().set(context, next);
+      return next;
+    }, done -> transcript.note("node access", context + " reaches nodes via " + via.label() + " from now on."),
+        error -> transcript.error("node access", String.valueOf(error.getMessage())));
   }
 
   /** The same actions as buttons for the details pane. */
@@ -92,7 +124,8 @@ public final class NodeActions implements AutoCloseable {
 
   private void checkPorts(TreeEntry entry) {
     resolve(entry, subject -> {
-      var pane = new PortCheckController(access, tasks, transcript, subject, () -> settings(entry));
+      var pane = new PortCheckController(access, tasks, transcript, subject, connection,
+          () -> settings(entry));
       showTool.accept(tab("Ports · " + subject.label(), "portCheckTab", pane.view(), pane::close));
       pane.check();
     });
@@ -100,7 +133,7 @@ public final class NodeActions implements AutoCloseable {
 
   private void console(TreeEntry entry, ConsoleController.Kind kind) {
     resolve(entry, subject -> {
-      var pane = new ConsoleController(access, tasks, transcript, subject, kind);
+      var pane = new ConsoleController(access, tasks, transcript, subject, kind, connection);
       consoles.add(pane);
       String where = kind == ConsoleController.Kind.DEBUG ? subject.label() : subject.node().name();
       showTool.accept(tab(kind.label + " · " + where, "consoleTab", pane.view(), () -> {
@@ -115,10 +148,18 @@ public final class NodeActions implements AutoCloseable {
     String node = entry instanceof TreeEntry.NodeEntry n ? n.node().name()
         : entry instanceof TreeEntry.PodEntry p ? p.pod().node()
         : entry instanceof TreeEntry.ContainerEntry c ? c.pod().node() : null;
-    NodeSettingsDialog.show(access.settings(), node).ifPresent(next -> tasks.run("node-settings", () -> {
-      access.apply(next);
-      return null;
-    }, ignored -> transcript.note("node access", "SSH settings changed; the next action connects with them."),
+    ClusterConnection current = connection.get();
+    String context = current == null ? null : current.displayName();
+    NodeSettingsDialog.show(access.settings(), node, context, access.routes().of(context))
+        .ifPresent(saved -> tasks.run("node-settings", () -> {
+          access.apply(saved.settings());
+          if (saved.route() != null) {
+            access.routes().set(context, saved.route());
+          }
+          return saved;
+        }, done -> transcript.note("node access", "Node access settings changed" + (done.route() == null ? ""
+            : " (" + context + ": " + done.route().via().label() + ", node debug pods in "
+            + done.route().debugNamespace() + ")") + "; the next action uses them."),
         error -> transcript.error("node access", String.valueOf(error.getMessage()))));
   }
 

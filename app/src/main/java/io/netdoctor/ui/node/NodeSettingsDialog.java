@@ -3,6 +3,7 @@ package io.netdoctor.ui.node;
 import io.netdoctor.core.node.DebugContainer;
 import io.netdoctor.core.node.NodeTarget;
 import io.netdoctor.core.node.RemoteArgs;
+import io.netdoctor.core.route.Via;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.event.ActionEvent;
@@ -13,7 +14,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
 /**
- * A small settings dialog: ssh config and known_hosts files, debug image and registry mirror, and the
+ * A small settings dialog: the context's route to nodes (SSH, Kubernetes API, Automatic) and its debug namespace, ssh
+ * config and known_hosts files, debug image and registry mirror, and the
  * SSH target override for one node. Values are validated as the core would (nothing invalid is kept).
  */
 final class NodeSettingsDialog {
@@ -21,11 +23,16 @@ final class NodeSettingsDialog {
   private NodeSettingsDialog() {
   }
 
+  /** What Save keeps: the SSH settings, and the context's route (null without a context). */
+  record Saved(NodeSettings settings, ContextRoutes.Setting route) {
+  }
+
   /** Shows the dialog modally; the new settings when the user pressed Save and they are valid. */
-  static Optional<NodeSettings> show(NodeSettings current, String node) {
-    var dialog = new Dialog<NodeSettings>();
-    dialog.setTitle("SSH settings");
-    dialog.setHeaderText("How NetDoctor reaches nodes over SSH");
+  static Optional<Saved> show(NodeSettings current, String node, String context, ContextRoutes.Setting route) {
+    var dialog = new Dialog<Saved>();
+    dialog.setTitle("Node access settings");
+    dialog.setHeaderText(context == null ? "How NetDoctor reaches nodes"
+        : "How NetDoctor reaches the nodes of " + context);
     dialog.getDialogPane().setId("nodeSettingsDialog");
     if (HostKeyPrompt.owner() != null) {
       dialog.initOwner(HostKeyPrompt.owner());
@@ -45,6 +52,27 @@ final class NodeSettingsDialog {
     user.setPromptText("ssh config User, else core on CoreOS-family nodes");
     TextField key = field("overrideKeyField", own.identityFile() == null ? "" : own.identityFile().toString());
     key.setPromptText("IdentityFile");
+    var via = new javafx.scene.control.ComboBox<Via>(javafx.collections.FXCollections.observableArrayList(
+        Via.AUTO, Via.SSH, Via.API));
+    via.setId("routeChoice");
+    via.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(Via v) {
+        return v == null ? "" : switch (v) {
+          case AUTO -> "Automatic (the Kubernetes API when SSH is not configured or fails)";
+          case SSH -> "SSH to the node";
+          case API -> "Kubernetes API (debug containers, node debug pods, exec)";
+        };
+      }
+
+      @Override
+      public Via fromString(String text) {
+        return null;
+      }
+    });
+    via.setValue(route == null ? Via.AUTO : route.via());
+    TextField debugNamespace = field("debugNamespaceField", route == null ? "default" : route.debugNamespace());
+    debugNamespace.setPromptText("default (Pod Security must allow privileged pods there)");
     Label error = new Label();
     error.setId("nodeSettingsError");
     error.getStyleClass().add("filter-error");
@@ -57,6 +85,20 @@ final class NodeSettingsDialog {
     keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     grid.getColumnConstraints().add(keys);
     int row = 0;
+    if (context != null) {
+      grid.addRow(row++, new Label("Route"), via);
+      grid.addRow(row++, new Label("Node debug pods in"), debugNamespace);
+      Label notice = new Label("Through the API, pods get an ephemeral debug container (it cannot be removed"
+          + " afterwards; NetDoctor asks first) and nodes a privileged node debug pod, deleted when its last pane"
+          + " closes.");
+      notice.setWrapText(true);
+      notice.getStyleClass().add("meta");
+      notice.setMaxWidth(520);
+      grid.add(notice, 0, row++, 2, 1);
+      Label ssh = new Label("SSH");
+      ssh.getStyleClass().add("form-section");
+      grid.add(ssh, 0, row++, 2, 1);
+    }
     grid.addRow(row++, new Label("SSH config"), sshConfig);
     grid.addRow(row++, new Label("known_hosts"), knownHosts);
     grid.addRow(row++, new Label("Debug image"), image);
@@ -74,7 +116,7 @@ final class NodeSettingsDialog {
     dialog.getDialogPane().setContent(grid);
     ButtonType save = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
     dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-    NodeSettings[] result = new NodeSettings[1];
+    Saved[] result = new Saved[1];
     dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
       try {
         DebugContainer.imageRef(image.getText().strip(), mirror.getText().strip()); // refuses bad values
@@ -87,7 +129,8 @@ final class NodeSettingsDialog {
               blank(user) ? null : RemoteArgs.user(user.getText().strip()),
               blank(key) ? null : Path.of(key.getText().strip())));
         }
-        result[0] = next;
+        result[0] = new Saved(next, context == null ? null
+            : new ContextRoutes.Setting(via.getValue(), debugNamespace.getText()));
       } catch (RuntimeException ex) {
         error.setText(ex.getMessage());
         e.consume();

@@ -26,6 +26,8 @@ public final class PlanModel {
 
   final ObservableList<StepRow> steps = FXCollections.observableArrayList();
   final StringProperty progress = new SimpleStringProperty("");
+  /** The route the action took and why ("Route: via Kubernetes API: …"); empty until decided. */
+  final StringProperty route = new SimpleStringProperty("");
   final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
 
   public ObservableList<StepRow> steps() {
@@ -38,6 +40,15 @@ public final class PlanModel {
 
   public StringProperty progressProperty() {
     return progress;
+  }
+
+  public StringProperty routeProperty() {
+    return route;
+  }
+
+  /** The API route's progress lines (worker thread) as the progress line, on the FX thread. */
+  java.util.function.Consumer<String> progressLines() {
+    return line -> Fx.run(() -> progress.set(line));
   }
 
   void show(RuntimePlan plan) {
@@ -67,6 +78,7 @@ public final class PlanModel {
 
   void clear() {
     steps.clear();
+    route.set("");
     problem.set(null);
     progress.set("");
   }

@@ -14,6 +14,7 @@ final class PlanView {
   final VBox root = new VBox(4);
   final VBox stepsBox = new VBox(2);
   final Label progress = new Label();
+  final Label route = new Label();
   final VBox problemBox = new VBox();
   /** Open while the plan runs or fails; folds to one line once every step is done, leaving room for results. */
   final javafx.scene.control.TitledPane stepsPane = new javafx.scene.control.TitledPane("Plan", stepsBox);
@@ -27,8 +28,14 @@ final class PlanView {
     progress.textProperty().bind(model.progress);
     progress.managedProperty().bind(progress.textProperty().isNotEmpty());
     progress.visibleProperty().bind(progress.managedProperty());
+    route.setId("routeLabel");
+    route.getStyleClass().add("meta");
+    route.setWrapText(true);
+    route.textProperty().bind(model.route);
+    route.managedProperty().bind(route.textProperty().isNotEmpty());
+    route.visibleProperty().bind(route.managedProperty());
     problemBox.setId("problemBox");
-    root.getChildren().addAll(problemBox, stepsPane, progress); // the failure first: it is what the user needs
+    root.getChildren().addAll(route, problemBox, stepsPane, progress); // the failure first: it is what the user needs
     root.getStyleClass().add("plan");
     stepsPane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.steps));
     stepsPane.managedProperty().bind(stepsPane.visibleProperty());

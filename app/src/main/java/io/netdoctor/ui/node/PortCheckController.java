@@ -29,10 +29,12 @@ public final class PortCheckController {
   private final TaskGroup tasks;
   private final Transcript transcript;
   private final Subject subject;
+  private final java.util.function.Supplier<io.netdoctor.core.kube.ClusterConnection> connection;
 
   PortCheckController(NodeAccess access, TaskExecutor tasks, Transcript transcript, Subject subject,
-      Runnable openSettings) {
+      java.util.function.Supplier<io.netdoctor.core.kube.ClusterConnection> connection, Runnable openSettings) {
     this.access = access;
+    this.connection = connection;
     this.tasks = new TaskGroup(tasks, this::failed);
     this.transcript = transcript;
     this.subject = subject;
@@ -82,11 +84,22 @@ public final class PortCheckController {
     }
     boolean fromNode = model.fromNode.get();
     model.running.set(true);
-    model.plan.progress.set("Connecting to " + subject.node().name() + "…");
+    model.plan.progress.set("Choosing the route to " + subject.node().name() + "…");
     var progress = model.plan.progressListener();
+    var lines = model.plan.progressLines();
+    var current = connection.get();
     var self = new java.util.concurrent.atomic.AtomicReference<BackgroundTask<?>>();
     self.set(tasks.latest("check", BackgroundTask.of("port-check", () -> {
       NodeAccess.Wiring wiring = access.wiring();
+      ContextRoutes.Taken route = access.routes().take(current, subject.node(), wiring);
+      io.netdoctor.ui.common.Fx.run(() -> model.plan.route.set(route.shown()));
+      if (route.api() != null) {
+        var results = new ArrayList<>(route.api().portChecksInPod(subject.pod(), pod, ports, lines));
+        if (fromNode) {
+          results.addAll(route.api().portChecksFromNode(subject.pod(), ports, lines));
+        }
+        return results;
+      }
       List<io.netdoctor.core.command.Command> checks = ports.stream().map(p -> PortChecks.check("localhost", p)).toList();
       RuntimePlan plan = wiring.entry().plan(pod, checks);
       io.netdoctor.ui.common.Fx.run(() -> {
