@@ -70,6 +70,15 @@ final class SshPipe implements RemoteProcess.Pipe {
   }
 
   @Override
+  public boolean resize(int columns, int rows) {
+    if (!channel.isConnected()) {
+      return false;
+    }
+    channel.setPtySize(columns, rows, 0, 0); // SSH window-change; ignored by the server without a pty
+    return true;
+  }
+
+  @Override
   public void disconnect() {
     channel.disconnect();
   }
