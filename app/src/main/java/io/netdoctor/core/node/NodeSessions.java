@@ -90,7 +90,7 @@ public final class NodeSessions implements AutoCloseable {
       if (terminal != null) {
         channel.setPtyType("xterm", terminal[0], terminal[1], 0, 0);
       }
-      RemoteProcess process = new RemoteProcess(session, channel, listener, "ssh-" + target.host());
+      RemoteProcess process = new RemoteProcess(session, channel, terminal != null, listener, "ssh-" + target.host());
       channel.connect((int) settings.connectTimeout().toMillis());
       synchronized (this) {
         processes.removeIf(p -> !p.isAlive());

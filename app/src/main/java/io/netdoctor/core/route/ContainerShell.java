@@ -173,6 +173,13 @@ public final class ContainerShell implements AutoCloseable {
       }
     }
 
+    /** A prompt (output that stops mid-line) means a shell runs: nothing more to hold back. */
+    @Override
+    public synchronized void partial(String text) {
+      release();
+      listener.partial(text);
+    }
+
     private synchronized void line(String stream, String line) {
       if (holding) {
         kept.add(new String[] {stream, line});

@@ -108,13 +108,13 @@ public final class Streams implements AutoCloseable {
     }
     try {
       return job.run();
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | RuntimeException e) {
       synchronized (this) {
         if (!ctrlC || stopped) {
           throw e;
         }
       }
-      return 130;
+      return 130; // also when the interrupt surfaced wrapped (a client call the command was making)
     } finally {
       synchronized (this) {
         foreground = null;
