@@ -121,6 +121,11 @@ public final class DemoCluster implements AutoCloseable {
     return debug == null ? 0 : debug.openExecs();
   }
 
+  /** The terminal sizes open exec streams were last sent, as the kubelet reads channel 4 (tests of resize). */
+  public java.util.List<String> execTerminalSizes() {
+    return debug == null ? java.util.List.of() : debug.terminalSizes();
+  }
+
   /** Pauses (true) or resumes the demo's life: pods stop restarting and being replaced while frozen. */
   public void setFrozen(boolean frozen) {
     this.frozen = frozen;

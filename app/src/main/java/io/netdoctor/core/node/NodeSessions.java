@@ -66,14 +66,31 @@ public final class NodeSessions implements AutoCloseable {
 
   /** Starts a command; output arrives on the listener's threads. Closing the process kills it. */
   public RemoteProcess start(NodeTarget target, Command command, RemoteProcess.Listener listener) {
+    return start(target, command, listener, null);
+  }
+
+  /**
+   * Starts a command on a terminal (a pty of {@code columns} x {@code rows}, as `ssh -t`): Ctrl-C reaches it as
+   * SIGINT, {@link RemoteProcess#resize} sends window-change, and closing the channel hangs the terminal up (SIGHUP),
+   * so no stdin guard is needed. Output joins stdout, with CRLF line ends.
+   */
+  public RemoteProcess startTerminal(NodeTarget target, Command command, RemoteProcess.Listener listener, int columns,
+      int rows) {
+    return start(target, command, listener, new int[] {columns, rows});
+  }
+
+  private RemoteProcess start(NodeTarget target, Command command, RemoteProcess.Listener listener, int[] terminal) {
     Session session = session(target);
     transcript.command(source(target), command);
     try {
       ChannelExec channel = (ChannelExec) session.openChannel("exec");
-      channel.setCommand(RemoteProcess.guard(command.toShell()));
+      channel.setCommand(terminal == null ? RemoteProcess.guard(command.toShell()) : command.toShell());
       channel.setAgentForwarding(false);
-      channel.setPty(false);
-      RemoteProcess process = new RemoteProcess(session, channel, listener, "ssh-" + target.host());
+      channel.setPty(terminal != null);
+      if (terminal != null) {
+        channel.setPtyType("xterm", terminal[0], terminal[1], 0, 0);
+      }
+      RemoteProcess process = new RemoteProcess(session, channel, terminal != null, listener, "ssh-" + target.host());
       channel.connect((int) settings.connectTimeout().toMillis());
       synchronized (this) {
         processes.removeIf(p -> !p.isAlive());

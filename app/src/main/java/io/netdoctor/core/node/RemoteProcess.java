@@ -30,6 +30,13 @@ public final class RemoteProcess implements AutoCloseable {
     default void stderr(String line) {
     }
 
+    /**
+     * On a terminal: the line so far when output pauses without a line end (a shell's prompt, typed-ahead echo);
+     * the full line follows with {@link #stdout} once it ends.
+     */
+    default void partial(String text) {
+    }
+
     /** Called once, when the process has ended for whatever reason. */
     default void ended(Exit exit) {
     }
@@ -61,6 +68,11 @@ public final class RemoteProcess implements AutoCloseable {
     /** Drops the link (the last resort of close()). */
     void disconnect();
 
+    /** Whether the command runs on a terminal (its output then has prompts without line ends). */
+    default boolean terminal() {
+      return false;
+    }
+
     /** Sends a terminal size; false when this pipe has no terminal. */
     default boolean resize(int columns, int rows) {
       return false;
@@ -75,14 +87,23 @@ public final class RemoteProcess implements AutoCloseable {
   private volatile boolean closing;
 
   RemoteProcess(Session session, ChannelExec channel, Listener listener, String name) throws IOException {
-    this(new SshPipe(session, channel), listener, name);
+    this(session, channel, false, listener, name);
+  }
+
+  RemoteProcess(Session session, ChannelExec channel, boolean terminal, Listener listener, String name)
+      throws IOException {
+    this(new SshPipe(session, channel, terminal), listener, name);
   }
 
   private RemoteProcess(Pipe pipe, Listener listener, String name) {
     this.pipe = pipe;
     this.listener = listener;
     this.stdin = pipe.stdin();
-    startReader(pipe.stdout(), listener::stdout, name + "-out");
+    if (pipe.terminal()) {
+      startTerminalReader(pipe.stdout(), name + "-out");
+    } else {
+      startReader(pipe.stdout(), listener::stdout, name + "-out");
+    }
     startReader(pipe.stderr(), listener::stderr, name + "-err");
   }
 
@@ -106,12 +127,49 @@ public final class RemoteProcess implements AutoCloseable {
   }
 
   private void startReader(InputStream stream, java.util.function.Consumer<String> sink, String name) {
-    Thread t = new Thread(() -> {
+    startReading(name, () -> {
       try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 65536)) {
         String line;
         while ((line = reader.readLine()) != null) {
           sink.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
         }
+      }
+    });
+  }
+
+  /** A terminal's output: whole lines, and the line so far whenever output pauses in the middle of one. */
+  private void startTerminalReader(InputStream stream, String name) {
+    startReading(name, () -> {
+      try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+        char[] chunk = new char[8192];
+        var line = new StringBuilder();
+        int n;
+        while ((n = reader.read(chunk)) >= 0) {
+          for (int i = 0; i < n; i++) {
+            if (chunk[i] == '\n') {
+              int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+              listener.stdout(line.substring(0, end));
+              line.setLength(0);
+            } else {
+              line.append(chunk[i]);
+            }
+          }
+          if (line.length() > 0 && !reader.ready()) {
+            listener.partial(line.toString());
+          }
+        }
+        if (line.length() > 0) {
+          listener.stdout(line.toString());
+        }
+      }
+    });
+  }
+
+  /** Reads one output stream on its own thread; the last stream to end finishes the process. */
+  private void startReading(String name, Reading reading) {
+    Thread t = new Thread(() -> {
+      try {
+        reading.run();
       } catch (IOException | RuntimeException e) {
         // a broken stream ends like EOF; the exit status tells what happened
       } finally {
@@ -122,6 +180,10 @@ public final class RemoteProcess implements AutoCloseable {
     }, name);
     t.setDaemon(true);
     t.start();
+  }
+
+  private interface Reading {
+    void run() throws IOException;
   }
 
   private void finish() {

@@ -15,8 +15,10 @@ final class SshPipe implements RemoteProcess.Pipe {
   private final OutputStream stdin;
   private final InputStream stdout;
   private final InputStream stderr;
+  private final boolean terminal;
 
-  SshPipe(Session session, ChannelExec channel) throws IOException {
+  SshPipe(Session session, ChannelExec channel, boolean terminal) throws IOException {
+    this.terminal = terminal;
     this.session = session;
     this.channel = channel;
     this.stdin = channel.getOutputStream();
@@ -67,6 +69,20 @@ final class SshPipe implements RemoteProcess.Pipe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public boolean terminal() {
+    return terminal;
+  }
+
+  @Override
+  public boolean resize(int columns, int rows) {
+    if (!channel.isConnected()) {
+      return false;
+    }
+    channel.setPtySize(columns, rows, 0, 0); // SSH window-change; ignored by the server without a pty
+    return true;
   }
 
   @Override

@@ -98,6 +98,11 @@ final class ExecPipe implements RemoteProcess.Pipe, ExecListener {
   }
 
   @Override
+  public boolean terminal() {
+    return tty;
+  }
+
+  @Override
   public boolean resize(int columns, int rows) {
     if (tty) {
       watch.resize(columns, rows);

@@ -40,6 +40,7 @@ final class ExecSession extends WebSocketListener {
   private final ChannelInput in = new ChannelInput();
   private volatile WebSocket webSocket;
   private volatile Thread worker;
+  private volatile Streams io;
   private volatile String size = "";
   /** The line being typed on a terminal (tty), before Enter. */
   private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
@@ -80,6 +81,7 @@ final class ExecSession extends WebSocketListener {
     var out = new ChannelOutput(STDOUT, request.stdout());
     var err = request.tty() ? out : new ChannelOutput(STDERR, request.stderr());
     Streams io = new Streams(in, out, err, "demo-exec-" + request.pod());
+    this.io = io;
     ObjectNode status;
     try {
       String program = request.command().get(0);
@@ -87,6 +89,9 @@ final class ExecSession extends WebSocketListener {
         status = notFound(program, io);
       } else if (!request.stdin() && isBareShell(request.command())) {
         status = success(); // a shell without stdin reads EOF at once and exits
+      } else if (request.tty() && isBareShell(request.command())) {
+        int code = exec.shell(request.node(), request.namespace(), request.pod(), request.place(), io);
+        status = code == 0 ? success() : nonZero(code);
       } else {
         int code = exec.run(request.node(), request.namespace(), request.pod(), request.place(), request.command(), io);
         status = code == 0 ? success() : nonZero(code);
@@ -184,6 +189,10 @@ final class ExecSession extends WebSocketListener {
         case 0x03 -> {
           echo.writeBytes("^C\r\n".getBytes(StandardCharsets.US_ASCII));
           line.reset();
+          Streams running = io;
+          if (running != null) {
+            running.interrupt(); // SIGINT to the foreground command
+          }
         }
         case 0x04 -> {
           if (line.size() == 0) {

@@ -254,6 +254,11 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     return sessions.size();
   }
 
+  /** The terminal sizes the open exec streams were last sent ({"Width":…,"Height":…}; tests of resize). */
+  public java.util.List<String> terminalSizes() {
+    return sessions.stream().map(ExecSession::terminalSize).toList();
+  }
+
   @Override
   public void shutdown() {
     close();

@@ -43,12 +43,18 @@ public final class ContainerExec {
   public int run(String node, String namespace, String pod, Place place, List<String> argv, Streams io)
       throws InterruptedException {
     NodeShell shell = shell(node).orElseThrow(() -> new IllegalArgumentException("no demo node " + node));
-    SimPod netns = null;
-    if (place == Place.POD) {
-      netns = cluster.pods().stream().filter(p -> p.namespace().equals(namespace) && p.name().equals(pod))
-          .findFirst().orElse(null);
-    }
-    return shell.run(argv, new Call(io, shell, netns, true));
+    return shell.run(argv, new Call(io, shell, place == Place.POD ? netns(namespace, pod) : null, true));
+  }
+
+  /** The container's own shell on a terminal (`kubectl exec -it … -- sh`): a prompt, Ctrl-C stops a command. */
+  public int shell(String node, String namespace, String pod, Place place, Streams io) throws InterruptedException {
+    NodeShell shell = shell(node).orElseThrow(() -> new IllegalArgumentException("no demo node " + node));
+    return shell.interactive(new Call(io, shell, place == Place.POD ? netns(namespace, pod) : null, true), "/ # ");
+  }
+
+  private SimPod netns(String namespace, String pod) {
+    return cluster.pods().stream().filter(p -> p.namespace().equals(namespace) && p.name().equals(pod))
+        .findFirst().orElse(null);
   }
 
   private Optional<NodeShell> shell(String node) {

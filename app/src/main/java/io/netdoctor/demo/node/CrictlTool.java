@@ -6,9 +6,9 @@ import java.util.List;
 final class CrictlTool implements Tool {
 
   @Override
-  public int run(List<String> args, Call call) {
+  public int run(List<String> args, Call call) throws InterruptedException {
     if (args.isEmpty()) {
-      call.out("NAME:\n   crictl - client for CRI\nCOMMANDS: inspect, ps (on a demo node)");
+      call.out("NAME:\n   crictl - client for CRI\nCOMMANDS: inspect, ps, exec (on a demo node)");
       return 0;
     }
     switch (args.get(0)) {
@@ -38,6 +38,11 @@ final class CrictlTool implements Tool {
             + "    \"pid\": " + c.pid() + ",\n    \"runtimeType\": \"io.containerd.runc.v2\"\n  }\n}");
         return 0;
       }
+      case "exec" -> {
+        return RuntimeExec.run(args.subList(1, args.size()), List.of(), call,
+            "FATA[0000] execing command in container: rpc error: code = NotFound desc = could not find container"
+                + " \"%s\"");
+      }
       case "ps" -> {
         call.out(String.format("%-13s  %-40s  %-12s  %-8s  %-15s  %s", "CONTAINER", "IMAGE", "CREATED", "STATE",
             "NAME", "POD"));
@@ -50,7 +55,7 @@ final class CrictlTool implements Tool {
         return 0;
       }
       default -> {
-        call.err("crictl: '" + args.get(0) + "' is not simulated on a demo node (inspect, ps)");
+        call.err("crictl: '" + args.get(0) + "' is not simulated on a demo node (inspect, ps, exec)");
         return 1;
       }
     }

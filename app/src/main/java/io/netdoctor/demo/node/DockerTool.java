@@ -21,8 +21,10 @@ final class DockerTool implements Tool {
       case "ps" -> ps(call);
       case "run" -> runDebug(args.subList(1, args.size()), call);
       case "rm" -> rm(args.subList(1, args.size()), call);
+      case "exec" -> RuntimeExec.run(args.subList(1, args.size()), List.of(), call,
+          "Error response from daemon: No such container: %s");
       default -> {
-        call.err("docker: '" + args.get(0) + "' is not a docker command on a demo node (inspect, ps, run, rm).");
+        call.err("docker: '" + args.get(0) + "' is not a docker command on a demo node (inspect, ps, run, rm, exec).");
         yield 1;
       }
     };

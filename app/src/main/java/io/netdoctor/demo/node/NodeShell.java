@@ -158,9 +158,23 @@ public final class NodeShell {
 
   /** A shell reading one command per stdin line until EOF or `exit`. */
   int interactive(Call call) throws InterruptedException {
+    return interactive(call, "");
+  }
+
+  /**
+   * As above, printing {@code prompt} before each line as a shell on a terminal does; Ctrl-C
+   * ({@link Streams#interrupt()}) stops the running command and the shell reads on.
+   */
+  int interactive(Call call, String prompt) throws InterruptedException {
     int status = 0;
     String line;
-    while ((line = call.io().readLine()) != null) {
+    while (true) {
+      if (!prompt.isEmpty()) {
+        call.io().out().print(prompt);
+      }
+      if ((line = call.io().readLine()) == null) {
+        return status;
+      }
       List<String> words;
       try {
         words = ShellWords.split(line);
@@ -175,10 +189,9 @@ public final class NodeShell {
       if (words.get(0).equals("exit")) {
         return words.size() > 1 && words.get(1).matches("[0-9]{1,3}") ? Integer.parseInt(words.get(1)) : status;
       }
-      status = run(words, call);
+      status = call.io().foreground(() -> run(words, call));
       call.io().flush();
     }
-    return status;
   }
 
   private int sudo(List<String> args, Call call) throws InterruptedException {

@@ -6,9 +6,9 @@ import java.util.List;
 final class RktTool implements Tool {
 
   @Override
-  public int run(List<String> args, Call call) {
+  public int run(List<String> args, Call call) throws InterruptedException {
     if (args.isEmpty()) {
-      call.out("Usage: rkt [command]\n\nAvailable Commands (on a demo node): list, status");
+      call.out("Usage: rkt [command]\n\nAvailable Commands (on a demo node): list, status, enter");
       return 0;
     }
     switch (args.get(0)) {
@@ -22,6 +22,10 @@ final class RktTool implements Tool {
           }
         }
         return 0;
+      }
+      case "enter" -> {
+        return RuntimeExec.run(args.subList(1, args.size()), List.of("/bin/bash"), call,
+            "enter: no matches found for \"%s\"");
       }
       case "status" -> {
         List<String> ids = args.subList(1, args.size()).stream().filter(a -> !a.startsWith("-")).toList();

@@ -25,6 +25,15 @@ public final class Streams implements AutoCloseable {
   private volatile boolean stopped;
   private volatile boolean closed;
   private final Thread reader;
+  /** The shell's foreground command (its thread), and whether Ctrl-C interrupted it. */
+  private Thread foreground;
+  private boolean ctrlC;
+
+  /** A command a shell runs in the foreground. */
+  @FunctionalInterface
+  public interface Job {
+    int run() throws InterruptedException;
+  }
 
   public Streams(InputStream in, OutputStream out, OutputStream err, String name) {
     this.out = new PrintStream(new java.io.BufferedOutputStream(out, 65536), false, StandardCharsets.UTF_8);
@@ -86,6 +95,42 @@ public final class Streams implements AutoCloseable {
   public void stop() {
     stopped = true;
     lines.add(EOF);
+  }
+
+  /**
+   * Runs a shell's foreground command: {@link #interrupt()} (Ctrl-C on a terminal) stops it with status 130, as
+   * SIGINT does; an interruption for any other reason (the stream ended) goes on up.
+   */
+  public int foreground(Job job) throws InterruptedException {
+    synchronized (this) {
+      foreground = Thread.currentThread();
+      ctrlC = false;
+    }
+    try {
+      return job.run();
+    } catch (InterruptedException | RuntimeException e) {
+      synchronized (this) {
+        if (!ctrlC || stopped) {
+          throw e;
+        }
+      }
+      return 130; // also when the interrupt surfaced wrapped (a client call the command was making)
+    } finally {
+      synchronized (this) {
+        foreground = null;
+        if (ctrlC && !stopped) {
+          Thread.interrupted(); // the Ctrl-C is spent; the shell reads on
+        }
+      }
+    }
+  }
+
+  /** Ctrl-C on the terminal: interrupts the foreground command, if one runs. */
+  public synchronized void interrupt() {
+    if (foreground != null) {
+      ctrlC = true;
+      foreground.interrupt();
+    }
   }
 
   public void flush() {

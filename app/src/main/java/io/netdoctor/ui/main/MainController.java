@@ -44,6 +44,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.capture.CaptureTools captures;
   private final io.netdoctor.ui.service.ServiceActions serviceActions;
   private final io.netdoctor.ui.policy.PolicyTools policies;
+  private final io.netdoctor.ui.shell.ShellActions shells;
   private ClusterConnection connection;
   private final javafx.beans.property.ReadOnlyObjectWrapper<ClusterConnection> connectionProperty =
       new javafx.beans.property.ReadOnlyObjectWrapper<>();
@@ -99,6 +100,10 @@ public final class MainController implements AutoCloseable {
     policies = new io.netdoctor.ui.policy.PolicyTools(this::showTool, tasks, transcript, () -> connection,
         nodeAccess::wiring);
     tree.addRowActions(policies::rowActions);
+    shells = new io.netdoctor.ui.shell.ShellActions(() -> connection, nodeAccess, () -> io.netdoctor.core.route.Via.API,
+        tasks, transcript, this::showTool); // the API's exec, issue 12's default; a per-context route plugs in here
+    tree.addRowActions(shells::menuItems);
+    details.addActions(shells::buttons);
     ToolTabs.attach(view.tools); // Close / Close others / Close all on each tool tab
   }
 
@@ -267,6 +272,10 @@ public final class MainController implements AutoCloseable {
     return captures;
   }
 
+  public io.netdoctor.ui.shell.ShellActions shells() {
+    return shells;
+  }
+
   public io.netdoctor.ui.policy.PolicyTools policies() {
     return policies;
   }
@@ -276,6 +285,7 @@ public final class MainController implements AutoCloseable {
     serviceActions.close();
     captures.close();
     policies.close();
+    shells.close();
     nodeActions.close();
     nodeAccess.close();
     for (AutoCloseable hook : closeHooks) {

@@ -132,16 +132,18 @@ class PodExecTest {
     try (ExecWatch watch = client.pods().inNamespace(NS).withName(MASTER).inContainer("netdoctor-debug")
         .redirectingInput().writingOutput(out).withTTY().exec("sh")) {
       watch.resize(120, 40);
+      // a shell on a terminal prompts (busybox sh as root: "/ # "); typing before it would echo ahead of it
+      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).equals("/ # "));
       // keys as a raw terminal sends them: Enter is CR, Backspace is DEL
       watch.getInput().write("echo hi\r".getBytes(StandardCharsets.UTF_8));
       watch.getInput().flush();
-      // the echo comes as the keys arrive, the program's answer after: wait for it before typing on
-      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).endsWith("hi\r\nhi\r\n"));
+      // the echo comes as the keys arrive, the program's answer after: wait for the next prompt before typing on
+      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).endsWith("hi\r\n/ # "));
       watch.getInput().write("exiy\u007ft 5\r".getBytes(StandardCharsets.UTF_8));
       watch.getInput().flush();
       assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(5);
       // a pty echoes (erasing with "\b \b") and turns the program's "\n" into "\r\n"
-      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("echo hi\r\nhi\r\nexiy\b \bt 5\r\n");
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("/ # echo hi\r\nhi\r\n/ # exiy\b \bt 5\r\n");
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> demo.openExecs() == 0);
   }
