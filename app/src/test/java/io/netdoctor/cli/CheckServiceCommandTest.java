@@ -70,6 +70,14 @@ class CheckServiceCommandTest {
   }
 
   @Test
+  void onTheIpvsNodeTheRulesStepReadsIpvsadm() {
+    // the debug pod runs on the Flatcar node, whose kube-proxy is in IPVS mode
+    var run = check("default/redis-master", "--from", DemoWorld.DEBUG_NAMESPACE + "/" + DemoWorld.DEBUG_POD);
+    assertThat(run.out()).contains("PASS  " + DemoWorld.CONTAINERD_NODE + " has rules for 10.3.0.58: IPVS (kube-proxy"
+        + " in IPVS mode) has a virtual server with real servers for every port");
+  }
+
+  @Test
   void withoutAClientTheClientSideStepsSkipWithTheReason() {
     var run = check("default/redis-master");
     assertThat(run.code()).isZero();

@@ -222,6 +222,9 @@ final class ClientSteps implements AutoCloseable {
     String rules;
     try {
       rules = route.natRules(node);
+      if (IpvsRules.ipvsMode(rules)) {
+        return IpvsRules.verdict(title, s, route.ipvsRules(node));
+      }
     } catch (NodeAccessException e) {
       return CheckStep.skip(title, "could not read the node's rules: " + e.getMessage());
     }

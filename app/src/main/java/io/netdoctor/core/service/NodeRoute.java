@@ -19,4 +19,7 @@ public interface NodeRoute {
 
   /** The output of `iptables-save -t nat` on the node. */
   String natRules(NodeInfo node);
+
+  /** The output of `ipvsadm -Ln` on the node (kube-proxy in IPVS mode keeps its Services there). */
+  String ipvsRules(NodeInfo node);
 }

@@ -60,12 +60,20 @@ public final class SshNodeRoute implements NodeRoute {
 
   @Override
   public String natRules(NodeInfo node) {
+    return privileged(node, Command.of("iptables-save", "-t", "nat"));
+  }
+
+  @Override
+  public String ipvsRules(NodeInfo node) {
+    return privileged(node, Command.of("ipvsadm", "-Ln"));
+  }
+
+  private String privileged(NodeInfo node, Command command) {
     NodeTarget target = targets.apply(node);
-    RemoteResult r = sessions.run(target, sessions.privileged(target, Command.of("iptables-save", "-t", "nat")),
-        TIMEOUT);
+    RemoteResult r = sessions.run(target, sessions.privileged(target, command), TIMEOUT);
     if (!r.ok()) {
-      throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT, "iptables-save -t nat failed on "
-          + node.name() + ": " + r.output().strip());
+      throw new NodeAccessException(NodeAccessException.Failure.INVALID_INPUT, command.shownText()
+          + " failed on " + node.name() + ": " + r.output().strip());
     }
     return r.stdout();
   }

@@ -20,6 +20,11 @@ public record DemoNode(String name, String osImage, String kernel, String runtim
     return osImage.toLowerCase(java.util.Locale.ROOT).contains("flatcar");
   }
 
+  /** The Flatcar worker runs kube-proxy in IPVS mode (`ipvsadm -Ln`), the others in iptables mode. */
+  boolean ipvs() {
+    return flatcar();
+  }
+
   /** The node's docker0/cni0 bridge address: the first address of its pod CIDR. */
   String bridgeIp() {
     String net = podCidr.substring(0, podCidr.indexOf('/'));

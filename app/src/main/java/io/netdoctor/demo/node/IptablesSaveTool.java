@@ -6,8 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** `iptables-save -t nat`: kube-proxy's chains for the demo's Services (KUBE-SERVICES → KUBE-SVC → KUBE-SEP). */
+/**
+ * `iptables-save -t nat`: kube-proxy's chains for the demo's Services (KUBE-SERVICES → KUBE-SVC → KUBE-SEP), or on
+ * an IPVS node the few ipset rules IPVS mode keeps there.
+ */
 final class IptablesSaveTool implements Tool {
+
+  private final boolean ipvs;
+
+  /** {@code ipvs}: kube-proxy in IPVS mode keeps only ipset matches here; the Services are in `ipvsadm -Ln`. */
+  IptablesSaveTool(boolean ipvs) {
+    this.ipvs = ipvs;
+  }
 
   @Override
   public int run(List<String> args, Call call) {
@@ -23,8 +33,15 @@ final class IptablesSaveTool implements Tool {
         "-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
         "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING",
         "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000"));
+    if (ipvs) {
+      chains.add(":KUBE-NODE-PORT - [0:0]");
+      rules.add("-A KUBE-SERVICES ! -s 10.2.0.0/16 -m comment --comment \"Kubernetes service cluster ip + port for"
+          + " masquerade purpose\" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ");
+      rules.add("-A KUBE-SERVICES -m addrtype --dst-type LOCAL -j KUBE-NODE-PORT");
+      rules.add("-A KUBE-SERVICES -m set --match-set KUBE-CLUSTER-IP dst,dst -j ACCEPT");
+    }
     List<SimPod> pods = call.cluster().pods();
-    for (Service s : call.cluster().services()) {
+    for (Service s : ipvs ? List.<Service>of() : call.cluster().services()) {
       String ns = s.getMetadata().getNamespace();
       String name = s.getMetadata().getName();
       for (ServicePort p : s.getSpec().getPorts()) {

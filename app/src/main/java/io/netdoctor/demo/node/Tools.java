@@ -15,7 +15,7 @@ final class Tools {
       "docker inspect|ps|run|rm, crictl inspect|ps, rkt list|status   the node's runtime CLI",
       "nsenter -n -t PID CMD     run CMD in the network namespace of the container with that PID",
       "nc -v -z -w N HOST PORT   check a TCP port (-u: UDP)",
-      "ip addr | ip route | ss -ltn | iptables-save -t nat",
+      "ip addr | ip route | ss -ltn | iptables-save -t nat | ipvsadm -Ln (IPVS nodes)",
       "cat /etc/os-release | /etc/resolv.conf | /etc/hostname",
       "toolbox [CMD]             Fedora tools (dnf install, tcpdump) in a container on the host network",
       "toolbox tcpdump -nn -i IF|any [-c N] [-w /media/root/tmp/F.pcap --print] [FILTER]   live demo traffic; -D lists",
@@ -37,7 +37,10 @@ final class Tools {
     tools.put("ip", new IpTool());
     tools.put("ss", new SsTool());
     tools.put("cat", new CatTool());
-    tools.put("iptables-save", new IptablesSaveTool());
+    tools.put("iptables-save", new IptablesSaveTool(node.ipvs()));
+    if (node.ipvs()) {
+      tools.put("ipvsadm", new IpvsadmTool());
+    }
     tools.put("toolbox", new ToolboxTool());
     tools.put("dnf", new ToolboxTool.Dnf());
     tools.put("ssh-keygen", new SshKeygenTool());

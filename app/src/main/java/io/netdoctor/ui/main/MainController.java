@@ -94,7 +94,7 @@ public final class MainController implements AutoCloseable {
     tree.addRowActions(captures::rowActions);
     tree.addSelectionActions(captures::selectionActions);
     serviceActions = new io.netdoctor.ui.service.ServiceActions(() -> connection, nodeAccess, tasks, transcript,
-        this::showTool);
+        this::showTool, tree.podsChanged());
     tree.addRowActions(serviceActions::menuItems);
     details.addActions(serviceActions::buttons);
     policies = new io.netdoctor.ui.policy.PolicyTools(this::showTool, tasks, transcript, () -> connection,

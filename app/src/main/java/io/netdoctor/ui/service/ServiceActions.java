@@ -24,10 +24,12 @@ public final class ServiceActions implements AutoCloseable {
   private final TaskExecutor tasks;
   private final Transcript transcript;
   private final Consumer<Tab> showTool;
+  private final javafx.beans.Observable podsChanged;
   private final List<ServiceCheckController> open = new ArrayList<>();
 
   public ServiceActions(Supplier<ClusterConnection> connection, NodeAccess access, TaskExecutor tasks,
-      Transcript transcript, Consumer<Tab> showTool) {
+      Transcript transcript, Consumer<Tab> showTool, javafx.beans.Observable podsChanged) {
+    this.podsChanged = podsChanged;
     this.connection = connection;
     this.access = access;
     this.tasks = tasks;
@@ -57,7 +59,7 @@ public final class ServiceActions implements AutoCloseable {
 
   /** Opens a checklist pane for the Service (no client pod yet: the user picks one and presses Check). */
   public ServiceCheckController check(ServiceInfo service) {
-    var pane = new ServiceCheckController(service, connection, access, tasks, transcript);
+    var pane = new ServiceCheckController(service, connection, access, tasks, transcript, podsChanged);
     open.add(pane);
     Tab tab = new Tab("Check · " + service.name(), pane.view());
     tab.setId("serviceCheckTab");

@@ -35,9 +35,12 @@ public final class ServiceCheckController {
   private final NodeAccess access;
   private final TaskGroup tasks;
   private final Transcript transcript;
+  private final javafx.beans.Observable podsChanged;
+  private final javafx.beans.InvalidationListener relist = obs -> listClients();
 
+  /** {@code podsChanged} fires when pods come, change or go: the client chooser follows it. */
   public ServiceCheckController(ServiceInfo service, Supplier<ClusterConnection> connection, NodeAccess access,
-      TaskExecutor tasks, Transcript transcript) {
+      TaskExecutor tasks, Transcript transcript, javafx.beans.Observable podsChanged) {
     this.service = service;
     this.connection = connection;
     this.access = access;
@@ -46,6 +49,8 @@ public final class ServiceCheckController {
     model.title.set("Check Service " + service.key());
     model.selected.addListener((obs, old, step) -> model.evidence.set(step == null ? "" : describe(step)));
     listClients();
+    this.podsChanged = podsChanged;
+    podsChanged.addListener(relist);
     view = new ServiceCheckView(model, this::run);
   }
 
@@ -57,14 +62,23 @@ public final class ServiceCheckController {
     return model;
   }
 
-  /** The client chooser: no client, then the Service's namespace's pods, then the others. */
+  /**
+   * The client chooser: no client, then the Service's namespace's pods, then the others. Listed again when pods
+   * change; the chosen pod stays chosen while it exists (a deleted one falls back to no client).
+   */
   private void listClients() {
     ClusterConnection current = connection.get();
     List<PodInfo> pods = current == null ? List.of() : current.pods();
-    model.clients.setAll(withNoClientFirst(pods.stream()
+    List<String> listed = withNoClientFirst(pods.stream()
         .sorted(Comparator.comparing((PodInfo p) -> !p.namespace().equals(service.namespace()))
             .thenComparing(PodInfo::namespace).thenComparing(PodInfo::name))
-        .map(p -> p.ref().toString()).toList()));
+        .map(p -> p.ref().toString()).toList());
+    if (listed.equals(model.clients)) {
+      return;
+    }
+    String chosen = model.client.get();
+    model.clients.setAll(listed);
+    model.client.set(listed.contains(chosen) ? chosen : ServiceCheckModel.NO_CLIENT);
   }
 
   private static List<String> withNoClientFirst(List<String> pods) {
@@ -141,6 +155,7 @@ public final class ServiceCheckController {
 
   /** The tab closed: a run still going stops after its current step and shows nothing more. */
   public void close() {
+    podsChanged.removeListener(relist);
     tasks.cancelAll();
   }
 }

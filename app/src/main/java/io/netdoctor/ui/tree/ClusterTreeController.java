@@ -32,6 +32,9 @@ public final class ClusterTreeController {
   private final ClusterTreeView view;
   private volatile int generation;
   private ClusterConnection connection;
+  /** Counts the pulses that added, changed or removed pods: panes listing pods listen to it. */
+  private final javafx.beans.property.ReadOnlyIntegerWrapper podsChanged =
+      new javafx.beans.property.ReadOnlyIntegerWrapper();
 
   /** A change stamped with the cluster it came from, so a switched-away cluster cannot leak in. */
   private record Tagged(int generation, ClusterChange change) {
@@ -93,6 +96,11 @@ public final class ClusterTreeController {
     return change -> batcher.add(new Tagged(mine, change));
   }
 
+  /** Goes up once per pulse in which pods were listed, added, changed or removed (on the FX thread). */
+  public javafx.beans.property.ReadOnlyIntegerProperty podsChanged() {
+    return podsChanged.getReadOnlyProperty();
+  }
+
   /** The connection whose changes the tree now shows (for adding namespaces by hand). */
   public void attach(ClusterConnection current) {
     connection = current;
@@ -102,6 +110,10 @@ public final class ClusterTreeController {
     int current = generation;
     var changes = batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
     model.apply(changes);
+    if (changes.stream().anyMatch(c -> c instanceof ClusterChange.PodUpserted || c instanceof ClusterChange.PodRemoved
+        || c instanceof ClusterChange.PodsListed)) {
+      podsChanged.set(podsChanged.get() + 1);
+    }
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
         // once this frame is handed to the renderer, the connection's informer may start its own list

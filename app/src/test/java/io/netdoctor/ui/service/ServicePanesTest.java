@@ -203,6 +203,36 @@ class ServicePanesTest {
     await().atMost(WAIT).until(() -> nodes().runningCommands() == 0);
   }
 
+  @SuppressWarnings("unchecked")
+  private static List<String> clients(FxRobot robot) {
+    return fx(() -> List.copyOf(robot.lookup("#serviceCheckClient").queryAs(javafx.scene.control.ComboBox.class)
+        .getItems()));
+  }
+
+  @Test
+  void theClientChooserFollowsPodsThatComeAndGo(FxRobot robot) {
+    selectService(DemoWorld.WRONG_PORT_SERVICE);
+    TreeEntry.ServiceEntry entry = (TreeEntry.ServiceEntry) fx(() -> main.tree().selectedProperty().get());
+    fx(() -> main.serviceActions().check(entry.service()));
+    await().atMost(WAIT).until(() -> clients(robot).contains("default/frontend-88237173-5p257"));
+    fx(() -> {
+      robot.lookup("#serviceCheckClient").queryAs(javafx.scene.control.ComboBox.class)
+          .setValue("default/frontend-88237173-5p257");
+      return null;
+    });
+    var pod = new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("late-client")
+        .withNamespace("default").endMetadata().withNewSpec().addNewContainer().withName("c").withImage("busybox")
+        .endContainer().endSpec().build();
+    demo.client().pods().inNamespace("default").resource(pod).create();
+    await().atMost(WAIT).until(() -> clients(robot).contains("default/late-client"));
+    demo.client().pods().inNamespace("default").withName("late-client").delete();
+    await().atMost(WAIT).until(() -> !clients(robot).contains("default/late-client"));
+    // the pod the user chose stays chosen through the relisting
+    assertThat(fx(() -> robot.lookup("#serviceCheckClient").queryAs(javafx.scene.control.ComboBox.class)
+        .getValue())).isEqualTo("default/frontend-88237173-5p257");
+    assertThat(clients(robot).get(0)).isEqualTo(ServiceCheckModel.NO_CLIENT);
+  }
+
   private static void selectStep(CheckStep step, FxRobot robot) {
     fx(() -> {
       @SuppressWarnings("unchecked")
