@@ -5,11 +5,13 @@ import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -49,6 +51,7 @@ public final class ClusterTreeModel {
   private final Arrivals arrivals = new Arrivals();
   private final Set<String> touchedNamespaces = new HashSet<>();
   private final Set<String> touchedNodes = new HashSet<>();
+  private final ChangedPods changed = new ChangedPods();
   private PodFilter filter = PodFilter.NONE;
   private String nodesNote = "";
   private RowGuard guard = RowGuard.NONE;
@@ -92,6 +95,7 @@ public final class ClusterTreeModel {
     nodePodItems.clear();
     nodeItems.clear();
     services.clear();
+    changed.clear();
     nodesNote = "";
     podCount.set(0);
     visiblePodCount.set(0);
@@ -199,27 +203,83 @@ public final class ClusterTreeModel {
     return filter;
   }
 
-  /** Applies a filter to every pod; expands what matches so results are in view. */
+  /** Applies a filter to every pod at once, on this thread (small clusters, tests); see {@link #showFilter}. */
   public void setFilter(PodFilter next) {
-    guard.keep(() -> refilter(next));
+    long since = changeStamp();
+    showFilter(FilterMatch.of(next, pods(), since));
   }
 
-  private void refilter(PodFilter next) {
-    filter = next;
+  /** The pods the tree holds now (a snapshot for a filter worked out off the FX thread). */
+  List<PodInfo> pods() {
+    var pods = new ArrayList<PodInfo>(podItems.size());
     for (PodItem item : podItems.values()) {
-      placePod(item.pod());
+      pods.add(item.pod());
     }
-    services.refilter(next);
-    touchedNamespaces.addAll(namespaceItems.keySet());
-    touchedNodes.addAll(nodeItems.keySet());
-    finishBatch();
-    if (!filter.isEmpty()) {
-      namespacesFolder.getChildren().forEach(item -> item.setExpanded(true));
-      nodesFolder.getChildren().forEach(item -> item.setExpanded(true));
-    }
+    return pods;
+  }
+
+  /** Stamps a snapshot: the pods changed after it are placed again when its {@link #showFilter} comes. */
+  long changeStamp() {
+    return changed.snapshot();
+  }
+
+  /**
+   * Shows a filter's result in one step with the folders detached: each namespace and node gets its rows in one
+   * replacement (a TreeView recounts its rows on every structural event it sees, so row-by-row changes of
+   * 150,000 pods froze the window for minutes). Pods changed since the snapshot are placed again; what matches
+   * a filter is expanded so it is in view.
+   */
+  void showFilter(FilterMatch match) {
+    guard.keep(() -> {
+      root.getChildren().clear();
+      try {
+        filter = match.filter();
+        Set<String> moved = changed.takeSince(match.since());
+        replaceRows(namespaceItems, match.byNamespace(), podItems, moved);
+        replaceRows(nodeItems, match.byNode(), nodePodItems, moved);
+        for (String uid : moved) {
+          PodItem item = podItems.get(uid);
+          if (item != null) {
+            placePod(item.pod());
+          }
+        }
+        services.refilter(filter);
+        touchedNamespaces.addAll(namespaceItems.keySet());
+        touchedNodes.addAll(nodeItems.keySet());
+        if (!filter.isEmpty()) {
+          namespaceItems.values().forEach(item -> item.setExpanded(true));
+          nodeItems.values().forEach(item -> item.setExpanded(true));
+        }
+        finishBatch();
+      } finally {
+        root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
+      }
+    });
+  }
+
+  /** Gives each parent the rows of its pods in {@code uids} (keeping a namespace's Services folder first). */
+  private static void replaceRows(Map<String, TreeItem<TreeEntry>> parents, Map<String, List<String>> uids,
+      Map<String, PodItem> rows, Set<String> moved) {
+    parents.forEach((key, parent) -> {
+      var current = parent.getChildren();
+      var next = new ArrayList<TreeItem<TreeEntry>>();
+      if (!current.isEmpty() && current.get(0).getValue() instanceof TreeEntry.FolderEntry) {
+        next.add(current.get(0));
+      }
+      for (String uid : uids.getOrDefault(key, List.of())) {
+        PodItem row = rows.get(uid);
+        if (row != null && !moved.contains(uid)) {
+          next.add(row);
+        }
+      }
+      if (!current.equals(next)) {
+        current.setAll(next);
+      }
+    });
   }
 
   private void upsertPod(PodInfo pod) {
+    changed.changed(pod.uid());
     PodItem item = podItems.computeIfAbsent(pod.uid(), uid -> new PodItem());
     PodInfo old = item.pod();
     item.show(new TreeEntry.PodEntry(pod, false));
@@ -266,6 +326,7 @@ public final class ClusterTreeModel {
       return;
     }
     PodInfo pod = item.pod();
+    changed.changed(uid);
     podCount.set(podItems.size());
     Arrivals.detach(item);
     Arrivals.detach(nodePodItems.remove(uid));
@@ -320,6 +381,8 @@ public final class ClusterTreeModel {
 
   private void finishBatch() {
     arrivals.place();
+    // many parents touched (a filter, a reload): each folder's rows in one replacement instead of one by one
+    boolean many = touchedNamespaces.size() + touchedNodes.size() >= BULK_BATCH;
     for (String ns : touchedNamespaces) {
       TreeItem<TreeEntry> item = namespaceItems.get(ns);
       if (item == null) {
@@ -327,8 +390,9 @@ public final class ClusterTreeModel {
       }
       services.place(ns, item);
       item.setValue(new TreeEntry.NamespaceEntry(ns, podRows(item)));
-      boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(ns);
-      arrivals.attach(namespacesFolder, item, visible);
+      if (!many) {
+        arrivals.attach(namespacesFolder, item, namespaceVisible(item));
+      }
     }
     for (String name : touchedNodes) {
       TreeItem<TreeEntry> item = nodeItems.get(name);
@@ -336,8 +400,13 @@ public final class ClusterTreeModel {
         continue;
       }
       item.setValue(new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
-      boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(name);
-      arrivals.attach(nodesFolder, item, visible);
+      if (!many) {
+        arrivals.attach(nodesFolder, item, nodeVisible(item));
+      }
+    }
+    if (many) {
+      replaceGroups(namespacesFolder, namespaceItems, this::namespaceVisible);
+      replaceGroups(nodesFolder, nodeItems, this::nodeVisible);
     }
     arrivals.place();
     touchedNamespaces.clear();
@@ -348,6 +417,25 @@ public final class ClusterTreeModel {
     }
     visiblePodCount.set(visible);
     updateFolders();
+  }
+
+  private boolean namespaceVisible(TreeItem<TreeEntry> item) {
+    return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(item.getValue().label());
+  }
+
+  private boolean nodeVisible(TreeItem<TreeEntry> item) {
+    return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(item.getValue().label());
+  }
+
+  /** Shows the visible ones of {@code groups} under {@code folder}, by name, in one replacement. */
+  private static void replaceGroups(TreeItem<TreeEntry> folder, Map<String, TreeItem<TreeEntry>> groups,
+      Predicate<TreeItem<TreeEntry>> visible) {
+    var rows = new ArrayList<TreeItem<TreeEntry>>(groups.size());
+    groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).filter(visible)
+        .forEach(rows::add);
+    if (!folder.getChildren().equals(rows)) {
+      folder.getChildren().setAll(rows);
+    }
   }
 
   /** A namespace's children are its pods, and its "Services" folder first when it has one. */
