@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -52,6 +51,7 @@ public final class ClusterTreeModel {
   private final Set<String> touchedNamespaces = new HashSet<>();
   private final Set<String> touchedNodes = new HashSet<>();
   private final ChangedPods changed = new ChangedPods();
+  private final PodsByNode podsByNode = new PodsByNode();
   private PodFilter filter = PodFilter.NONE;
   private String nodesNote = "";
   private RowGuard guard = RowGuard.NONE;
@@ -96,6 +96,7 @@ public final class ClusterTreeModel {
     nodeItems.clear();
     services.clear();
     changed.clear();
+    podsByNode.clear();
     nodesNote = "";
     podCount.set(0);
     visiblePodCount.set(0);
@@ -125,23 +126,17 @@ public final class ClusterTreeModel {
       if (change instanceof ClusterChange.PodsListed listed) {
         weight += listed.pods().size();
       } else if (change instanceof ClusterChange.NodeUpserted n && !nodeItems.containsKey(n.node().name())) {
-        weight += 1 + podsOn(n.node().name()); // a new node brings its pods' rows
+        weight += 1 + podsByNode.on(n.node().name()).size(); // a new node brings its pods' rows
       } else {
         weight++;
       }
     }
-    boolean bulk = weight >= BULK_BATCH;
-    if (bulk) {
-      root.getChildren().clear();
+    if (weight >= BULK_BATCH) {
+      detached(() -> applyEach(changes));
+      return true;
     }
-    try {
-      applyEach(changes);
-    } finally {
-      if (bulk) {
-        root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
-      }
-    }
-    return bulk;
+    applyEach(changes);
+    return false;
   }
 
   private void applyEach(List<ClusterChange> changes) {
@@ -183,8 +178,7 @@ public final class ClusterTreeModel {
   }
 
   private void expandAllDetached(boolean expanded, boolean pods) {
-    root.getChildren().clear();
-    try {
+    detached(() -> {
       for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
         folder.setExpanded(true);
         for (TreeItem<TreeEntry> group : folder.getChildren()) {
@@ -194,6 +188,14 @@ public final class ClusterTreeModel {
           }
         }
       }
+    });
+  }
+
+  /** Runs a change of many rows with the folders detached: the TreeView counts its rows once, when they return. */
+  private void detached(Runnable change) {
+    root.getChildren().clear();
+    try {
+      change.run();
     } finally {
       root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
     }
@@ -230,60 +232,34 @@ public final class ClusterTreeModel {
    * a filter is expanded so it is in view.
    */
   void showFilter(FilterMatch match) {
-    guard.keep(() -> {
-      root.getChildren().clear();
-      try {
-        filter = match.filter();
-        Set<String> moved = changed.takeSince(match.since());
-        replaceRows(namespaceItems, match.byNamespace(), podItems, moved);
-        replaceRows(nodeItems, match.byNode(), nodePodItems, moved);
-        for (String uid : moved) {
-          PodItem item = podItems.get(uid);
-          if (item != null) {
-            placePod(item.pod());
-          }
-        }
-        services.refilter(filter);
-        touchedNamespaces.addAll(namespaceItems.keySet());
-        touchedNodes.addAll(nodeItems.keySet());
-        if (!filter.isEmpty()) {
-          namespaceItems.values().forEach(item -> item.setExpanded(true));
-          nodeItems.values().forEach(item -> item.setExpanded(true));
-        }
-        finishBatch();
-      } finally {
-        root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
-      }
-    });
-  }
-
-  /** Gives each parent the rows of its pods in {@code uids} (keeping a namespace's Services folder first). */
-  private static void replaceRows(Map<String, TreeItem<TreeEntry>> parents, Map<String, List<String>> uids,
-      Map<String, PodItem> rows, Set<String> moved) {
-    parents.forEach((key, parent) -> {
-      var current = parent.getChildren();
-      var next = new ArrayList<TreeItem<TreeEntry>>();
-      if (!current.isEmpty() && current.get(0).getValue() instanceof TreeEntry.FolderEntry) {
-        next.add(current.get(0));
-      }
-      for (String uid : uids.getOrDefault(key, List.of())) {
-        PodItem row = rows.get(uid);
-        if (row != null && !moved.contains(uid)) {
-          next.add(row);
+    guard.keep(() -> detached(() -> {
+      filter = match.filter();
+      Set<String> moved = changed.takeSince(match.since());
+      RowReplacement.pods(namespaceItems, match.byNamespace(), podItems, moved);
+      RowReplacement.pods(nodeItems, match.byNode(), nodePodItems, moved);
+      for (String uid : moved) {
+        PodItem item = podItems.get(uid);
+        if (item != null) {
+          placePod(item.pod());
         }
       }
-      if (!current.equals(next)) {
-        current.setAll(next);
+      services.refilter(filter);
+      touchedNamespaces.addAll(namespaceItems.keySet());
+      touchedNodes.addAll(nodeItems.keySet());
+      if (!filter.isEmpty()) {
+        namespaceItems.values().forEach(item -> item.setExpanded(true));
+        nodeItems.values().forEach(item -> item.setExpanded(true));
       }
-    });
+      finishBatch();
+    }));
   }
 
   private void upsertPod(PodInfo pod) {
     changed.changed(pod.uid());
     PodItem item = podItems.computeIfAbsent(pod.uid(), uid -> new PodItem());
     PodInfo old = item.pod();
+    podsByNode.moved(pod.uid(), old == null ? null : old.node(), pod.node());
     item.show(new TreeEntry.PodEntry(pod, false));
-    podCount.set(podItems.size());
     PodItem onNode = nodePodItems.get(pod.uid());
     if (onNode != null) {
       if (old != null && !old.node().equals(pod.node())) {
@@ -327,7 +303,7 @@ public final class ClusterTreeModel {
     }
     PodInfo pod = item.pod();
     changed.changed(uid);
-    podCount.set(podItems.size());
+    podsByNode.removed(uid, pod.node());
     Arrivals.detach(item);
     Arrivals.detach(nodePodItems.remove(uid));
     touchedNamespaces.add(pod.namespace());
@@ -353,22 +329,10 @@ public final class ClusterTreeModel {
     item.setValue(new TreeEntry.NodeEntry(node, item.getChildren().size()));
     touchedNodes.add(node.name());
     if (!known) {
-      for (PodItem pod : podItems.values()) {
-        if (pod.pod().node().equals(node.name())) {
-          placePod(pod.pod());
-        }
+      for (String uid : List.copyOf(podsByNode.on(node.name()))) {
+        placePod(podItems.get(uid).pod());
       }
     }
-  }
-
-  private int podsOn(String node) {
-    int n = 0;
-    for (PodItem pod : podItems.values()) {
-      if (pod.pod().node().equals(node)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private void removeNode(String name) {
@@ -405,8 +369,8 @@ public final class ClusterTreeModel {
       }
     }
     if (many) {
-      replaceGroups(namespacesFolder, namespaceItems, this::namespaceVisible);
-      replaceGroups(nodesFolder, nodeItems, this::nodeVisible);
+      RowReplacement.groups(namespacesFolder, namespaceItems, this::namespaceVisible);
+      RowReplacement.groups(nodesFolder, nodeItems, this::nodeVisible);
     }
     arrivals.place();
     touchedNamespaces.clear();
@@ -416,6 +380,7 @@ public final class ClusterTreeModel {
       visible += podRows(ns);
     }
     visiblePodCount.set(visible);
+    podCount.set(podItems.size()); // once per batch: the footer's text is made again on each change
     updateFolders();
   }
 
@@ -425,17 +390,6 @@ public final class ClusterTreeModel {
 
   private boolean nodeVisible(TreeItem<TreeEntry> item) {
     return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(item.getValue().label());
-  }
-
-  /** Shows the visible ones of {@code groups} under {@code folder}, by name, in one replacement. */
-  private static void replaceGroups(TreeItem<TreeEntry> folder, Map<String, TreeItem<TreeEntry>> groups,
-      Predicate<TreeItem<TreeEntry>> visible) {
-    var rows = new ArrayList<TreeItem<TreeEntry>>(groups.size());
-    groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).filter(visible)
-        .forEach(rows::add);
-    if (!folder.getChildren().equals(rows)) {
-      folder.getChildren().setAll(rows);
-    }
   }
 
   /** A namespace's children are its pods, and its "Services" folder first when it has one. */
