@@ -19,6 +19,13 @@ final class Arrivals {
       Comparator.comparing((TreeItem<TreeEntry> item) -> !(item.getValue() instanceof TreeEntry.FolderEntry))
           .thenComparing(item -> item.getValue().label());
 
+  /**
+   * From this many new rows for one parent on, its children are replaced by a merged list in one change: each
+   * single add is an event the TreeView and its selection and focus models handle (they count rows for it).
+   * The parent's selected rows survive through the model's {@link RowGuard}.
+   */
+  static final int MERGE_AT = 32;
+
   /** Rows to attach at the end of the batch: child → parent. */
   private final Map<TreeItem<TreeEntry>, TreeItem<TreeEntry>> arriving = new LinkedHashMap<>();
 
@@ -34,8 +41,9 @@ final class Arrivals {
   }
 
   /**
-   * Adds the batch's new children in sorted place. A fresh parent gets them in one change; otherwise
-   * each goes to its position, because re-sorting (a permutation) would make the TreeView lose the selection.
+   * Adds the batch's new children in sorted place. A fresh parent gets them in one change, many new ones are
+   * merged in and the parent's children replaced in one change; a few go one by one to their positions (never
+   * a re-sort: a permutation makes the TreeView lose the selection).
    */
   void place() {
     Map<TreeItem<TreeEntry>, List<TreeItem<TreeEntry>>> byParent = new LinkedHashMap<>();
@@ -49,11 +57,27 @@ final class Arrivals {
         children.addAll(incoming);
         continue;
       }
+      if (incoming.size() >= MERGE_AT) {
+        children.setAll(merged(children, incoming)); // one event instead of thousands of single adds
+        continue;
+      }
       for (TreeItem<TreeEntry> child : incoming) {
         int at = Collections.binarySearch(children, child, BY_LABEL);
         children.add(at < 0 ? -at - 1 : at, child);
       }
     }
+  }
+
+  /** Two lists each in {@link #BY_LABEL} order as one in that order. */
+  private static List<TreeItem<TreeEntry>> merged(List<TreeItem<TreeEntry>> sorted, List<TreeItem<TreeEntry>> more) {
+    var all = new ArrayList<TreeItem<TreeEntry>>(sorted.size() + more.size());
+    int i = 0;
+    int j = 0;
+    while (i < sorted.size() || j < more.size()) {
+      boolean takeOld = j == more.size() || (i < sorted.size() && BY_LABEL.compare(sorted.get(i), more.get(j)) <= 0);
+      all.add(takeOld ? sorted.get(i++) : more.get(j++));
+    }
+    return all;
   }
 
   /** Takes a row (null or already detached: nothing) out of its parent. */

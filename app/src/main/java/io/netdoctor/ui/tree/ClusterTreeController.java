@@ -3,7 +3,10 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ClusterConnection;
 import io.netdoctor.core.kube.PodFilter;
-import io.netdoctor.ui.common.PulseBatcher;
+import io.netdoctor.ui.common.CurrentThreadTaskExecutor;
+import io.netdoctor.ui.common.DaemonTaskExecutor;
+import io.netdoctor.ui.common.Fx;
+import io.netdoctor.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +25,17 @@ import javafx.scene.control.TreeItem;
  */
 public final class ClusterTreeController {
 
-  private static final int MAX_CHANGES_PER_PULSE = 20_000;
+  /** Up to this many pods a filter is worked out and shown at once on the FX thread (a few ms). */
+  static final int FILTER_AT_ONCE = 2_000;
 
   private final ClusterTreeModel model = new ClusterTreeModel();
   private final TreeViewModel viewModel = new TreeViewModel();
-  private final PulseBatcher<Tagged> batcher = new PulseBatcher<>(this::drain, MAX_CHANGES_PER_PULSE);
+  private final ChangeQueue<Tagged> batcher = new ChangeQueue<>(this::drain);
+  /** Works out filters off the FX thread (one at a time: a newer filter makes older waiting ones moot). */
+  private final TaskExecutor filters;
+  private final int filterAtOnce;
+  /** The newest filter typed: a result for an older one is dropped (newest wins). */
+  private volatile int filterTicket;
   private final List<Function<TreeEntry, List<MenuItem>>> rowActions = new ArrayList<>();
   private final List<Function<List<TreeEntry>, List<MenuItem>>> selectionActions = new ArrayList<>();
   private final ClusterTreeView view;
@@ -42,11 +51,18 @@ public final class ClusterTreeController {
 
   /** The screen with its view. */
   public ClusterTreeController() {
-    this(true);
+    this(true, new DaemonTaskExecutor(1, Fx::run), FILTER_AT_ONCE);
   }
 
-  /** {@code withView} false: the decisions alone, for tests without a window. */
+  /** {@code withView} false: the decisions alone, for tests without a window (filters worked out at once). */
   ClusterTreeController(boolean withView) {
+    this(withView, new CurrentThreadTaskExecutor(), Integer.MAX_VALUE);
+  }
+
+  /** With filters on {@code filters} for clusters of more than {@code filterAtOnce} pods. */
+  ClusterTreeController(boolean withView, TaskExecutor filters, int filterAtOnce) {
+    this.filters = filters;
+    this.filterAtOnce = filterAtOnce;
     viewModel.filterText.addListener((obs, old, text) -> applyFilter(text));
     model.statusProperty().addListener((obs, old, status) -> {
       viewModel.namespaceScoped.set(connection != null && connection.isNamespaceScoped());
@@ -175,14 +191,32 @@ public final class ClusterTreeController {
     model.setAllExpanded(false, true);
   }
 
+  /**
+   * Parses the box's text at once (an error shows while typing); the pods it shows are worked out from a
+   * snapshot on a background thread in a large cluster, so the typed text appears at once, and shown in one step.
+   */
   private void applyFilter(String text) {
+    PodFilter filter;
     try {
-      PodFilter filter = PodFilter.parse(text);
-      model.setFilter(filter);
-      viewModel.filterError.set("");
+      filter = PodFilter.parse(text);
     } catch (IllegalArgumentException e) {
+      // the last good filter stays (its result may still be on its way)
       viewModel.filterError.set(e.getMessage());
+      return;
     }
+    viewModel.filterError.set("");
+    int ticket = ++filterTicket;
+    long since = model.changeStamp();
+    var pods = model.pods();
+    if (pods.size() <= filterAtOnce) {
+      model.showFilter(FilterMatch.of(filter, pods, since));
+      return;
+    }
+    filters.run("filter pods", () -> ticket == filterTicket ? FilterMatch.of(filter, pods, since) : null, match -> {
+      if (match != null && ticket == filterTicket) {
+        model.showFilter(match);
+      }
+    }, e -> viewModel.filterError.set(TaskExecutor.oneLine(e)));
   }
 
   /** Watches the namespace typed in (when namespaces cannot be listed cluster-wide). */

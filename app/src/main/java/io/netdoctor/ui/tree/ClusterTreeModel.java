@@ -5,6 +5,7 @@ import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class ClusterTreeModel {
   private final Arrivals arrivals = new Arrivals();
   private final Set<String> touchedNamespaces = new HashSet<>();
   private final Set<String> touchedNodes = new HashSet<>();
+  private final ChangedPods changed = new ChangedPods();
+  private final PodsByNode podsByNode = new PodsByNode();
   private PodFilter filter = PodFilter.NONE;
   private String nodesNote = "";
   private RowGuard guard = RowGuard.NONE;
@@ -92,6 +95,8 @@ public final class ClusterTreeModel {
     nodePodItems.clear();
     nodeItems.clear();
     services.clear();
+    changed.clear();
+    podsByNode.clear();
     nodesNote = "";
     podCount.set(0);
     visiblePodCount.set(0);
@@ -121,23 +126,17 @@ public final class ClusterTreeModel {
       if (change instanceof ClusterChange.PodsListed listed) {
         weight += listed.pods().size();
       } else if (change instanceof ClusterChange.NodeUpserted n && !nodeItems.containsKey(n.node().name())) {
-        weight += 1 + podsOn(n.node().name()); // a new node brings its pods' rows
+        weight += 1 + podsByNode.on(n.node().name()).size(); // a new node brings its pods' rows
       } else {
         weight++;
       }
     }
-    boolean bulk = weight >= BULK_BATCH;
-    if (bulk) {
-      root.getChildren().clear();
+    if (weight >= BULK_BATCH) {
+      detached(() -> applyEach(changes));
+      return true;
     }
-    try {
-      applyEach(changes);
-    } finally {
-      if (bulk) {
-        root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
-      }
-    }
-    return bulk;
+    applyEach(changes);
+    return false;
   }
 
   private void applyEach(List<ClusterChange> changes) {
@@ -179,8 +178,7 @@ public final class ClusterTreeModel {
   }
 
   private void expandAllDetached(boolean expanded, boolean pods) {
-    root.getChildren().clear();
-    try {
+    detached(() -> {
       for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
         folder.setExpanded(true);
         for (TreeItem<TreeEntry> group : folder.getChildren()) {
@@ -190,6 +188,14 @@ public final class ClusterTreeModel {
           }
         }
       }
+    });
+  }
+
+  /** Runs a change of many rows with the folders detached: the TreeView counts its rows once, when they return. */
+  private void detached(Runnable change) {
+    root.getChildren().clear();
+    try {
+      change.run();
     } finally {
       root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
     }
@@ -199,31 +205,61 @@ public final class ClusterTreeModel {
     return filter;
   }
 
-  /** Applies a filter to every pod; expands what matches so results are in view. */
+  /** Applies a filter to every pod at once, on this thread (small clusters, tests); see {@link #showFilter}. */
   public void setFilter(PodFilter next) {
-    guard.keep(() -> refilter(next));
+    long since = changeStamp();
+    showFilter(FilterMatch.of(next, pods(), since));
   }
 
-  private void refilter(PodFilter next) {
-    filter = next;
+  /** The pods the tree holds now (a snapshot for a filter worked out off the FX thread). */
+  List<PodInfo> pods() {
+    var pods = new ArrayList<PodInfo>(podItems.size());
     for (PodItem item : podItems.values()) {
-      placePod(item.pod());
+      pods.add(item.pod());
     }
-    services.refilter(next);
-    touchedNamespaces.addAll(namespaceItems.keySet());
-    touchedNodes.addAll(nodeItems.keySet());
-    finishBatch();
-    if (!filter.isEmpty()) {
-      namespacesFolder.getChildren().forEach(item -> item.setExpanded(true));
-      nodesFolder.getChildren().forEach(item -> item.setExpanded(true));
-    }
+    return pods;
+  }
+
+  /** Stamps a snapshot: the pods changed after it are placed again when its {@link #showFilter} comes. */
+  long changeStamp() {
+    return changed.snapshot();
+  }
+
+  /**
+   * Shows a filter's result in one step with the folders detached: each namespace and node gets its rows in one
+   * replacement (a TreeView recounts its rows on every structural event it sees, so row-by-row changes of
+   * 150,000 pods froze the window for minutes). Pods changed since the snapshot are placed again; what matches
+   * a filter is expanded so it is in view.
+   */
+  void showFilter(FilterMatch match) {
+    guard.keep(() -> detached(() -> {
+      filter = match.filter();
+      Set<String> moved = changed.takeSince(match.since());
+      RowReplacement.pods(namespaceItems, match.byNamespace(), podItems, moved);
+      RowReplacement.pods(nodeItems, match.byNode(), nodePodItems, moved);
+      for (String uid : moved) {
+        PodItem item = podItems.get(uid);
+        if (item != null) {
+          placePod(item.pod());
+        }
+      }
+      services.refilter(filter);
+      touchedNamespaces.addAll(namespaceItems.keySet());
+      touchedNodes.addAll(nodeItems.keySet());
+      if (!filter.isEmpty()) {
+        namespaceItems.values().forEach(item -> item.setExpanded(true));
+        nodeItems.values().forEach(item -> item.setExpanded(true));
+      }
+      finishBatch();
+    }));
   }
 
   private void upsertPod(PodInfo pod) {
+    changed.changed(pod.uid());
     PodItem item = podItems.computeIfAbsent(pod.uid(), uid -> new PodItem());
     PodInfo old = item.pod();
+    podsByNode.moved(pod.uid(), old == null ? null : old.node(), pod.node());
     item.show(new TreeEntry.PodEntry(pod, false));
-    podCount.set(podItems.size());
     PodItem onNode = nodePodItems.get(pod.uid());
     if (onNode != null) {
       if (old != null && !old.node().equals(pod.node())) {
@@ -266,7 +302,8 @@ public final class ClusterTreeModel {
       return;
     }
     PodInfo pod = item.pod();
-    podCount.set(podItems.size());
+    changed.changed(uid);
+    podsByNode.removed(uid, pod.node());
     Arrivals.detach(item);
     Arrivals.detach(nodePodItems.remove(uid));
     touchedNamespaces.add(pod.namespace());
@@ -292,22 +329,10 @@ public final class ClusterTreeModel {
     item.setValue(new TreeEntry.NodeEntry(node, item.getChildren().size()));
     touchedNodes.add(node.name());
     if (!known) {
-      for (PodItem pod : podItems.values()) {
-        if (pod.pod().node().equals(node.name())) {
-          placePod(pod.pod());
-        }
+      for (String uid : List.copyOf(podsByNode.on(node.name()))) {
+        placePod(podItems.get(uid).pod());
       }
     }
-  }
-
-  private int podsOn(String node) {
-    int n = 0;
-    for (PodItem pod : podItems.values()) {
-      if (pod.pod().node().equals(node)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   private void removeNode(String name) {
@@ -320,6 +345,8 @@ public final class ClusterTreeModel {
 
   private void finishBatch() {
     arrivals.place();
+    // many parents touched (a filter, a reload): each folder's rows in one replacement instead of one by one
+    boolean many = touchedNamespaces.size() + touchedNodes.size() >= BULK_BATCH;
     for (String ns : touchedNamespaces) {
       TreeItem<TreeEntry> item = namespaceItems.get(ns);
       if (item == null) {
@@ -327,8 +354,9 @@ public final class ClusterTreeModel {
       }
       services.place(ns, item);
       item.setValue(new TreeEntry.NamespaceEntry(ns, podRows(item)));
-      boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(ns);
-      arrivals.attach(namespacesFolder, item, visible);
+      if (!many) {
+        arrivals.attach(namespacesFolder, item, namespaceVisible(item));
+      }
     }
     for (String name : touchedNodes) {
       TreeItem<TreeEntry> item = nodeItems.get(name);
@@ -336,8 +364,13 @@ public final class ClusterTreeModel {
         continue;
       }
       item.setValue(new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
-      boolean visible = filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(name);
-      arrivals.attach(nodesFolder, item, visible);
+      if (!many) {
+        arrivals.attach(nodesFolder, item, nodeVisible(item));
+      }
+    }
+    if (many) {
+      RowReplacement.groups(namespacesFolder, namespaceItems, this::namespaceVisible);
+      RowReplacement.groups(nodesFolder, nodeItems, this::nodeVisible);
     }
     arrivals.place();
     touchedNamespaces.clear();
@@ -347,7 +380,16 @@ public final class ClusterTreeModel {
       visible += podRows(ns);
     }
     visiblePodCount.set(visible);
+    podCount.set(podItems.size()); // once per batch: the footer's text is made again on each change
     updateFolders();
+  }
+
+  private boolean namespaceVisible(TreeItem<TreeEntry> item) {
+    return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(item.getValue().label());
+  }
+
+  private boolean nodeVisible(TreeItem<TreeEntry> item) {
+    return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(item.getValue().label());
   }
 
   /** A namespace's children are its pods, and its "Services" folder first when it has one. */
