@@ -73,6 +73,8 @@ final class CaptureView {
   final TableView<String> table = new TableView<>();
   final Label message = new Label();
   final Label counters = new Label();
+  /** Shown while lines wait for the pane (it shows them within its time per pulse; none is lost). */
+  final Label catchingUp = new Label("catching up…");
   final Label selectedRaw = new Label();
   final Label command = new Label();
   private final CaptureModel model;
@@ -173,7 +175,10 @@ final class CaptureView {
     command.getStyleClass().add("capture-command");
     model.state.addListener((obs, old, state) -> message.pseudoClassStateChanged(PROBLEM,
         state == CaptureModel.State.FAILED || state == CaptureModel.State.DISCONNECTED));
-    var footer = new VBox(2, selectedRaw, counters, message, command);
+    catchingUp.setId("captureCatchingUp");
+    catchingUp.visibleProperty().bind(model.catchingUp);
+    catchingUp.managedProperty().bind(model.catchingUp);
+    var footer = new VBox(2, selectedRaw, new javafx.scene.layout.HBox(8, counters, catchingUp), message, command);
     footer.setPadding(new Insets(4, 8, 4, 8));
     footer.setAlignment(Pos.CENTER_LEFT);
     root.setBottom(footer);
