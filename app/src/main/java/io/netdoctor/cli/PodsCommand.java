@@ -1,16 +1,10 @@
 package io.netdoctor.cli;
 
 import io.netdoctor.core.kube.ClusterAccess;
-import io.netdoctor.core.kube.ContainerInfo;
 import io.netdoctor.core.kube.KubeNames;
 import io.netdoctor.core.kube.KubeTarget;
 import io.netdoctor.core.kube.LabelSelector;
-import io.netdoctor.core.kube.PodInfo;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** `pods`: the cluster's pods and containers as a tree or as JSON, one object per container. */
 @Command(name = "pods", mixinStandardHelpOptions = true,
@@ -65,71 +58,15 @@ final class PodsCommand implements Callable<Integer> {
       String namespace = scope.all ? null : scope.namespace != null ? KubeNames.namespace(scope.namespace) : null;
       return PodWatchPrinter.watchUntilSignalled(target, namespace, output == Format.json, spec.commandLine().getOut());
     }
-    List<PodInfo> pods;
+    PrintWriter out = spec.commandLine().getOut();
+    PodOutput printed = output == Format.json ? PodOutput.json(out) : PodOutput.tree(out);
     try (ClusterAccess cluster = kube.open()) {
       String namespace = scope.all ? null : scope.namespace != null ? scope.namespace : cluster.defaultNamespace();
-      pods = cluster.pods(namespace, labels);
+      // printed as the pages arrive: 150,000 pods never sit in memory at once
+      cluster.eachPod(namespace, labels, printed);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (output == Format.json) {
-      out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows(pods)));
-    } else {
-      printTree(out, pods);
-    }
+    printed.finish();
     out.flush();
     return 0;
-  }
-
-  static List<Map<String, Object>> rows(List<PodInfo> pods) {
-    var rows = new ArrayList<Map<String, Object>>();
-    for (PodInfo pod : pods) {
-      for (ContainerInfo c : pod.containers()) {
-        var row = new LinkedHashMap<String, Object>();
-        row.put("namespace", pod.namespace());
-        row.put("pod", pod.name());
-        row.put("container", c.name());
-        row.put("runtime", c.containerId() == null ? null : c.runtime().label());
-        row.put("containerId", c.containerId() == null ? null : c.containerId().id());
-        row.put("shortId", c.containerId() == null ? null : c.shortId());
-        row.put("node", blankToNull(pod.node()));
-        row.put("podIP", blankToNull(pod.podIP()));
-        row.put("phase", pod.phase());
-        rows.add(row);
-      }
-    }
-    return rows;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
-  }
-
-  static void printTree(PrintWriter out, List<PodInfo> pods) {
-    if (pods.isEmpty()) {
-      out.println("No pods found.");
-      return;
-    }
-    String namespace = null;
-    for (int i = 0; i < pods.size(); i++) {
-      PodInfo pod = pods.get(i);
-      if (!pod.namespace().equals(namespace)) {
-        namespace = pod.namespace();
-        out.println(namespace);
-      }
-      boolean lastInNs = i + 1 == pods.size() || !pods.get(i + 1).namespace().equals(namespace);
-      out.printf("%s %s  %s %s  restarts=%d  node=%s  ip=%s%n", lastInNs ? "└─" : "├─", pod.name(),
-          pod.status(), pod.ready(), pod.restarts(), dash(pod.node()), dash(pod.podIP()));
-      String stem = lastInNs ? "   " : "│  ";
-      var containers = pod.containers();
-      for (int c = 0; c < containers.size(); c++) {
-        ContainerInfo container = containers.get(c);
-        out.printf("%s%s %s%s  %s  %s%n", stem, c + 1 == containers.size() ? "└─" : "├─", container.name(),
-            container.init() ? " (init)" : "", container.runtime().label(), dash(container.shortId()));
-      }
-    }
-  }
-
-  private static String dash(String s) {
-    return s == null || s.isEmpty() ? "-" : s;
   }
 }

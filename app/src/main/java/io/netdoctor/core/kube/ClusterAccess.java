@@ -57,6 +57,17 @@ public final class ClusterAccess implements AutoCloseable {
         () -> PodListing.list(client, namespace, selector));
   }
 
+  /** The same pods in the same order, handed to {@code sink} page by page as they arrive (memory stays bounded). */
+  public void eachPod(String namespace, LabelSelector selector, java.util.function.Consumer<PodInfo> sink) {
+    if (namespace != null) {
+      KubeNames.namespace(namespace);
+    }
+    call("list", namespace == null ? "pods in all namespaces" : "pods in namespace " + namespace, () -> {
+      PodListing.each(client, namespace, selector, sink);
+      return null;
+    });
+  }
+
   /** One pod; a clear error when it does not exist. */
   public PodInfo pod(PodRef ref) {
     KubeNames.pod(ref);

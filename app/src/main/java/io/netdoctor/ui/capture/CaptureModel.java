@@ -40,6 +40,8 @@ final class CaptureModel {
   final StringProperty rate = new SimpleStringProperty("0/s");
   final StringProperty elapsed = new SimpleStringProperty("0:00");
   final BooleanProperty paused = new SimpleBooleanProperty();
+  /** Lines arrive faster than the pane shows them within its time per pulse: they wait, none is lost. */
+  final BooleanProperty catchingUp = new SimpleBooleanProperty();
   final BooleanProperty autoscroll = new SimpleBooleanProperty(true);
   final StringProperty find = new SimpleStringProperty("");
   final StringProperty findStatus = new SimpleStringProperty("");

@@ -1,5 +1,6 @@
 package io.netdoctor.ui.capture;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -11,8 +12,10 @@ import javafx.animation.AnimationTimer;
  */
 final class CapturePulse {
 
-  /** A batch this big means a flood (about 300,000 lines/s at 60 pulses/s). */
-  private static final int FLOOD_BATCH = 5_000;
+  /** The FX thread's time for moving lines per pulse: the frame (and input) keeps the rest of 16.7 ms. */
+  static final long BUDGET_NANOS = 8_000_000L;
+  /** Moving lines took this long: a flood; draw at most every FLOOD_INTERVAL, leaving the CPU to reader and input. */
+  private static final long FLOOD_WORK_NANOS = 2_000_000L;
   private static final long FLOOD_INTERVAL_NANOS = 100_000_000L;
   private static final int FOLLOW_WINDOW = 10_000;
 
@@ -29,13 +32,23 @@ final class CapturePulse {
   private long rateAt;
   private long countersAt;
   private long drainedAt;
-  private int lastBatch;
+  private boolean flood;
+  /** Lines taken from the inbox, not yet in the ring (from index {@code next}): the pane is catching up. */
+  private List<String> backlog = new ArrayList<>();
+  private int next;
+  private final long budgetNanos;
   private long rateCount;
   private long received;
 
   CapturePulse(CaptureModel model, LineInbox inbox) {
+    this(model, inbox, BUDGET_NANOS);
+  }
+
+  /** With another time per pulse (tests make the pane slower than its feed). */
+  CapturePulse(CaptureModel model, LineInbox inbox, long budgetNanos) {
     this.model = model;
     this.inbox = inbox;
+    this.budgetNanos = budgetNanos;
     model.state.addListener((obs, old, state) -> {
       if (state == CaptureModel.State.STARTING) {
         started();
@@ -66,19 +79,40 @@ final class CapturePulse {
   private void onPulse(long now) {
     // At flood rates, move lines in (and so repaint both views) at most every FLOOD_INTERVAL: the pulses in
     // between render nothing and leave the CPU to the reader and to input. Slow streams show every pulse.
-    if (lastBatch > FLOOD_BATCH && now - drainedAt < FLOOD_INTERVAL_NANOS && model.running()) {
+    if (flood && now - drainedAt < FLOOD_INTERVAL_NANOS && model.running()) {
       return;
     }
     drainedAt = now;
-    List<String> batch = inbox.takeAll();
-    lastBatch = batch.size();
-    received += batch.size();
+    long began = System.nanoTime();
+    List<String> arrived = inbox.takeAll();
+    if (next == backlog.size()) {
+      backlog = arrived;
+      next = 0;
+    } else {
+      backlog.addAll(arrived);
+    }
     // following a running capture, the views hold its newest lines only (why: CaptureLines.setWindow)
     model.lines.setWindow(model.running() && model.autoscroll.get() && !model.paused.get() ? FOLLOW_WINDOW
         : Integer.MAX_VALUE);
-    model.lines.append(batch); // the views scroll to the end themselves while autoscroll is on
+    // lines go in while this pulse's time lasts (by the clock, so on any CPU); the rest wait, in order
+    int reached = model.lines.appendWithin(backlog, next, began + budgetNanos);
+    int moved = reached - next;
+    next = reached;
+    received += moved;
+    boolean behind = next < backlog.size();
+    if (!behind) {
+      backlog = new ArrayList<>();
+      next = 0;
+    } else if (next > 65_536 && next > backlog.size() / 2) {
+      backlog = new ArrayList<>(backlog.subList(next, backlog.size()));
+      next = 0;
+    }
+    flood = behind || System.nanoTime() - began >= FLOOD_WORK_NANOS;
+    if (model.catchingUp.get() != behind) {
+      model.catchingUp.set(behind);
+    }
     long end = endedAt != 0 ? endedAt : now;
-    boolean idle = !model.running() && batch.isEmpty();
+    boolean idle = !model.running() && moved == 0 && !behind;
     // counters change text (and so layout) a few times a second, not every pulse: the lines are what moves
     if (now - countersAt >= 200_000_000L || idle) {
       countersAt = now;

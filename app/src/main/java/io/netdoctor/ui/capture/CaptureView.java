@@ -73,6 +73,8 @@ final class CaptureView {
   final TableView<String> table = new TableView<>();
   final Label message = new Label();
   final Label counters = new Label();
+  /** Shown while lines wait for the pane (it shows them within its time per pulse; none is lost). */
+  final Label catchingUp = new Label("catching up…");
   final Label selectedRaw = new Label();
   final Label command = new Label();
   private final CaptureModel model;
@@ -179,7 +181,10 @@ final class CaptureView {
     route.textProperty().bind(model.route);
     route.managedProperty().bind(model.route.isNotEmpty());
     route.visibleProperty().bind(route.managedProperty());
-    var footer = new VBox(2, selectedRaw, counters, route, message, command);
+    catchingUp.setId("captureCatchingUp");
+    catchingUp.visibleProperty().bind(model.catchingUp);
+    catchingUp.managedProperty().bind(model.catchingUp);
+    var footer = new VBox(2, selectedRaw, new javafx.scene.layout.HBox(8, counters, catchingUp), route, message, command);
     footer.setPadding(new Insets(4, 8, 4, 8));
     footer.setAlignment(Pos.CENTER_LEFT);
     root.setBottom(footer);

@@ -354,6 +354,13 @@ public final class DnsController implements AutoCloseable {
     tasks.runDetached("dns-close", connection::reset);
   }
 
+  /** The tab was closed: lookups on their way are dropped and the port-forward goes (it reopens with the pane). */
+  void paneClosed() {
+    tasks.cancelAll();
+    model.busy.set(false);
+    tasks.runDetached("dns-close", connection::reset);
+  }
+
   private static String safe(String text) {
     try {
       ServerChoice.parse(text);

@@ -216,6 +216,7 @@ final class DnsView {
     tab.setId("dnsTab");
     tab.setGraphic(Icons.of(Icons.DNS));
     tab.setContent(root);
+    tab.setOnClosed(e -> controller.paneClosed());
     wire(model, controller);
   }
 

@@ -1,0 +1,160 @@
+package io.netdoctor.ui;
+
+import static org.awaitility.Awaitility.await;
+
+import io.netdoctor.core.kube.ConnectionStatus;
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.demo.DemoCluster;
+import io.netdoctor.demo.DemoWorld;
+import io.netdoctor.demo.node.DemoNodes;
+import io.netdoctor.support.Fx;
+import io.netdoctor.ui.capture.CaptureController;
+import io.netdoctor.ui.dns.DnsController;
+import io.netdoctor.ui.main.MainController;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+
+/**
+ * The user actions that must leave nothing behind, done on a real main window: context switches between the demo
+ * and another cluster, DNS pane open/ask/close, capture start/stop/close on a demo node. Shared by
+ * NothingLeaksTest (short counts) and the benchmarks (full counts).
+ */
+public final class LeakCycles {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private final MainController main;
+  private final DnsController dns;
+  private final Supplier<DemoCluster> demo;
+  private final String otherContext;
+
+  /** Threads, open file descriptors and heap in use after a full GC. */
+  public record Footprint(int threads, long fds, long heapBytes) {
+    public static Footprint now() {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      long fds;
+      try (var list = Files.list(Path.of("/proc/self/fd"))) {
+        fds = list.count();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return new Footprint(ManagementFactory.getThreadMXBean().getThreadCount(), fds,
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    @Override
+    public String toString() {
+      return "%d threads, %d fds, %.1f MB heap after GC".formatted(threads, fds, heapBytes / 1e6);
+    }
+  }
+
+  public LeakCycles(MainController main, DnsController dns, Supplier<DemoCluster> demo, String otherContext) {
+    this.main = main;
+    this.dns = dns;
+    this.demo = demo;
+    this.otherContext = otherContext;
+  }
+
+  /** Switches to {@code choice} and waits until its tree says connected. */
+  public void switchTo(String choice) {
+    Fx.fx(() -> {
+      main.switchTo(choice);
+      return null;
+    });
+    await().atMost(WAIT).until(() -> main.connection() != null
+        && Fx.fx(() -> main.tree().model().statusProperty().get().state()) == ConnectionStatus.State.CONNECTED
+        && choice.equals(main.chosenContext()));
+  }
+
+  /** {@code count} switches, alternating the other cluster and the demo; ends on the demo. */
+  public void contextSwitches(int count) {
+    for (int i = 0; i < count; i++) {
+      switchTo(i % 2 == 0 ? otherContext : MainController.DEMO_CHOICE);
+    }
+    switchTo(MainController.DEMO_CHOICE);
+  }
+
+  /** Opens the DNS pane, asks the demo's DNS for the frontend Service through a port-forward, closes the pane. */
+  public void dnsCycles(int count) {
+    for (int i = 0; i < count; i++) {
+      Fx.fx(() -> {
+        dns.open();
+        ((TextField) main.view().lookup("#dnsName")).setText("frontend.default.svc.cluster.local");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> types = (ComboBox<String>) main.view().lookup("#dnsType");
+        types.setValue("A");
+        ((Button) main.view().lookup("#dnsAsk")).fire();
+        return null;
+      });
+      await().atMost(WAIT).until(() -> Fx.fx(() -> ((Label) main.view().lookup("#dnsStatus")).getText())
+          .equals("NOERROR") && Fx.fx(() -> !main.view().lookup("#dnsAsk").isDisabled()));
+      closeTab(dns.tab());
+      await().atMost(WAIT).until(() -> !dns.isForwarding());
+    }
+  }
+
+  /** Opens a capture on the demo's Container Linux node (docker0), waits for lines, stops, closes the pane. */
+  public void captureCycles(int count) throws IOException {
+    DemoNodes nodes = trustedNodes();
+    NodeInfo node = main.connection().node(DemoWorld.COREOS_NODE).orElseThrow();
+    for (int i = 0; i < count; i++) {
+      CaptureController pane = Fx.fx(() -> main.captures().openOnNode(node));
+      Fx.fx(() -> {
+        pane.setInterface("docker0");
+        return null;
+      });
+      await().atMost(WAIT).until(() -> Fx.fx(() -> pane.tab().getContent() != null
+          && pane.tab().getContent().lookup("#captureStart") instanceof Button b && !b.isDisabled()));
+      Fx.fx(() -> {
+        pane.start();
+        return null;
+      });
+      await().atMost(WAIT).until(() -> Fx.fx(pane::shownLines) > 0);
+      Fx.fx(() -> {
+        pane.stop();
+        return null;
+      });
+      await().atMost(WAIT).until(() -> nodes.runningCaptures() == 0);
+      closeTab(pane.tab());
+      await().atMost(WAIT).until(() -> Fx.fx(() -> main.captures().panes().isEmpty()) && nodes.runningCaptures() == 0
+          && nodes.tmpBytes() == 0 && nodes.runningCommands() == 0);
+    }
+  }
+
+  /** The demo's node keys trusted, as an accepted prompt would; its traffic brisk. */
+  public DemoNodes trustedNodes() throws IOException {
+    await().atMost(WAIT).until(() -> demo.get() != null && demo.get().nodes().isPresent());
+    DemoNodes nodes = demo.get().nodes().orElseThrow();
+    var lines = new StringBuilder();
+    for (String n : nodes.nodes()) {
+      lines.append(nodes.knownHostsLine(n)).append('\n');
+    }
+    Files.writeString(nodes.knownHosts(), lines.toString());
+    nodes.traffic().rate(100);
+    return nodes;
+  }
+
+  /** As the tab's ×: removed, then its onClosed handler. */
+  private static void closeTab(Tab tab) {
+    Fx.fx(() -> {
+      if (tab.getTabPane() != null) {
+        tab.getTabPane().getTabs().remove(tab);
+      }
+      if (tab.getOnClosed() != null) {
+        tab.getOnClosed().handle(new javafx.event.Event(tab, tab, Tab.CLOSED_EVENT));
+      }
+      return null;
+    });
+  }
+}
