@@ -353,7 +353,7 @@ public final class ClusterTreeModel {
         continue;
       }
       services.place(ns, item);
-      item.setValue(new TreeEntry.NamespaceEntry(ns, podRows(item)));
+      show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
       if (!many) {
         arrivals.attach(namespacesFolder, item, namespaceVisible(item));
       }
@@ -363,7 +363,7 @@ public final class ClusterTreeModel {
       if (item == null) {
         continue;
       }
-      item.setValue(new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
+      show(item, new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
       if (!many) {
         arrivals.attach(nodesFolder, item, nodeVisible(item));
       }
@@ -400,8 +400,18 @@ public final class ClusterTreeModel {
   }
 
   private void updateFolders() {
-    namespacesFolder.setValue(new TreeEntry.FolderEntry("Namespaces", namespacesFolder.getChildren().size(), ""));
-    nodesFolder.setValue(new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
+    show(namespacesFolder, new TreeEntry.FolderEntry("Namespaces", namespacesFolder.getChildren().size(), ""));
+    show(nodesFolder, new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
+  }
+
+  /**
+   * Sets a row's entry unless an equal one is there: every new value is an event that travels to the TreeView,
+   * whose focus model counts rows for it, and a count that did not change is most of a live update's rows.
+   */
+  private static void show(TreeItem<TreeEntry> item, TreeEntry entry) {
+    if (!entry.equals(item.getValue())) {
+      item.setValue(entry);
+    }
   }
 
   /** True while the cluster still has the object this row stands for (as far as the delivered changes say). */
