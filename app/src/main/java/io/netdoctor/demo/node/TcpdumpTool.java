@@ -99,10 +99,7 @@ final class TcpdumpTool implements Tool {
         case "--immediate-mode", "-l", "-U", "-p", "--packet-buffered", "-K" -> {
           continue;
         }
-        case "-n" -> {
-          continue;
-        }
-        case "-nn" -> {
+        case "-n", "-nn" -> { // tcpdump 4.99: -n alone already prints port numbers
           o.numericPorts = true;
           continue;
         }
