@@ -148,7 +148,7 @@ public final class CaptureTools implements AutoCloseable {
       return CapturePlace.onNode(ssh.sessions(), ssh.targets().resolve(node),
           io.netdoctor.core.node.NodeOs.fromOsImage(node.osImage()));
     }, null);
-    pane.loadInterfaces();
+    pane.askInterface(); // "Capture on interface…" asks which one
     return pane;
   }
 
