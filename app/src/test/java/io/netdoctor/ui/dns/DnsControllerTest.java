@@ -202,7 +202,7 @@ class DnsControllerTest {
       // the session report holds every pod's answer, named by its pod
       List<String> podNames = client.pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns").list()
           .getItems().stream().filter(p -> "Running".equals(p.getStatus().getPhase()))
-          .map(p -> "DNS pod kube-system/" + p.getMetadata().getName()).toList();
+          .map(p -> "DNS pod " + p.getMetadata().getName()).toList();
       assertThat(transcript.results().dnsResults()).extracting(r -> r.server())
           .containsExactlyInAnyOrderElementsOf(podNames);
       assertThat(transcript.results().dnsResults()).allSatisfy(r -> {
