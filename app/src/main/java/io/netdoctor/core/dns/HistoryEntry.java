@@ -15,6 +15,11 @@ public record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, Dn
 
   /** {@code NOERROR, 1 answer, 2 ms} or the error. */
   public String outcome() {
+    return outcome(answer, error);
+  }
+
+  /** {@code NOERROR, 1 answer, 2 ms} for an answer, else the error (also for each DNS pod's answer). */
+  public static String outcome(DnsAnswer answer, String error) {
     if (answer == null) {
       return error;
     }
@@ -28,6 +33,11 @@ public record HistoryEntry(LocalTime at, DnsQuery query, ServerChoice server, Dn
 
   /** The text the answer view and the comparison show. */
   public String text() {
+    return text(answer, error);
+  }
+
+  /** dig's text of an answer, or the error as a dig comment line. */
+  public static String text(DnsAnswer answer, String error) {
     return answer != null ? answer.text() : ";; " + error + "\n";
   }
 }

@@ -81,8 +81,16 @@ final class TcpdumpTool implements Tool {
       return 1;
     }
     if (o.dump) {
-      call.out(o.filter.isEmpty() ? "(000) ret      #" + o.snaplen
-          : "(the demo's tcpdump accepted this filter; it prints no BPF program for it)");
+      boolean any = iface.equals("any");
+      var program = io.netdoctor.demo.traffic.BpfProgram.of(String.join(" ", o.filter), any, o.snaplen);
+      if (program.isEmpty()) {
+        call.out("(the demo's tcpdump accepted this filter; it prints no BPF program for it)");
+        return 0;
+      }
+      if (any) {
+        call.err("tcpdump: data link type LINUX_SLL2");
+      }
+      program.get().forEach(call::out);
       return 0;
     }
     return capture(o, filter, iface, ifaces, call);
@@ -99,10 +107,7 @@ final class TcpdumpTool implements Tool {
         case "--immediate-mode", "-l", "-U", "-p", "--packet-buffered", "-K" -> {
           continue;
         }
-        case "-n" -> {
-          continue;
-        }
-        case "-nn" -> {
+        case "-n", "-nn" -> { // tcpdump 4.99: -n alone already prints port numbers
           o.numericPorts = true;
           continue;
         }

@@ -24,7 +24,7 @@ public final class PacketText {
   };
   private final StringBuilder b = new StringBuilder(160);
 
-  /** {@code any}: the capture is on the `any` pseudo-device; {@code numericPorts}: -nn rather than -n. */
+  /** {@code any}: the capture is on the `any` pseudo-device; {@code numericPorts}: -n or -nn (false: ports by name). */
   public PacketText(boolean any, boolean numericPorts) {
     this.any = any;
     this.numericPorts = numericPorts;
@@ -98,16 +98,24 @@ public final class PacketText {
       for (int i = 0; i < 6; i++) {
         b.append(i == 0 ? "" : ":").append(String.format("%02x", e[at + 8 + i] & 0xff));
       }
+      if (!numericPorts) {
+        b.append(" (oui Unknown)"); // without -n tcpdump names the MAC's vendor; the demo's 02:42 MACs have none
+      }
     }
     b.append(", length 28");
+  }
+
+  /** Without -n tcpdump names addresses: a node's /etc/hosts names 127.0.0.1; pod and Service IPs have no names. */
+  private String host(String dotted) {
+    return !numericPorts && dotted.equals("127.0.0.1") ? "localhost" : dotted;
   }
 
   private void ip(byte[] e, int at, int length) {
     int ihl = (e[at] & 0x0f) * 4;
     int total = Wire.u16(e, at + 2);
     int protocol = e[at + 9] & 0xff;
-    String src = Network.dotted(Wire.s32(e, at + 12));
-    String dst = Network.dotted(Wire.s32(e, at + 16));
+    String src = host(Network.dotted(Wire.s32(e, at + 12)));
+    String dst = host(Network.dotted(Wire.s32(e, at + 16)));
     int l4 = at + ihl;
     int l4len = total - ihl;
     b.append("IP ");
@@ -120,21 +128,37 @@ public final class PacketText {
     }
   }
 
-  private void ends(String src, int sport, String dst, int dport) {
-    b.append(src).append('.').append(port(sport)).append(" > ").append(dst).append('.').append(port(dport)).append(": ");
+  private void ends(String src, int sport, String dst, int dport, boolean udp) {
+    b.append(src).append('.').append(port(sport, udp)).append(" > ").append(dst).append('.').append(port(dport, udp))
+        .append(": ");
   }
 
-  private String port(int port) {
+  /**
+   * Without -n or -nn tcpdump names a port by the services database (/etc/services, per protocol): these are the names
+   * it has for every port the demo's traffic uses, ephemeral client ports (32768-60999) included.
+   */
+  private String port(int port, boolean udp) {
     if (numericPorts) {
       return Integer.toString(port);
     }
-    return switch (port) {
+    String name = udp ? switch (port) {
+      case 53 -> "domain";
+      case 443 -> "https";
+      case 5353 -> "mdns";
+      default -> null;
+    } : switch (port) {
+      case 22 -> "ssh";
       case 53 -> "domain";
       case 80 -> "http";
       case 443 -> "https";
       case 6379 -> "redis";
-      default -> Integer.toString(port);
+      case 8080 -> "http-alt";
+      case 57000 -> "dircproxy";
+      case 60177 -> "tfido";
+      case 60179 -> "fido";
+      default -> null;
     };
+    return name == null ? Integer.toString(port) : name;
   }
 
   private void tcp(byte[] e, int at, int len, String src, String dst) {
@@ -146,7 +170,7 @@ public final class PacketText {
     int flags = e[at + 13] & 0xff;
     int win = Wire.u16(e, at + 14);
     int dataLen = len - hlen;
-    ends(src, sport, dst, dport);
+    ends(src, sport, dst, dport, false);
     b.append("Flags [").append(flags(flags)).append(']');
     if ((flags & Wire.ACK) != 0) {
       boolean forward = (src + "." + sport).compareTo(dst + "." + dport) < 0;
@@ -284,7 +308,7 @@ public final class PacketText {
     int sport = Wire.u16(e, at);
     int dport = Wire.u16(e, at + 2);
     int dataLen = Wire.u16(e, at + 4) - 8;
-    ends(src, sport, dst, dport);
+    ends(src, sport, dst, dport, true);
     if (sport == 53 || dport == 53) {
       DnsText.append(b, e, at + 8, dataLen);
     } else {

@@ -84,7 +84,17 @@ public final class CaptureController implements AutoCloseable {
 
   /** Lists the interfaces of the place (for the chooser); failures show in the pane. */
   public void loadInterfaces() {
-    run.loadInterfaces();
+    run.loadInterfaces(false);
+  }
+
+  /** Lists the interfaces and asks which one to capture on (any stays chosen until the user picks another). */
+  public void askInterface() {
+    run.loadInterfaces(true);
+  }
+
+  /** True while the pane asks for the interface. */
+  boolean askingInterface() {
+    return model.askingInterface.get();
   }
 
   public void setInterface(String name) {

@@ -27,6 +27,8 @@ final class CaptureModel {
   final java.util.List<String> savedPcaps = new java.util.concurrent.CopyOnWriteArrayList<>();
   final StringProperty interfaceName = new SimpleStringProperty("any");
   final ObservableList<NetInterface> interfaces = FXCollections.observableArrayList();
+  /** True while the pane asks which interface to capture on (a node's capture): the chooser opens, any chosen. */
+  final javafx.beans.property.BooleanProperty askingInterface = new javafx.beans.property.SimpleBooleanProperty();
   final StringProperty filter = new SimpleStringProperty("");
   final StringProperty snaplen = new SimpleStringProperty("");
   final StringProperty count = new SimpleStringProperty("");

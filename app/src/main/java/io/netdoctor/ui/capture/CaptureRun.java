@@ -51,14 +51,21 @@ final class CaptureRun {
     model.paused.addListener((obs, old, p) -> model.lines.setPaused(p));
   }
 
-  /** Lists the interfaces of the place (for the chooser); failures show in the pane. */
-  void loadInterfaces() {
+  /**
+   * Lists the interfaces of the place (for the chooser); failures show in the pane. {@code ask}: the pane then
+   * asks which one to capture on (the chooser opens with any chosen) before the user presses Start.
+   */
+  void loadInterfaces(boolean ask) {
     tasks.latest("interfaces", BackgroundTask.of("capture-interfaces", () -> NodeInterfaces.list(source.open()))
         .onSuccess(list -> {
           model.interfaces.setAll(list);
           String kinds = list.stream().filter(i -> !i.kind().isEmpty() && !i.name().equals("any"))
               .map(NetInterface::describe).limit(6).reduce((a, b) -> a + ", " + b).orElse("");
-          if (!kinds.isEmpty()) {
+          if (ask && model.state.get() == CaptureModel.State.IDLE) {
+            model.message.set("Which interface? any captures on all of them; pick one, then Start."
+                + (kinds.isEmpty() ? "" : " " + kinds));
+            model.askingInterface.set(true);
+          } else if (!kinds.isEmpty()) {
             model.message.set("Interfaces: " + kinds);
           }
         }));

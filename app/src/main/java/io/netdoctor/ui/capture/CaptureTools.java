@@ -159,7 +159,7 @@ public final class CaptureTools implements AutoCloseable {
       return CapturePlace.onNode(ssh.sessions(), ssh.targets().resolve(node),
           io.netdoctor.core.node.NodeOs.fromOsImage(node.osImage()));
     }, (api, progress) -> api.captureOnNode(node.name(), progress)), null);
-    pane.loadInterfaces();
+    pane.askInterface(); // "Capture on interface…" asks which one
     return pane;
   }
 

@@ -39,6 +39,8 @@ import javafx.scene.text.TextFlow;
 /** One capture pane's nodes, bound to its model; no logic beyond presentation. */
 final class CaptureView {
 
+  private static final javafx.css.PseudoClass ASKING = javafx.css.PseudoClass.getPseudoClass("asking");
+
   /** Row colours as pseudo-classes: a style-class change re-matches the CSS of every row scrolled at flood rates. */
   private static final javafx.css.PseudoClass FIND_ROW = javafx.css.PseudoClass.getPseudoClass("find-row");
 
@@ -101,6 +103,16 @@ final class CaptureView {
     iface.valueProperty().bindBidirectional(model.interfaceName);
     model.interfaces.addListener((javafx.collections.ListChangeListener<NetInterface>) c ->
         iface.getItems().setAll(model.interfaces.stream().map(NetInterface::name).toList()));
+    // asked which interface: the chooser opens (any chosen) and stands out until one is picked or Start pressed
+    model.askingInterface.addListener((obs, was, asking) -> {
+      iface.pseudoClassStateChanged(ASKING, asking);
+      if (asking && iface.getScene() != null) {
+        iface.requestFocus();
+        iface.show();
+      }
+    });
+    iface.valueProperty().addListener((obs, old, now) -> model.askingInterface.set(false));
+    model.state.addListener((obs, old, now) -> model.askingInterface.set(false));
     filter.setId("captureFilter");
     filter.setPromptText("BPF filter, e.g. port 53 or host 10.2.47.3");
     filter.textProperty().bindBidirectional(model.filter);

@@ -5,12 +5,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Builds read-only, selectable key/value sections in the style of `kubectl describe`. */
@@ -48,6 +54,9 @@ public final class Form {
 
   public static TextField value(String value) {
     TextField field = new TextField(value == null || value.isEmpty() ? "—" : value);
+    if (value != null && value.length() > 40) {
+      field.setTooltip(new Tooltip(value)); // a long value may pass the pane's edge: the whole of it on hover
+    }
     field.setEditable(false);
     field.getStyleClass().add("form-value");
     field.setFocusTraversable(false);
@@ -69,7 +78,11 @@ public final class Form {
     return this;
   }
 
-  /** A small table: header row, then rows of cells (selectable). */
+  /**
+   * A small table: header row, then rows of cells. Columns are as wide as their widest cell (never "St…"); the
+   * last column takes the rest and wraps; a pane narrower than that scrolls. Each cell shows its whole text on
+   * hover and copies itself or its row from its right-click menu.
+   */
   public Form table(List<String> headers, List<List<String>> rows) {
     GridPane table = new GridPane();
     table.getStyleClass().add("form-table");
@@ -78,15 +91,20 @@ public final class Form {
     for (int c = 0; c < headers.size(); c++) {
       Label h = new Label(headers.get(c));
       h.getStyleClass().add("form-key");
+      h.setMinWidth(Region.USE_PREF_SIZE);
       table.add(h, c, 0);
+      ColumnConstraints column = new ColumnConstraints();
+      if (c == headers.size() - 1) {
+        column.setHgrow(Priority.ALWAYS);
+        column.setMinWidth(160);
+      }
+      table.getColumnConstraints().add(column);
     }
     for (int r = 0; r < rows.size(); r++) {
       List<String> cells = rows.get(r);
+      String rowText = String.join("\t", cells);
       for (int c = 0; c < cells.size(); c++) {
-        Label cell = new Label(cells.get(c));
-        cell.getStyleClass().add("form-cell");
-        cell.setWrapText(c == cells.size() - 1);
-        table.add(cell, c, r + 1);
+        table.add(cell(cells.get(c), rowText, c == cells.size() - 1), c, r + 1);
       }
     }
     if (rows.isEmpty()) {
@@ -95,6 +113,27 @@ public final class Form {
     box.getChildren().add(table);
     grid = null;
     return this;
+  }
+
+  private static Label cell(String text, String rowText, boolean last) {
+    Label cell = new Label(text);
+    cell.getStyleClass().add("form-cell");
+    if (last) {
+      cell.setWrapText(true);
+      cell.setMinWidth(160);
+      cell.setMaxWidth(Double.MAX_VALUE);
+    } else {
+      cell.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    if (!text.isEmpty()) {
+      cell.setTooltip(new Tooltip(text));
+    }
+    MenuItem copy = new MenuItem("Copy");
+    copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, text)));
+    MenuItem copyRow = new MenuItem("Copy row");
+    copyRow.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, rowText)));
+    cell.setContextMenu(new ContextMenu(copy, copyRow));
+    return cell;
   }
 
   public Form text(String text, String styleClass) {

@@ -211,6 +211,10 @@ public final class DnsController implements AutoCloseable {
     ClusterDns.Options options = options();
     work("Asking every DNS pod …", () -> dns.askEveryPod(transcript, options, query), answers -> {
       model.everyPod.setAll(answers);
+      // the session report keeps each pod's answer, as the pane shows them side by side
+      answers.forEach(a -> transcript.results().dns(query.name() + " " + query.typeName(), "DNS pod " + a.pod(),
+          io.netdoctor.core.dns.HistoryEntry.outcome(a.answer(), a.error()),
+          io.netdoctor.core.dns.HistoryEntry.text(a.answer(), a.error())));
       long distinct = answers.stream().map(a -> a.answered() ? a.answer().status() + a.answer().answerData() : a.error())
           .distinct().count();
       model.everyPodQuestion.set(query.name() + " " + query.typeName() + " — " + io.netdoctor.core.text.Plural.of(answers.size(), "DNS pod")

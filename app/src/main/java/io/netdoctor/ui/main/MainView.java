@@ -36,6 +36,12 @@ final class MainView {
   final FontIcon statusIcon = Icons.of(Icons.DISCONNECTED);
   /** Moves while a cluster (the demo takes seconds on a cold JVM) is being reached, so the window does not look hung. */
   final javafx.scene.control.ProgressBar statusProgress = new javafx.scene.control.ProgressBar();
+  /**
+   * Over the panes while a cluster is first reached (the demo takes seconds on a cold JVM): a large spinner and
+   * what is happening, so the empty panes do not look hung. It lets clicks through.
+   */
+  final VBox startup = new VBox(12);
+  final Label startupText = new Label();
   final BorderPane root = new BorderPane();
   final javafx.scene.control.TabPane tools = new javafx.scene.control.TabPane();
   /** Tool buttons (DNS…) added by their controllers. */
@@ -105,8 +111,24 @@ final class MainView {
     model.status.addListener((obs, old, s) -> renderStatus(s));
     renderStatus(model.status.get());
 
+    var spinner = new javafx.scene.control.ProgressIndicator();
+    spinner.setPrefSize(72, 72);
+    spinner.setMinSize(72, 72);
+    startupText.getStyleClass().add(Styles.TITLE_4);
+    startupText.setWrapText(true);
+    Label startupHint = new Label("The tree, details and commands fill in as soon as the cluster answers.");
+    startupHint.getStyleClass().add(Styles.TEXT_MUTED);
+    startup.getChildren().setAll(spinner, startupText, startupHint);
+    startup.setId("startupProgress");
+    startup.setAlignment(Pos.CENTER);
+    startup.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    startup.setPadding(new Insets(28, 36, 28, 36));
+    startup.getStyleClass().add("startup-card");
+    startup.setMouseTransparent(true);
+    startup.managedProperty().bind(startup.visibleProperty());
+
     root.setTop(new VBox(toolbar, banners));
-    root.setCenter(center);
+    root.setCenter(new StackPane(center, startup));
     root.setBottom(statusBar);
     root.getStyleClass().add("main");
   }
@@ -153,6 +175,8 @@ final class MainView {
     });
     statusProgress.setVisible(status.state() == ConnectionStatus.State.CONNECTING
         || status.state() == ConnectionStatus.State.RECONNECTING);
+    startup.setVisible(status.state() == ConnectionStatus.State.CONNECTING);
+    startupText.setText(status.message());
     statusLabel.getStyleClass().removeAll("status-ok", "status-warn", "status-bad");
     statusLabel.getStyleClass().add(switch (status.state()) {
       case CONNECTED -> "status-ok";

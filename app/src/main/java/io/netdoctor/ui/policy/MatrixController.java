@@ -30,13 +30,24 @@ public final class MatrixController {
   private final MatrixView view;
   private final TaskGroup tasks;
   private final ClusterConnection connection;
-  private final LiveProbe probe;
+  private Prober probe;
   private final Deque<Runnable> queue = new ArrayDeque<>();
   private PolicySnapshot snapshot;
   private List<Column> columns = List.of();
   private int inFlight;
   private int done;
   private int total;
+
+  /** One live check (blocking, on a worker): {@link LiveProbe#check} on the demo or a real cluster. */
+  @FunctionalInterface
+  interface Prober {
+    io.netdoctor.core.node.PortCheckResult check(PodInfo client, String address, int port, String protocol);
+  }
+
+  /** Wraps the live check (tests count the probes in flight around the real one). */
+  void wrapProbe(java.util.function.UnaryOperator<Prober> wrap) {
+    probe = probe == null ? null : wrap.apply(probe);
+  }
 
   /** A column: one port of one Service. */
   private record Column(ServiceTarget service, ServiceTarget.Port port) {
@@ -46,7 +57,7 @@ public final class MatrixController {
       Supplier<NodeAccess.Wiring> access) {
     this.tasks = new TaskGroup(executor, error -> model.status.set(TaskExecutor.oneLine(error)));
     this.connection = connection;
-    this.probe = access == null ? null : new LiveProbe(access, connection);
+    this.probe = access == null ? null : new LiveProbe(access, connection)::check;
     model.clients.set(namespace);
     view = new MatrixView(model, this::rebuild, this::probeAll, this::cancel, this::open);
   }

@@ -41,7 +41,7 @@ class CaptureRunTest {
 
   @Test
   void listingInterfacesThatFailsSaysWhyInTheMessageLine() {
-    run(unreachable(), null).loadInterfaces();
+    run(unreachable(), null).loadInterfaces(false);
 
     assertThat(model.message.get()).isEqualTo("Cannot reach node 10.0.0.7:22: connection refused.");
     assertThat(model.interfaces).isEmpty();

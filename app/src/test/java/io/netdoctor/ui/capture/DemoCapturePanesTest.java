@@ -188,7 +188,15 @@ class DemoCapturePanesTest {
     menu(robot, row(robot, TreeEntry.NodeEntry.class, DemoWorld.COREOS_NODE), "captureNodeItem");
     CaptureController pane = onlyPane();
     awaitShown(pane);
+    // it asks which interface: the node's own list (ip -o -d link on the node) opens, any chosen until one is picked
+    await().atMost(WAIT).until(() -> fx(pane::askingInterface));
+    assertThat(fx(() -> List.copyOf(pane.view().iface.getItems()))).startsWith("any")
+        .contains("eth0", "docker0", "lo");
+    assertThat(fx(() -> pane.view().iface.getValue())).isEqualTo("any");
+    assertThat(fx(() -> pane.view().iface.isShowing())).isTrue();
+    assertThat(fx(() -> pane.view().message.getText())).startsWith("Which interface? any captures on all of them");
     fxRun(() -> pane.setInterface("docker0"));
+    assertThat(fx(pane::askingInterface)).isFalse();
     robot.clickOn(pane.view().start);
     // the node's pod network is 10.2.47.0/24 (DemoWorld): docker0 carries its pods' packets
     await().atMost(WAIT).until(() -> lines(pane).stream().filter(l -> l.contains(" IP 10.2.47.")).count() >= 5);

@@ -18,6 +18,7 @@ import io.netdoctor.ui.common.StepTaskExecutor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -198,6 +199,20 @@ class DnsControllerTest {
       assertThat(dns.model().everyPod).hasSize((int) dnsPods)
           .allSatisfy(a -> assertThat(a.answer().answerData()).containsExactly(clusterIp));
       assertThat(dns.model().shown.get()).isEqualTo(DnsModel.View.EVERY_POD);
+      // the session report holds every pod's answer, named by its pod
+      List<String> podNames = client.pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns").list()
+          .getItems().stream().filter(p -> "Running".equals(p.getStatus().getPhase()))
+          .map(p -> "DNS pod " + p.getMetadata().getName()).toList();
+      assertThat(transcript.results().dnsResults()).extracting(r -> r.server())
+          .containsExactlyInAnyOrderElementsOf(podNames);
+      assertThat(transcript.results().dnsResults()).allSatisfy(r -> {
+        assertThat(r.question()).isEqualTo("frontend.default.svc.cluster.local. A");
+        assertThat(r.outcome()).startsWith("NOERROR, 1 answer, ");
+        assertThat(r.digText()).contains(clusterIp);
+      });
+      String report = io.netdoctor.core.report.MarkdownReport.of(io.netdoctor.core.report.SessionReport.of("demo",
+          transcript.entries(), transcript.results(), java.time.ZoneOffset.UTC));
+      podNames.forEach(pod -> assertThat(report).contains(" @" + pod + " — NOERROR, 1 answer"));
 
       dns.ask(); // the cluster's DNS through a port-forward the pane keeps open
       assertThat(dns.model().text.get()).contains(clusterIp);

@@ -67,8 +67,21 @@ class ToolTabsTest {
     ProgressBar progress = robot.lookup("#connectionProgress").queryAs(ProgressBar.class);
     assertThat(fx(progress::isVisible)).isTrue();
     assertThat(fx(progress::isIndeterminate)).isTrue();
+    // and a clear card over the still empty panes: a large spinner and what is starting
+    var card = robot.lookup("#startupProgress").queryAs(javafx.scene.layout.VBox.class);
+    var spinner = robot.lookup("#startupProgress .progress-indicator")
+        .queryAs(javafx.scene.control.ProgressIndicator.class);
+    assertThat(fx(card::isVisible)).isTrue();
+    assertThat(fx(spinner::isIndeterminate)).isTrue();
+    assertThat(fx(() -> spinner.getBoundsInParent().getHeight())).isGreaterThanOrEqualTo(64);
+    assertThat(fx(() -> robot.lookup("#startupProgress .label").queryAs(Label.class).getText()))
+        .isEqualTo("Starting the demo cluster…");
+    var bounds = fx(() -> card.localToScene(card.getBoundsInLocal()));
+    var window = fx(() -> card.getScene().getRoot().getLayoutBounds());
+    assertThat(window.contains(bounds)).as("the card lies within the window").isTrue();
     demoMayFail.countDown();
     await().atMost(WAIT).until(() -> !fx(progress::isVisible));
+    assertThat(fx(card::isVisible)).isFalse();
     assertThat(fx(() -> robot.lookup("#connectionStatus").queryAs(Label.class).getText()))
         .startsWith("The demo cluster could not start");
   }

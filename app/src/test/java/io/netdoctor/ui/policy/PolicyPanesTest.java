@@ -152,6 +152,69 @@ class PolicyPanesTest {
     assertThat(fx(() -> cell(model, columns, "kube-dns:53/UDP"))).as("UDP is not probed").isEqualTo("✔ allowed");
   }
 
+  @Test
+  void probesRunAtMostFourAtATimeShowProgressAndCancelStopsTheRest(FxRobot robot) throws Exception {
+    debugPod();
+    fire(new TreeEntry.NamespaceEntry("default", 1), "reachabilityItem");
+    await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#reachabilityMatrix").tryQuery().isPresent()
+        && robot.lookup("#reachabilityMatrix").queryTableView().getItems().size() > 1));
+    MatrixController matrix = fx(() -> main.policies().lastMatrix());
+    MatrixModel model = fx(matrix::model);
+    // each real probe waits at a gate the test opens, so the moment of each step is the test's
+    var gate = new java.util.concurrent.Semaphore(0);
+    var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    var most = new java.util.concurrent.atomic.AtomicInteger();
+    var started = new java.util.concurrent.atomic.AtomicInteger();
+    fx(() -> {
+      matrix.wrapProbe(real -> (client, address, port, protocol) -> {
+        started.incrementAndGet();
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          gate.acquireUninterruptibly();
+          return real.check(client, address, port, protocol);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      });
+      robot.lookup("#matrixProbeAll").queryButton().fire();
+      return null;
+    });
+    var bars = new java.util.concurrent.CopyOnWriteArrayList<Double>();
+    fx(() -> {
+      model.progress.addListener((obs, old, now) -> bars.add(now.doubleValue()));
+      return null;
+    });
+    await().atMost(WAIT).until(() -> inFlight.get() == MatrixController.PARALLEL);
+    assertThat(started.get()).as("the others wait in the queue").isEqualTo(MatrixController.PARALLEL);
+    assertThat(fx(() -> model.probing.get())).isTrue();
+
+    gate.release(3); // three probes end: three more start, never more than four at once
+    await().atMost(WAIT).until(() -> fx(() -> model.status.get().startsWith("Probed 3 of ")));
+    await().atMost(WAIT).until(() -> started.get() == MatrixController.PARALLEL + 3);
+    String status = fx(() -> model.status.get());
+    int total = Integer.parseInt(status.replaceAll("Probed 3 of ([0-9]+) cells.*", "$1"));
+    assertThat(total).as("enough cells to queue").isGreaterThan(2 * MatrixController.PARALLEL);
+    assertThat(fx(() -> model.progress.get())).isCloseTo(3.0 / total, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(bars).isSorted().allMatch(b -> b > 0 && b < 1);
+
+    List<String> before = fx(() -> model.rows.stream().flatMap(r -> r.cells().stream()).map(c -> c.get().text())
+        .toList());
+    fx(() -> {
+      robot.lookup("#matrixCancel").queryButton().fire();
+      return null;
+    });
+    assertThat(fx(() -> model.status.get())).startsWith("Cancelled after 3 of " + total + " probes");
+    assertThat(fx(() -> model.probing.get())).isFalse();
+    gate.release(1000); // the four in flight finish; nothing queued may start, their outcomes are dropped
+    await().atMost(WAIT).until(() -> inFlight.get() == 0);
+    await().during(java.time.Duration.ofSeconds(3)).atMost(WAIT)
+        .until(() -> started.get() == MatrixController.PARALLEL + 3);
+    assertThat(most.get()).isEqualTo(MatrixController.PARALLEL);
+    assertThat(fx(() -> model.rows.stream().flatMap(r -> r.cells().stream()).map(c -> c.get().text()).toList()))
+        .isEqualTo(before);
+    await().atMost(WAIT).until(() -> demo.nodes().orElseThrow().runningCommands() == 0);
+  }
+
   private static String cell(MatrixModel model, List<String> columns, String column) {
     return model.rows.get(0).cells().get(columns.indexOf(column)).get().text();
   }

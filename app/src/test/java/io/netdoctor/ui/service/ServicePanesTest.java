@@ -211,6 +211,7 @@ class ServicePanesTest {
 
   @Test
   void theClientChooserFollowsPodsThatComeAndGo(FxRobot robot) {
+    nodes(); // the demo is up (slow on a loaded machine), then its Service row
     selectService(DemoWorld.WRONG_PORT_SERVICE);
     TreeEntry.ServiceEntry entry = (TreeEntry.ServiceEntry) fx(() -> main.tree().selectedProperty().get());
     fx(() -> main.serviceActions().check(entry.service()));
