@@ -40,6 +40,7 @@ public final class App extends Application {
     Scene scene = new Scene(main.view(), 1280, 820);
     new io.netdoctor.ui.report.ReportController(main); // File menu, then View, then Help at the toolbar's end
     io.netdoctor.ui.main.PresentationController.forApp(main, scene);
+    io.netdoctor.ui.lab.LabsController.forApp(main); // the Labs menu, before View
     io.netdoctor.ui.help.HelpController.forApp(main, io.netdoctor.core.platform.FolderOpener.system());
     scene.getStylesheets().add(stylesheet());
     main.addPanesAfterFirstFrame(scene);
