@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,19 +40,30 @@ class ApiRoutePermissionPaneTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
 
   @TempDir
-  Path dir;
-  private ApiLab lab;
+  static Path dir;
+  static ApiLab lab;
   private MainController main;
   private final Transcript transcript = new Transcript();
 
-  @Start
-  void start(Stage stage) throws Exception {
+  @BeforeAll
+  static void startLab() {
     lab = new ApiLab();
     lab.cluster.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata()
         .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
         .create();
     lab.cluster.createPod("default", "web-1", "Running", "docker://0123456789ab");
     lab.denied.add("patch pods/ephemeralcontainers default");
+  }
+
+  @AfterAll
+  static void stopLab() {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  @Start
+  void start(Stage stage) throws Exception {
     Path kubeconfig = lab.cluster.writeKubeconfig(dir.resolve("kubeconfig"));
     main = new MainController(KubeconfigCatalog.load(List.of(kubeconfig)), transcript, new DaemonTaskExecutor(),
         () -> {
@@ -65,7 +78,6 @@ class ApiRoutePermissionPaneTest {
   @AfterEach
   void stop() throws Exception {
     PaneRobot.close(main);
-    lab.close();
   }
 
   @Test
