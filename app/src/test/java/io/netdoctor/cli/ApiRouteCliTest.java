@@ -67,7 +67,7 @@ class ApiRouteCliTest {
 
   @Test
   void captureViaApiOnTheNodeRunsTcpdumpInANodeDebugPod() {
-    var capture = PodsCommandTest.run("capture", "--node", DemoWorld.COREOS_NODE, "--via", "api", "--count", "1",
+    var capture = PodsCommandTest.run("capture", "--node", DemoWorld.COREOS_NODE, "--interface", "any", "--via", "api", "--count", "1",
         "--show-commands", "--kubeconfig", kubeconfig.toString());
     assertThat(capture.code()).as("stderr: %s", capture.err()).isZero();
     assertThat(capture.err()).contains("debug node/" + DemoWorld.COREOS_NODE + " -it --image=nicolaka/netshoot"
