@@ -42,7 +42,7 @@ public final class ApiRoute implements AutoCloseable {
 
   /** The route for the window's cluster connection (its client, its context in the transcript's kubectl lines). */
   public static ApiRoute of(ClusterConnection connection, ApiSettings settings) {
-    return new ApiRoute(new ApiCluster(connection.client(), Kubectl.flags(connection.contextName()),
+    return new ApiRoute(new ApiCluster(connection::client, Kubectl.flags(connection.contextName()),
         connection.transcript()), settings);
   }
 

@@ -53,6 +53,18 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
     kubelet.start(client);
   }
 
+  /**
+   * `kubectl auth can-i` on the demo: the demo's user may do everything, as a cluster admin (the API route asks before
+   * acting; CRUD would store the review instead of answering it).
+   */
+  private static MockResponse accessReview(RecordedRequest request) {
+    JsonNode review = ApiStatus.JSON.readTree(request.getBody().getBytes());
+    ObjectNode answer = ((ObjectNode) review).deepCopy();
+    answer.putObject("status").put("allowed", true).put("reason", "the demo's user is a cluster admin");
+    return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+        .setBody(answer.toString());
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String full = request.getPath();
@@ -64,6 +76,9 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
       // kubectl 1.2x creates pods in protobuf; the demo's store reads JSON only: say so at once (no hang)
       return ApiStatus.error(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
           + "accepted media types include: application/json, application/yaml (the demo API reads no protobuf)");
+    }
+    if ("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews".equals(path) && "POST".equals(request.getMethod())) {
+      return accessReview(request);
     }
     Matcher sub = SUBRESOURCE.matcher(path);
     if (sub.matches()) {

@@ -41,6 +41,7 @@ public final class MainController implements AutoCloseable {
   private final io.netdoctor.ui.node.NodeAccess nodeAccess;
   private final io.netdoctor.ui.node.NodeActions nodeActions;
   private final io.netdoctor.ui.node.LeftoverDebugPods leftovers;
+  private ClusterConnection leftoversChecked;
   private final io.netdoctor.ui.capture.CaptureTools captures;
   private final io.netdoctor.ui.service.ServiceActions serviceActions;
   private final io.netdoctor.ui.policy.PolicyTools policies;
@@ -85,7 +86,14 @@ public final class MainController implements AutoCloseable {
     this.leftovers = new io.netdoctor.ui.node.LeftoverDebugPods(nodeAccess, tasks, transcript);
     tree.addRowActions(nodeActions::menuItems);
     details.addActions(nodeActions::buttons);
-    tree.model().statusProperty().addListener((obs, old, status) -> model.status.set(status));
+    tree.model().statusProperty().addListener((obs, old, status) -> {
+      model.status.set(status);
+      if (status != null && status.state() == io.netdoctor.core.kube.ConnectionStatus.State.CONNECTED
+          && connection != null && connection != leftoversChecked) {
+        leftoversChecked = connection; // once per connect: node debug pods an earlier run left, offered for deletion
+        leftovers.check(connection);
+      }
+    });
     model.dark.addListener((obs, old, dark) -> applyTheme(dark));
     applyTheme(false);
     captures = new io.netdoctor.ui.capture.CaptureTools(this::showTool, tasks, transcript, () -> connection,
@@ -145,7 +153,6 @@ public final class MainController implements AutoCloseable {
     tree.attach(connection);
     connection.start();
     connectionProperty.set(connection);
-    leftovers.check(connection); // node debug pods an earlier run left: offered for deletion
   }
 
   private void closeConnection() {
