@@ -28,6 +28,8 @@ public final class CaptureController implements AutoCloseable {
   private final CapturePulse pulse;
   private final CaptureView view;
   private final io.netdoctor.core.transcript.SessionResults results;
+  /** The pane's entry in the session results: not the pane itself, which the results must not keep alive. */
+  private final Object resultKey = new Object();
 
   public CaptureController(String title, Source source, TaskExecutor tasks, Transcript transcript, int capacity,
       String podIp) {
@@ -39,7 +41,7 @@ public final class CaptureController implements AutoCloseable {
     this.pulse = new CapturePulse(model, inbox);
     this.view = new CaptureView(model, this);
     this.results = transcript.results();
-    results.capture(this, this::summary);
+    results.capture(resultKey, this::summary);
   }
 
   /** For the session report: where, packets, the busiest senders among the shown lines, pcap files. */
@@ -181,8 +183,6 @@ public final class CaptureController implements AutoCloseable {
   /** Stops tcpdump, removes its pcap from the node; the pane's lines go with the pane. */
   @Override
   public void close() {
-    var last = summary(); // the report keeps what the pane showed when it closed
-    results.capture(this, () -> last);
     CaptureSession s = closeDisplay();
     if (s != null) {
       run.closeSession(s);
@@ -191,6 +191,8 @@ public final class CaptureController implements AutoCloseable {
 
   /** Ends the pane's display and work, returns its capture for the caller to close (app exit closes all at once). */
   CaptureSession closeDisplay() {
+    var last = summary(); // the report keeps what the pane showed when it closed, not the pane and its lines
+    results.capture(resultKey, () -> last);
     pulse.stop();
     return run.closeDisplay();
   }
