@@ -55,6 +55,13 @@ public final class EnvelopeBenchmark {
   }
 
   private static void run(String[] args) throws Exception {
+    for (String arg : args) { // a smaller cluster for trying: --namespaces=N (150 pods each), --update-seconds=N
+      if (arg.startsWith("--namespaces=")) {
+        NAMESPACES = Integer.parseInt(arg.substring("--namespaces=".length()));
+      } else if (arg.startsWith("--update-seconds=")) {
+        UPDATE_SECONDS = Integer.parseInt(arg.substring("--update-seconds=".length()));
+      }
+    }
     if (Smoke.requested(args)) {
       NODES = 50;
       NAMESPACES = 10;

@@ -30,7 +30,7 @@ public final class ClusterConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterConnection.class);
   private static final String SOURCE = "cluster";
   private static final long TICK_MILLIS = 1_000;
-  /** Health checks in a row with a watch not watching before the feeds are reloaded. */
+  /** Health checks in a row with a watch not watching (its list done) before the feeds are reloaded. */
   private static final int NOT_WATCHING_TICKS = 15;
 
   private final String contextName;
@@ -293,6 +293,7 @@ public final class ClusterConnection implements AutoCloseable {
     outage.contact();
     List<Feed<?>> snapshot = feeds.all();
     boolean allWatching = true;
+    boolean stalled = false;
     for (Feed<?> feed : snapshot) {
       if (feed.failure() != null || feed.hasStopped()) {
         String why = feed.failure() == null ? "" : " (" + KubeErrors.describe(feed.failure()) + ")";
@@ -301,9 +302,11 @@ public final class ClusterConnection implements AutoCloseable {
         reload();
         return;
       }
-      allWatching &= feed.isWatching();
+      boolean watching = feed.isWatching();
+      allWatching &= watching;
+      stalled |= !watching && !feed.isListing();
     }
-    notWatching = allWatching ? 0 : notWatching + 1;
+    notWatching = stalled ? notWatching + 1 : 0;
     if (notWatching >= NOT_WATCHING_TICKS) {
       LOG.info("A watch has not been watching for {} s; reloading", notWatching);
       notWatching = 0;

@@ -97,6 +97,15 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
     return current != null && current.isWatching();
   }
 
+  /**
+   * Not started yet, or still in its first list: at 150,000 pods an informer's paged list takes longer than the
+   * health check's patience with a watch that is not watching, and a list that fails stops the feed anyway.
+   */
+  boolean isListing() {
+    var current = informer;
+    return current == null || !current.hasSynced();
+  }
+
   /** Started and since stopped (fabric8 informers can end without calling the exception handler). */
   boolean hasStopped() {
     var current = informer;

@@ -72,4 +72,13 @@ final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
   public T get(String key) {
     return items.get(key);
   }
+
+  /**
+   * False: fabric8 then hands each add of its first list to the handlers as it comes, with the whole object;
+   * a full-state store defers them to the list's end and hands over the stored (here key-only) copies.
+   */
+  @Override
+  public boolean isFullState() {
+    return false;
+  }
 }
