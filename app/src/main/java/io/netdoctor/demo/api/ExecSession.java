@@ -189,6 +189,8 @@ final class ExecSession extends WebSocketListener {
         case 0x03 -> {
           echo.writeBytes("^C\r\n".getBytes(StandardCharsets.US_ASCII));
           line.reset();
+          send(STDOUT, echo.toByteArray()); // the echo goes out before the shell's next prompt, as a pty's does
+          echo.reset();
           Streams running = io;
           if (running != null) {
             running.interrupt(); // SIGINT to the foreground command

@@ -83,6 +83,11 @@ public final class ShellController implements AutoCloseable {
       }
 
       @Override
+      public void partial(String text) {
+        batcher.add(new ShellModel.Line(ShellModel.Kind.PARTIAL, clean(text)));
+      }
+
+      @Override
       public void ended(RemoteProcess.Exit exit) {
         String how = switch (exit.ending()) {
           case EXITED -> exit.status() < 0 ? "The shell ended." : "The shell ended (exit status " + exit.status() + ").";

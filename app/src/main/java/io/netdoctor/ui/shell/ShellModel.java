@@ -15,8 +15,8 @@ final class ShellModel {
   /** At most this many lines are kept; older ones drop off the top. */
   static final int MAX_LINES = 5_000;
 
-  /** The terminal's output, NetDoctor's own notes, and its failures. */
-  enum Kind { OUTPUT, INFO, ERROR }
+  /** The terminal's output (PARTIAL: the line so far, e.g. the prompt), NetDoctor's own notes, and its failures. */
+  enum Kind { OUTPUT, PARTIAL, INFO, ERROR }
 
   /** One line on the screen. */
   record Line(Kind kind, String text) {
@@ -30,8 +30,19 @@ final class ShellModel {
   final List<String> history = new ArrayList<>();
   int historyIndex;
 
+  /** Appends a batch; a PARTIAL line is replaced by whatever comes after it (its full line, a newer prompt). */
   void append(List<Line> batch) {
-    lines.addAll(batch);
+    var added = new ArrayList<Line>(batch.size());
+    boolean partialShown = !lines.isEmpty() && lines.get(lines.size() - 1).kind() == Kind.PARTIAL;
+    for (Line line : batch) {
+      if (!added.isEmpty() && added.get(added.size() - 1).kind() == Kind.PARTIAL) {
+        added.remove(added.size() - 1);
+      } else if (added.isEmpty() && partialShown) {
+        lines.remove(lines.size() - 1);
+      }
+      added.add(line);
+    }
+    lines.addAll(added);
     int over = lines.size() - MAX_LINES;
     if (over > 0) {
       lines.remove(0, over);
