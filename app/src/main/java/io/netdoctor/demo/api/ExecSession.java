@@ -174,6 +174,8 @@ final class ExecSession extends WebSocketListener {
       switch (b) {
         case '\r', '\n' -> {
           echo.writeBytes(new byte[] {'\r', '\n'});
+          send(STDOUT, echo.toByteArray()); // the echo goes out before the program can answer the line
+          echo.reset();
           line.write('\n');
           in.feed(line.toByteArray());
           line.reset();
