@@ -12,7 +12,12 @@ import java.util.Map;
  */
 public final class NodeShell {
 
-  /** The guard (core/node RemoteProcess.guard) puts the command text between these two markers. */
+  /**
+   * The guard (core/node RemoteProcess.guard) puts the command text between these two markers, in a script that
+   * begins with GUARD_OPENING; only that script is the guard (a script that runs it, `exec /bin/sh -c 'GUARD'`, still
+   * carries its text quoted, so a shell unquotes it first).
+   */
+  private static final String GUARD_OPENING = "exec 3<&0 </dev/null; ";
   private static final String GUARD_START = "{ read r; { ";
   private static final String GUARD_END = "\n} 3<&-; s=$?; kill $r 2>/dev/null; exit $s; }";
   /** The portable port check (core/node PortChecks) execs this when nc is there. */
@@ -134,7 +139,7 @@ public final class NodeShell {
         : List.of();
     int start = script.indexOf(GUARD_START);
     int end = script.lastIndexOf(GUARD_END);
-    if (start >= 0 && end > start) {
+    if (script.startsWith(GUARD_OPENING) && start >= 0 && end > start) {
       return runText(script.substring(start + GUARD_START.length(), end), call);
     }
     if (script.contains(PORT_CHECK) && positional.size() >= 2) {

@@ -100,6 +100,26 @@ class PodExecTest {
     });
   }
 
+  /**
+   * The API route sends the port check as `/bin/sh -c GUARD` (core/node RemoteProcess.guard around PortChecks'
+   * `sh -c SCRIPT sh HOST PORT`): a real shell unquotes each level in turn, and so must the demo's.
+   */
+  @Test
+  void aGuardedPortCheckAsTheApiRouteSendsItAnswersLikeTheBareNc() throws Exception {
+    Outcome open = exec(NS, MASTER, "netdoctor-debug", guarded("localhost", 6379));
+    assertThat(open.exitCode()).as("stderr: %s", open.err()).isZero();
+    assertThat(open.err()).isEqualTo("Connection to localhost (127.0.0.1) 6379 port [tcp/redis] succeeded!\n");
+
+    Outcome refused = exec(NS, MASTER, "netdoctor-debug", guarded("localhost", 8080));
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("nc: connect to localhost (127.0.0.1) port 8080 (tcp) failed: Connection refused\n");
+  }
+
+  private static String[] guarded(String host, int port) {
+    return new String[] {"/bin/sh", "-c", io.netdoctor.core.node.RemoteProcess.guard(
+        io.netdoctor.core.node.PortChecks.check(host, port).toShell())};
+  }
+
   @Test
   void commandsSeeThePodsNetworkNamespaceAndResolvConf() throws Exception {
     Outcome addr = exec(NS, MASTER, "redis", "ip", "addr");
@@ -142,6 +162,8 @@ class PodExecTest {
       watch.getInput().write("exiy\u007ft 5\r".getBytes(StandardCharsets.UTF_8));
       watch.getInput().flush();
       assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(5);
+      // the exit status (channel 3) can overtake the last output fabric8 is still writing to `out`
+      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).endsWith("t 5\r\n"));
       // a pty echoes (erasing with "\b \b") and turns the program's "\n" into "\r\n"
       assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("/ # echo hi\r\nhi\r\n/ # exiy\b \bt 5\r\n");
     }
