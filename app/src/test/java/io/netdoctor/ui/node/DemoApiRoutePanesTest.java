@@ -21,6 +21,7 @@ import io.netdoctor.demo.DemoWorld;
 import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.tree.TreeEntry;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
@@ -69,6 +70,8 @@ class DemoApiRoutePanesTest {
   @AfterEach
   void stop() throws Exception {
     PaneRobot.close(main);
+    // the routes chosen here are remembered: later classes on the demo must start from Automatic again
+    Files.deleteIfExists(NodeSettingsStore.defaultPath().resolveSibling("routes.properties"));
   }
 
   private String context() {

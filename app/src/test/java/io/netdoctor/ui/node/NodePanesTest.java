@@ -133,6 +133,7 @@ class NodePanesTest {
     WaitForAsyncUtils.asyncFx(() -> main.close()).get();
     org.testfx.api.FxToolkit.cleanupStages();
     Files.deleteIfExists(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()); // the next test starts from defaults
+    Files.deleteIfExists(io.netdoctor.ui.node.NodeSettingsStore.defaultPath().resolveSibling("routes.properties"));
   }
 
   /** What nc says run by hand in the pod's namespace: the oracle. */
@@ -343,6 +344,9 @@ class NodePanesTest {
           User root
         """);
     main.nodeAccess().apply(new NodeSettings(closed, knownHosts, "", "", Map.of()));
+    // SSH chosen: this is SSH's own message (Automatic would go on to the API route, which this lab has not)
+    String context = fx(() -> main.connection().displayName());
+    main.nodeAccess().routes().set(context, new ContextRoutes.Setting(io.netdoctor.core.route.Via.SSH, "default"));
     select(robot, POD);
     press(robot, "checkPortsButton");
     await().atMost(WAIT).until(() -> robot.lookup("#problem").tryQuery().isPresent());
