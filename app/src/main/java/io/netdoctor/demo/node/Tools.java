@@ -33,7 +33,7 @@ final class Tools {
       case "rkt" -> tools.put("rkt", new RktTool());
       default -> tools.put("crictl", new CrictlTool());
     }
-    tools.put("nc", new NcTool());
+    tools.put("nc", new NcTool(traffic));
     tools.put("ip", new IpTool());
     tools.put("ss", new SsTool());
     tools.put("cat", new CatTool());
