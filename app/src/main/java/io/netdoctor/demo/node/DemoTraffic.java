@@ -70,6 +70,27 @@ public final class DemoTraffic {
     return java.util.Optional.ofNullable(portStates.get(portKey(pod.namespace(), pod.name(), port, protocol)));
   }
 
+  /** What listens in {@code pod}'s namespace: its containers' ports, less those a lab closed, plus those it opened. */
+  java.util.List<SimPod.Listener> listeners(SimPod pod) {
+    var out = new java.util.ArrayList<SimPod.Listener>();
+    for (SimPod.Listener l : pod.listeners()) {
+      if (portState(pod, l.port(), l.protocol()).orElse(PortState.State.OPEN) != PortState.State.CLOSED) {
+        out.add(l);
+      }
+    }
+    String prefix = pod.namespace() + "/" + pod.name() + " ";
+    portStates.forEach((key, state) -> {
+      if (state == PortState.State.OPEN && key.startsWith(prefix)) {
+        String[] portProto = key.substring(prefix.length()).split("/");
+        int port = Integer.parseInt(portProto[0]);
+        if (!pod.listens(port, portProto[1])) {
+          out.add(new SimPod.Listener(port, portProto[1], "app"));
+        }
+      }
+    });
+    return out;
+  }
+
   private static String portKey(String namespace, String pod, int port, String protocol) {
     return namespace + "/" + pod + " " + port + "/" + protocol.toUpperCase(java.util.Locale.ROOT);
   }

@@ -84,10 +84,9 @@ final class NcTool implements Tool {
 
   static Answer answer(String ip, int port, String protocol, Call call, DemoTraffic traffic) {
     if (ip.startsWith("127.")) {
-      if (call.netns() != null) { // a lab's filter drops what arrives on the pod's address, not on lo
-        return podAnswer(call.netns(), port, protocol, traffic) == Answer.OPEN ? Answer.OPEN : Answer.REFUSED;
-      }
-      return listens(HOST_LISTENERS, port, protocol) ? Answer.OPEN : Answer.REFUSED;
+      // a lab's filter drops what arrives on the pod's address, not on lo
+      List<SimPod.Listener> here = call.netns() != null ? traffic.listeners(call.netns()) : HOST_LISTENERS;
+      return listens(here, port, protocol) ? Answer.OPEN : Answer.REFUSED;
     }
     if (call.netns() == null && ip.equals(call.node().internalIp())) {
       return listens(HOST_LISTENERS, port, protocol) ? Answer.OPEN : Answer.REFUSED;

@@ -35,7 +35,7 @@ final class Tools {
     }
     tools.put("nc", new NcTool(traffic));
     tools.put("ip", new IpTool());
-    tools.put("ss", new SsTool());
+    tools.put("ss", new SsTool(traffic));
     tools.put("cat", new CatTool());
     tools.put("iptables-save", new IptablesSaveTool(node.ipvs()));
     if (node.ipvs()) {

@@ -2,7 +2,9 @@ package io.netdoctor.demo.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netdoctor.core.command.Command;
 import io.netdoctor.core.kube.KubeObjects;
+import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.lab.Lab;
 import io.netdoctor.core.lab.LabFile;
 import io.netdoctor.core.node.HostKeyTrust;
@@ -12,6 +14,9 @@ import io.netdoctor.core.node.NodeTargets;
 import io.netdoctor.core.node.PortCheckResult;
 import io.netdoctor.core.node.PortCheckResult.State;
 import io.netdoctor.core.node.PortChecks;
+import io.netdoctor.core.node.PodTarget;
+import io.netdoctor.core.node.RuntimePlan;
+import io.netdoctor.core.node.SshRuntimeNetns;
 import io.netdoctor.core.node.SshConfigFile;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.core.transcript.TranscriptEntry;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LabPortStatesTest {
 
   static final String REDIS_IP = "10.2.47.3";
+  static final String REDIS_POD = "redis-master-343230949-2a4jm";
   static final String FRONTEND_IP = "10.2.47.5";
   static final String LAB = """
       name: ports-lab
@@ -59,14 +65,37 @@ class LabPortStatesTest {
   }
 
   @Test
+  void insideThePodAClosedPortIsRefusedAndSsNoLongerListsItWhileAnOpenedOneIsListed() throws Exception {
+    Lab lab = LabFile.parse(LAB, "ports-lab.yaml");
+    var transcript = new Transcript();
+    try (var sessions = sessions(transcript)) {
+      var targets = targets();
+      PodInfo info = KubeObjects.pod(demo.client().pods().inNamespace("default").withName(REDIS_POD).get());
+      var netns = new SshRuntimeNetns(sessions, targets::resolve, transcript).enter(
+          PodTarget.of(info, KubeObjects.node(demo.client().nodes().withName(info.node()).get()), null),
+          RuntimePlan.Progress.NONE);
+      var checks = new PortChecks(sessions);
+      Command ss = Command.of("ss", "-ltn");
+      assertThat(states(checks.inPod(netns, List.of(6379, 8080)))).containsExactly(State.OPEN, State.REFUSED);
+      assertThat(netns.run(ss, Duration.ofSeconds(30)).stdout()).contains("0.0.0.0:6379").doesNotContain(":8080");
+
+      try (LabSession session = LabSession.inject(demo, lab, transcript, List.of())) {
+        assertThat(states(checks.inPod(netns, List.of(6379, 8080)))).containsExactly(State.REFUSED, State.OPEN);
+        assertThat(netns.run(ss, Duration.ofSeconds(30)).stdout()).contains("0.0.0.0:8080").doesNotContain(":6379");
+        assertThat(session.active()).isTrue();
+      }
+
+      assertThat(states(checks.inPod(netns, List.of(6379, 8080)))).containsExactly(State.OPEN, State.REFUSED);
+      assertThat(netns.run(ss, Duration.ofSeconds(30)).stdout()).contains("0.0.0.0:6379").doesNotContain(":8080");
+    }
+  }
+
+  @Test
   void closedIsRefusedFilteredTimesOutOpenSucceedsAndResetRestoresTheContainersPorts() throws Exception {
     Lab lab = LabFile.parse(LAB, "ports-lab.yaml");
-    var nodes = demo.nodes().orElseThrow();
     var transcript = new Transcript();
-    try (var sessions = new NodeSessions(NodeSessions.Settings.DEFAULT.withAgent(null),
-        new HostKeyTrust(temp.resolve("known_hosts"), false), key -> true, new Transcript())) {
-      NodeTarget node = new NodeTargets(SshConfigFile.load(nodes.sshConfig()), NodeTarget.Override.NONE)
-          .resolve(KubeObjects.node(demo.client().nodes().withName(DemoWorld.COREOS_NODE).get()));
+    try (var sessions = sessions(new Transcript())) {
+      NodeTarget node = targets().resolve(KubeObjects.node(demo.client().nodes().withName(DemoWorld.COREOS_NODE).get()));
       var checks = new PortChecks(sessions);
       // healthy: redis declares 6379 only (so 8080 is refused), the frontend serves 80
       assertThat(states(checks.fromNode(node, REDIS_IP, List.of(6379, 8080)))).containsExactly(State.OPEN, State.REFUSED);
@@ -86,6 +115,15 @@ class LabPortStatesTest {
       assertThat(states(checks.fromNode(node, REDIS_IP, List.of(6379, 8080)))).containsExactly(State.OPEN, State.REFUSED);
       assertThat(states(checks.fromNode(node, FRONTEND_IP, List.of(80)))).containsExactly(State.OPEN);
     }
+  }
+
+  private NodeSessions sessions(Transcript transcript) {
+    return new NodeSessions(NodeSessions.Settings.DEFAULT.withAgent(null),
+        new HostKeyTrust(temp.resolve("known_hosts"), false), key -> true, transcript);
+  }
+
+  private static NodeTargets targets() throws Exception {
+    return new NodeTargets(SshConfigFile.load(demo.nodes().orElseThrow().sshConfig()), NodeTarget.Override.NONE);
   }
 
   private static List<State> states(List<PortCheckResult> results) {
