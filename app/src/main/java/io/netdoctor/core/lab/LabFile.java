@@ -86,10 +86,10 @@ public final class LabFile {
   }
 
   private static WorldChange change(LabFields item) throws LabFileException {
-    var f = item.mapping(List.of("add", "patch", "merge", "set", "delete", "dns", "traffic"));
+    var f = item.mapping(List.of("add", "patch", "merge", "set", "delete", "dns", "traffic", "ports"));
     var kinds = f.keySet().stream().filter(k -> !k.equals("merge") && !k.equals("set")).toList();
     if (kinds.size() != 1) {
-      throw item.error("each change is exactly one of add, patch (with merge and/or set), delete, dns, traffic");
+      throw item.error("each change is exactly one of add, patch (with merge and/or set), delete, dns, traffic, ports");
     }
     String kind = kinds.get(0);
     boolean patchBody = f.containsKey("merge") || f.containsKey("set");
@@ -103,6 +103,7 @@ public final class LabFile {
           f.containsKey("set") ? sets(f.get("set")) : null);
       case "delete" -> new WorldChange.Delete(ref(f.get("delete")));
       case "dns" -> dns(f.get("dns"));
+      case "ports" -> ports(f.get("ports"));
       default -> traffic(f.get("traffic"));
     };
   }
@@ -181,6 +182,30 @@ public final class LabFile {
       throw syns.error("expected true (the one traffic fault so far)");
     }
     return new WorldChange.UnansweredSyns(node, iface);
+  }
+
+  private static WorldChange ports(LabFields field) throws LabFileException {
+    var f = field.mapping(List.of("pod", "port", "protocol", "state"));
+    LabFields podField = field.required(f, "pod");
+    String pod = podField.text();
+    if (!pod.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?/[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+      throw podField.error("expected NAMESPACE/NAME of a pod, such as default/redis-master-1");
+    }
+    int port = field.required(f, "port").number(1, 65535);
+    String protocol = "TCP";
+    if (f.containsKey("protocol")) {
+      protocol = f.get("protocol").text().toUpperCase(java.util.Locale.ROOT);
+      if (!List.of("TCP", "UDP", "SCTP").contains(protocol)) {
+        throw f.get("protocol").error("expected one of TCP, UDP, SCTP");
+      }
+    }
+    LabFields stateField = field.required(f, "state");
+    String state = stateField.text().toUpperCase(java.util.Locale.ROOT);
+    if (!List.of("OPEN", "CLOSED", "FILTERED").contains(state)) {
+      throw stateField.error("expected one of open, closed, filtered");
+    }
+    String[] nsName = pod.split("/");
+    return new WorldChange.PortState(nsName[0], nsName[1], port, protocol, WorldChange.PortState.State.valueOf(state));
   }
 
   private static Question question(LabFields field) throws LabFileException {

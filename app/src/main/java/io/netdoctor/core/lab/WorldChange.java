@@ -52,4 +52,15 @@ public sealed interface WorldChange {
   /** Traffic on a node: TCP SYNs leave on {@code iface} (the pod bridge) and nothing comes back. */
   record UnansweredSyns(String node, String iface) implements WorldChange {
   }
+
+  /**
+   * A pod's port answers as {@code state} says, whatever its containers declare: {@code CLOSED} (nothing listens:
+   * connections are refused), {@code FILTERED} (a firewall drops what arrives on the pod's address: connections time
+   * out) or {@code OPEN} (something listens).
+   */
+  record PortState(String namespace, String pod, int port, String protocol, State state) implements WorldChange {
+
+    /** What a port check finds. */
+    public enum State { OPEN, CLOSED, FILTERED }
+  }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * One lab in place on the demo cluster: its changes made (each written to the transcript as the kubectl line that
  * would make it), the answer and the fix checked, and {@link #reset()} restoring every object it touched exactly as
- * it was, the DNS answers and the traffic. Closing resets. Blocking (API calls): call it from a worker thread.
+ * it was, the DNS answers, the traffic and the pods' port states. Closing resets. Blocking (API calls): call it from a worker thread.
  */
 public final class LabSession implements AutoCloseable {
 
@@ -33,6 +33,7 @@ public final class LabSession implements AutoCloseable {
   /** Each object as it was before the lab first touched it (null: it did not exist). */
   private final Map<ObjectRef, Map<String, Object>> before = new LinkedHashMap<>();
   private final List<String> silencedBridges = new ArrayList<>();
+  private final List<WorldChange.PortState> changedPorts = new ArrayList<>();
   private boolean active;
 
   private LabSession(DemoCluster demo, Lab lab, Transcript transcript, List<String> kubectlFlags) {
@@ -119,6 +120,9 @@ public final class LabSession implements AutoCloseable {
       n.traffic().unansweredSyns(nodeAndBridge[0], nodeAndBridge[1], false);
     }));
     silencedBridges.clear();
+    demo.nodes().ifPresent(n -> changedPorts.forEach(p -> n.traffic().portState(p.namespace(), p.pod(), p.port(),
+        p.protocol(), null)));
+    changedPorts.clear();
     transcript.note(SOURCE, "Lab " + lab.name() + " reset: the demo cluster is healthy again");
     try {
       if (!lab.reset().isEmpty()) {
@@ -191,6 +195,16 @@ public final class LabSession implements AutoCloseable {
         silencedBridges.add(syns.node() + " " + syns.iface());
         transcript.note(SOURCE, "On " + syns.node() + ", TCP SYNs now leave on " + syns.iface()
             + " and nothing comes back");
+    } else if (change instanceof WorldChange.PortState port) {
+      var nodes = demo.nodes().orElseThrow(() -> new IllegalStateException("the demo nodes are not running"));
+      nodes.traffic().portState(port.namespace(), port.pod(), port.port(), port.protocol(), port.state());
+      changedPorts.add(port);
+      transcript.note(SOURCE, "Pod " + port.namespace() + "/" + port.pod() + ": port " + port.port() + "/"
+          + port.protocol() + " is now " + port.state().name().toLowerCase(Locale.ROOT) + switch (port.state()) {
+            case CLOSED -> " (on a real cluster: the process stopped listening; connections are refused)";
+            case FILTERED -> " (on a real cluster: a firewall in the pod drops the packets; connections time out)";
+            case OPEN -> " (on a real cluster: a process listens on it)";
+          });
     }
   }
 

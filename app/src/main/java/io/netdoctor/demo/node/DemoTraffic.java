@@ -1,5 +1,6 @@
 package io.netdoctor.demo.node;
 
+import io.netdoctor.core.lab.WorldChange.PortState;
 import io.netdoctor.demo.traffic.Place;
 import io.netdoctor.demo.traffic.TrafficModel;
 
@@ -17,6 +18,7 @@ public final class DemoTraffic {
   private volatile double rate = DEFAULT_RATE;
   private volatile Long seed;
   private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, PortState.State> portStates = new java.util.concurrent.ConcurrentHashMap<>();
 
   public DemoTraffic(TrafficModel.DnsAnswers dns) {
     this.dns = dns;
@@ -51,6 +53,46 @@ public final class DemoTraffic {
   /** Every bridge with unanswered SYNs now ("NODE IFACE"). */
   public java.util.Set<String> unansweredSyns() {
     return java.util.Set.copyOf(unanswered);
+  }
+
+  /** A lab's fault: {@code namespace/pod}'s {@code port} answers as {@code state} says (null: as its containers declare). */
+  public void portState(String namespace, String pod, int port, String protocol, PortState.State state) {
+    String key = portKey(namespace, pod, port, protocol);
+    if (state == null) {
+      portStates.remove(key);
+    } else {
+      portStates.put(key, state);
+    }
+  }
+
+  /** The state a lab set for a pod's port, if any. */
+  java.util.Optional<PortState.State> portState(SimPod pod, int port, String protocol) {
+    return java.util.Optional.ofNullable(portStates.get(portKey(pod.namespace(), pod.name(), port, protocol)));
+  }
+
+  /** What listens in {@code pod}'s namespace: its containers' ports, less those a lab closed, plus those it opened. */
+  java.util.List<SimPod.Listener> listeners(SimPod pod) {
+    var out = new java.util.ArrayList<SimPod.Listener>();
+    for (SimPod.Listener l : pod.listeners()) {
+      if (portState(pod, l.port(), l.protocol()).orElse(PortState.State.OPEN) != PortState.State.CLOSED) {
+        out.add(l);
+      }
+    }
+    String prefix = pod.namespace() + "/" + pod.name() + " ";
+    portStates.forEach((key, state) -> {
+      if (state == PortState.State.OPEN && key.startsWith(prefix)) {
+        String[] portProto = key.substring(prefix.length()).split("/");
+        int port = Integer.parseInt(portProto[0]);
+        if (!pod.listens(port, portProto[1])) {
+          out.add(new SimPod.Listener(port, portProto[1], "app"));
+        }
+      }
+    });
+    return out;
+  }
+
+  private static String portKey(String namespace, String pod, int port, String protocol) {
+    return namespace + "/" + pod + " " + port + "/" + protocol.toUpperCase(java.util.Locale.ROOT);
   }
 
   TrafficModel model(ClusterView cluster, Place place, String iface, long startMicros) {

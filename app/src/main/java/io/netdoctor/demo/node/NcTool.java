@@ -6,13 +6,19 @@ import java.util.Optional;
 /**
  * OpenBSD `nc -v -z [-u] [-w N] HOST PORT` with its own messages: open where a container declares the port
  * (redis on 6379, so 8080 is refused), the node's own ports, Service ClusterIPs with endpoints; an address
- * no one has times out.
+ * no one has times out. A lab may close, filter or open a pod's port ({@link DemoTraffic#portState}).
  */
 final class NcTool implements Tool {
 
   /** What listens on a demo node's host network. */
   static final List<SimPod.Listener> HOST_LISTENERS = List.of(new SimPod.Listener(22, "TCP", "sshd"),
       new SimPod.Listener(10250, "TCP", "kubelet"), new SimPod.Listener(10256, "TCP", "kube-proxy"));
+
+  private final DemoTraffic traffic;
+
+  NcTool(DemoTraffic traffic) {
+    this.traffic = traffic;
+  }
 
   @Override
   public int run(List<String> args, Call call) {
@@ -42,7 +48,7 @@ final class NcTool implements Tool {
     }
     String ip = address.get();
     String shownHost = host.equals(ip) ? ip : host + " (" + ip + ")";
-    Answer answer = answer(ip, port, udp ? "UDP" : "TCP", call);
+    Answer answer = answer(ip, port, udp ? "UDP" : "TCP", call, traffic);
     switch (answer) {
       case OPEN -> {
         call.err("Connection to " + shownHost + " " + port + " port [" + proto + "/"
@@ -76,9 +82,10 @@ final class NcTool implements Tool {
     return Optional.empty();
   }
 
-  static Answer answer(String ip, int port, String protocol, Call call) {
+  static Answer answer(String ip, int port, String protocol, Call call, DemoTraffic traffic) {
     if (ip.startsWith("127.")) {
-      List<SimPod.Listener> here = call.netns() != null ? call.netns().listeners() : HOST_LISTENERS;
+      // a lab's filter drops what arrives on the pod's address, not on lo
+      List<SimPod.Listener> here = call.netns() != null ? traffic.listeners(call.netns()) : HOST_LISTENERS;
       return listens(here, port, protocol) ? Answer.OPEN : Answer.REFUSED;
     }
     if (call.netns() == null && ip.equals(call.node().internalIp())) {
@@ -89,7 +96,7 @@ final class NcTool implements Tool {
       if (call.netns() != null && !call.cluster().policyAllows(call.netns(), pod.get(), port, protocol)) {
         return Answer.TIMEOUT; // a NetworkPolicy drops the packets
       }
-      return pod.get().listens(port, protocol) ? Answer.OPEN : Answer.REFUSED;
+      return podAnswer(pod.get(), port, protocol, traffic);
     }
     for (var service : call.cluster().services()) {
       if (ip.equals(service.getSpec().getClusterIP())) {
@@ -102,13 +109,24 @@ final class NcTool implements Tool {
           return Answer.TIMEOUT; // the NetworkPolicy drops it
         }
         // DNAT to a backend's targetPort; without endpoints kube-proxy rejects (nc: "Connection refused")
-        boolean answers = ServiceRouting.backends(service, servicePort.get(), call.cluster().pods()).stream()
-            .anyMatch(b -> ServiceRouting.targetPort(servicePort.get(), b).stream()
-                .anyMatch(target -> b.listens(target, protocol)));
-        return answers ? Answer.OPEN : Answer.REFUSED;
+        // a lab's filter on every answering backend drops it (nc times out)
+        var answers = ServiceRouting.backends(service, servicePort.get(), call.cluster().pods()).stream()
+            .flatMap(b -> ServiceRouting.targetPort(servicePort.get(), b).stream()
+                .mapToObj(target -> podAnswer(b, target, protocol, traffic))).toList();
+        return answers.contains(Answer.OPEN) ? Answer.OPEN
+            : answers.contains(Answer.TIMEOUT) ? Answer.TIMEOUT : Answer.REFUSED;
       }
     }
     return Answer.TIMEOUT;
+  }
+
+  /** What a connection to {@code pod}'s own port meets: a lab's port state, else whether a container listens. */
+  private static Answer podAnswer(SimPod pod, int port, String protocol, DemoTraffic traffic) {
+    return traffic.portState(pod, port, protocol).map(state -> switch (state) {
+      case OPEN -> Answer.OPEN;
+      case CLOSED -> Answer.REFUSED;
+      case FILTERED -> Answer.TIMEOUT;
+    }).orElse(pod.listens(port, protocol) ? Answer.OPEN : Answer.REFUSED);
   }
 
   /** A ClusterIP's connection lands on a backend: dropped when the policies deny the client every backend. */

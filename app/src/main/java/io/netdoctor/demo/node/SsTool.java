@@ -2,15 +2,21 @@ package io.netdoctor.demo.node;
 
 import java.util.List;
 
-/** `ss -ltn` (and -lun): the sockets listening where the command runs, in iproute2's columns. */
+/** `ss -ltn` (and -lun): the sockets listening where the command runs (as a lab left them), in iproute2's columns. */
 final class SsTool implements Tool {
+
+  private final DemoTraffic traffic;
+
+  SsTool(DemoTraffic traffic) {
+    this.traffic = traffic;
+  }
 
   @Override
   public int run(List<String> args, Call call) {
     String flags = String.join("", args.stream().filter(a -> a.startsWith("-") && !a.startsWith("--")).toList());
     boolean udp = flags.contains("u");
     boolean tcp = flags.contains("t") || !udp;
-    List<SimPod.Listener> listeners = call.netns() != null ? call.netns().listeners() : NcTool.HOST_LISTENERS;
+    List<SimPod.Listener> listeners = call.netns() != null ? traffic.listeners(call.netns()) : NcTool.HOST_LISTENERS;
     boolean both = tcp && udp;
     call.out(both ? String.format("%-6s %-6s %-6s %-6s %20s %19s", "Netid", "State", "Recv-Q", "Send-Q",
         "Local Address:Port", "Peer Address:Port")

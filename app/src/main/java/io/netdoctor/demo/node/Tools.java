@@ -33,9 +33,9 @@ final class Tools {
       case "rkt" -> tools.put("rkt", new RktTool());
       default -> tools.put("crictl", new CrictlTool());
     }
-    tools.put("nc", new NcTool());
+    tools.put("nc", new NcTool(traffic));
     tools.put("ip", new IpTool());
-    tools.put("ss", new SsTool());
+    tools.put("ss", new SsTool(traffic));
     tools.put("cat", new CatTool());
     tools.put("iptables-save", new IptablesSaveTool(node.ipvs()));
     if (node.ipvs()) {

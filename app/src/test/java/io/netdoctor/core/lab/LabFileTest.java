@@ -109,6 +109,38 @@ class LabFileTest {
         .hasMessage("b.yaml, line 15, field changes[2].dns.delayMillis: expected a whole number");
   }
 
+  /** GOOD with its traffic change (changes[3], line 16) replaced by a ports change. */
+  private static String withPorts(String ports) {
+    return GOOD.replace("- traffic: {node: n1, interface: docker0, synsUnanswered: true}", "- ports: " + ports);
+  }
+
+  @Test
+  void aPortsChangeNamesAPodsPortAndItsState() throws Exception {
+    Lab lab = LabFile.parse(withPorts("{pod: default/redis-master-1, port: 6379, state: closed}"), "p.yaml");
+    assertThat(lab.changes().get(3)).isEqualTo(new WorldChange.PortState("default", "redis-master-1", 6379, "TCP",
+        WorldChange.PortState.State.CLOSED));
+    Lab udp = LabFile.parse(withPorts("{pod: kube-system/kube-dns-x, port: 53, protocol: udp, state: Filtered}"), "p.yaml");
+    assertThat(udp.changes().get(3)).isEqualTo(new WorldChange.PortState("kube-system", "kube-dns-x", 53, "UDP",
+        WorldChange.PortState.State.FILTERED));
+  }
+
+  @Test
+  void aBadPortsChangeIsNamedWithItsLineAndField() {
+    assertThatThrownBy(() -> LabFile.parse(withPorts("{pod: redis-master-1, port: 6379, state: closed}"), "p.yaml"))
+        .hasMessage("p.yaml, line 16, field changes[3].ports.pod: expected NAMESPACE/NAME of a pod, such as "
+            + "default/redis-master-1");
+    assertThatThrownBy(() -> LabFile.parse(withPorts("{pod: default/r, port: 70000, state: closed}"), "p.yaml"))
+        .hasMessage("p.yaml, line 16, field changes[3].ports.port: expected a number from 1 to 65535, not 70000");
+    assertThatThrownBy(() -> LabFile.parse(withPorts("{pod: default/r, port: 6379, state: shut}"), "p.yaml"))
+        .hasMessage("p.yaml, line 16, field changes[3].ports.state: expected one of open, closed, filtered");
+    assertThatThrownBy(() -> LabFile.parse(withPorts("{pod: default/r, port: 6379, protocol: icmp, state: open}"),
+        "p.yaml")).hasMessage("p.yaml, line 16, field changes[3].ports.protocol: expected one of TCP, UDP, SCTP");
+    assertThatThrownBy(() -> LabFile.parse(withPorts("{pod: default/r, port: 6379}"), "p.yaml"))
+        .hasMessage("p.yaml, line 16, field changes[3].ports.state: missing (required)");
+    assertThatThrownBy(() -> LabFile.parse(withPorts("{pod: default/r, port: 6379, state: open, host: x}"), "p.yaml"))
+        .hasMessageStartingWith("p.yaml, line 16, field changes[3].ports.host: unknown field; expected one of pod, port");
+  }
+
   @Test
   void brokenYamlNamesItsLine() {
     String broken = GOOD.replace("  - second\n", "  - second\n   bad: [unclosed\n");
