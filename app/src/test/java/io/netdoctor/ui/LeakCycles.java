@@ -26,7 +26,7 @@ import javafx.scene.control.TextField;
 /**
  * The user actions that must leave nothing behind, done on a real main window: context switches between the demo
  * and another cluster, DNS pane open/ask/close, capture start/stop/close on a demo node. Shared by
- * NothingLeaksTest (short counts) and the benchmarks (full counts).
+ * the leak check (short counts) and the benchmarks (full counts).
  */
 public final class LeakCycles {
 
