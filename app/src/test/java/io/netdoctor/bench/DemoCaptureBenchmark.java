@@ -43,7 +43,7 @@ public final class DemoCaptureBenchmark {
     boolean smoke = Smoke.requested(args);
     int status = 0;
     try {
-      run(smoke ? 20_000 : 1_000_000, smoke ? 1 : 3, smoke ? 1 : 4);
+      run(smoke ? 20_000 : 1_000_000, smoke ? 1 : 3, smoke ? 20_000 : 1_000_000);
     } catch (Throwable t) {
       t.printStackTrace();
       status = 1;
@@ -51,7 +51,7 @@ public final class DemoCaptureBenchmark {
     System.exit(status); // the FX toolkit's threads would keep the JVM alive
   }
 
-  private static void run(int rawLines, int rounds, int seconds) throws Exception {
+  private static void run(int rawLines, int rounds, int paneLines) throws Exception {
     if (System.getenv("DISPLAY") == null) {
       System.setProperty("glass.platform", "Monocle");
       System.setProperty("monocle.platform", "Headless");
@@ -129,7 +129,10 @@ public final class DemoCaptureBenchmark {
         CaptureBenchmark.waitUntil(() -> CaptureBenchmark.onFx(() -> pane.packets() > 1000), 120);
         long p0 = CaptureBenchmark.onFx(pane::packets);
         long t0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L); // the measuring window: a benchmark's duration, not a synchronisation
+        // measured over a number of lines, not a time: the round ends when the pane has taken them
+        org.awaitility.Awaitility.await("the pane taking " + paneLines + " lines").atMost(java.time.Duration.ofMinutes(5))
+            .pollInterval(java.time.Duration.ofMillis(20))
+            .until(() -> CaptureBenchmark.onFx(pane::packets) >= p0 + paneLines);
         long p1 = CaptureBenchmark.onFx(pane::packets);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         CaptureBenchmark.onFx(() -> {

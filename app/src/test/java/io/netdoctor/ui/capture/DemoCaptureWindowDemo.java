@@ -56,9 +56,7 @@ public final class DemoCaptureWindowDemo {
     CaptureFx.awaitShown(pane);
     CaptureFx.fxRun(pane::start);
     org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> CaptureFx.fx(pane::shownLines) >= 40);
-    System.out.println("SHOT capture");
-    System.out.flush();
-    Thread.sleep(8000); // time for the screenshot
+    io.netdoctor.support.Screenshots.take("capture");
     Platform.exit();
     System.exit(0);
   }

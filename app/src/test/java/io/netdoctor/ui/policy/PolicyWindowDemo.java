@@ -19,7 +19,8 @@ import javafx.stage.Stage;
 
 /**
  * The window on the demo with the debug namespace's reachability matrix, every cell probed live and the
- * redis-master cell's explanation open; prints "READY" when it is on screen: for the README screenshot under Xvfb.
+ * redis-master cell's explanation open; prints "SHOT policy-matrix" when it is on screen and holds it until the
+ * picture is taken (see {@link io.netdoctor.support.Screenshots}).
  * Run: java -cp test-classes:classes:deps -Dprism.order=sw io.netdoctor.ui.policy.PolicyWindowDemo
  */
 public final class PolicyWindowDemo {
@@ -66,9 +67,7 @@ public final class PolicyWindowDemo {
       matrix.open(matrix.model().rows.get(0), column);
       return null;
     });
-    Thread.sleep(1500); // the screenshot is taken by `import` from outside: let the frame settle
-    System.out.println("READY");
-    Thread.sleep(Long.getLong("hold", 30_000L));
+    io.netdoctor.support.Screenshots.take("policy-matrix");
     Platform.runLater(main::close);
     System.exit(0);
   }

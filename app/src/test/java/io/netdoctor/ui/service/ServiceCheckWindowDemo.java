@@ -90,11 +90,8 @@ public final class ServiceCheckWindowDemo {
     return null;
   }
 
-  private static void marker(String name) throws InterruptedException {
-    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-    System.out.println("SHOT " + name);
-    System.out.flush();
-    Thread.sleep(4000);
+  private static void marker(String name) throws java.io.IOException {
+    io.netdoctor.support.Screenshots.take(name);
   }
 
   private static void until(java.util.concurrent.Callable<Boolean> condition) {
