@@ -1,7 +1,6 @@
 package io.netdoctor.ui.dns;
 
 import atlantafx.base.theme.Styles;
-import io.netdoctor.core.dns.DnsInput;
 import io.netdoctor.core.dns.EveryDnsPod;
 import io.netdoctor.core.dns.HistoryEntry;
 import io.netdoctor.core.dns.SearchStep;
@@ -31,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 
 /** The DNS pane's nodes, bound to {@link DnsModel}; no logic beyond showing it. */
 final class DnsView {
@@ -66,8 +64,6 @@ final class DnsView {
   /** Goes into the main toolbar. */
   final Button toolbarButton = new Button("DNS", Icons.of(Icons.DNS));
   private final Map<DnsModel.View, Tab> tabs = new java.util.EnumMap<>(DnsModel.View.class);
-
-  private static final int COMPLETIONS_SHOWN = 40;
 
   DnsView(DnsModel model, DnsController controller) {
     name.setId("dnsName");
@@ -237,24 +233,14 @@ final class DnsView {
         controller.nameFocused();
       }
     });
-    var completion = TextFields.bindAutoCompletion(name,
-        request -> DnsInput.suggestions(model.completions, request.getUserText(), COMPLETIONS_SHOWN));
-    completion.prefWidthProperty().bind(name.widthProperty());
-    completion.setVisibleRowCount(12);
+    var completion = new NameCompletion(name, model.completions);
     // Enter asks: the popup goes so it does not cover the Server field, and it does not come back for the text
     // the answer writes into the field (only typing brings it back)
     name.setOnAction(e -> {
-      completion.getAutoCompletionPopup().hide();
+      completion.close();
       controller.ask();
     });
-    model.shown.addListener((obs, old, shown) -> completion.getAutoCompletionPopup().hide());
-    // ControlsFX's autocompletion.css looks up Modena's colours, which AtlantaFX does not define: every showing
-    // logged ClassCastException warnings. app.css styles the popup instead.
-    completion.getAutoCompletionPopup().skinProperty().addListener((obs, old, skin) -> {
-      if (skin != null && skin.getNode() instanceof javafx.scene.Parent list) {
-        list.getStylesheets().removeIf(sheet -> sheet.endsWith("autocompletion.css"));
-      }
-    });
+    model.shown.addListener((obs, old, shown) -> completion.close());
   }
 
   private static Label label(String text) {
