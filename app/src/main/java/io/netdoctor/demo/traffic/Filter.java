@@ -59,7 +59,7 @@ public final class Filter {
     return test.test(frame.ether());
   }
 
-  private static List<String> tokens(String text) throws Invalid {
+  static List<String> tokens(String text) throws Invalid {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
@@ -124,20 +124,18 @@ public final class Filter {
       return false;
     }
 
+    /** and/or have equal precedence and associate left to right, as in pcap-filter(7). */
     Predicate<byte[]> expr() throws Invalid {
-      Predicate<byte[]> left = and();
-      while (accept("or", "||")) {
-        left = left.or(and());
-      }
-      return left;
-    }
-
-    Predicate<byte[]> and() throws Invalid {
       Predicate<byte[]> left = unary();
-      while (accept("and", "&&")) {
-        left = left.and(unary());
+      while (true) {
+        if (accept("and", "&&")) {
+          left = left.and(unary());
+        } else if (accept("or", "||")) {
+          left = left.or(unary());
+        } else {
+          return left;
+        }
       }
-      return left;
     }
 
     Predicate<byte[]> unary() throws Invalid {
