@@ -67,6 +67,9 @@ final class TcpdumpTool implements Tool {
     Filter filter;
     try {
       filter = Filter.parse(String.join(" ", o.filter));
+      if (!o.dump) { // what libpcap's compiler refuses: 'tcp' modifier applied to host, rejects all packets…
+        io.netdoctor.demo.traffic.BpfProgram.of(String.join(" ", o.filter), false, o.snaplen);
+      }
     } catch (Filter.Invalid e) {
       e.lines().forEach(call::err);
       return 1;

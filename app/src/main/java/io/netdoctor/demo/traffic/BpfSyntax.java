@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class BpfSyntax {
 
+  /** The qualifiers after a parenthesis at the start: libpcap's "undefined" ones. */
+  private static final String UNDEFINED = "?";
+
   private final Filter.Parser p;
   private final BpfCode code;
   private String lastProto;
@@ -65,10 +68,17 @@ final class BpfSyntax {
         code.registers(registers);
       }
       p.take();
+      String proto = lastProto;
+      Dir dir = lastDir;
+      String type = lastType;
       BpfBlock inner = expr();
       if (!p.accept(")")) {
         throw p.syntax();
       }
+      // a bare value after the parenthesis repeats the qualifiers from before it (none at the start: an error)
+      lastProto = proto;
+      lastDir = dir;
+      lastType = type == null && proto == null ? UNDEFINED : type;
       return inner;
     }
     return primitive();
@@ -97,6 +107,9 @@ final class BpfSyntax {
     if (proto == null && dir == null && type == null) {
       if (lastType == null) {
         throw p.syntax();
+      }
+      if (lastType.equals(UNDEFINED)) {
+        throw new Filter.Invalid("tcpdump: syntax error in filter expression");
       }
       proto = lastProto;
       dir = lastDir;

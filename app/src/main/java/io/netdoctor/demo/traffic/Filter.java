@@ -142,7 +142,14 @@ public final class Filter {
       if (accept("not", "!")) {
         return unary().negate();
       }
-      if (accept("(")) {
+      if ("(".equals(peek())) {
+        int at = i;
+        try {
+          return relation(); // (tcp[13] & 2) != 0
+        } catch (Invalid notArithmetic) {
+          i = at;
+        }
+        take();
         Predicate<byte[]> inner = expr();
         if (!accept(")")) {
           throw syntax();

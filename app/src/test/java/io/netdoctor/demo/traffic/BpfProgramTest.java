@@ -60,6 +60,52 @@ class BpfProgramTest {
     }
   }
 
+  /** Bare values, double negation, named ports, refusals: the grammar's corners, text or error message. */
+  static final List<String> CORNERS = List.of("port 53 and not 80", "src 10.2.47.3", "dst 10.2.47.3 or 10.2.47.4",
+      "host 10.2.47.3 or not 10.2.47.4", "(port 53) or 80", "tcp src port 53", "port 53 or (80)",
+      "ip6 host 10.1.1.1", "udp port http", "tcp port domain", "portrange 53-80 or 90-100",
+      "net 10.2.0.0/16 or 10.3.0.0/16", "ip[9]=17", "not not tcp", "tcp[13]&2!=0", "port ssh", "tcp port redis",
+      "port https", "udp port redis", "tcp and udp", "not ip", "ip and not ip", "tcp or not tcp",
+      "host 10.2.47.3 and host 10.2.47.3", "port 53 and port 53", "icmp6 or arp", "ip6 and tcp", "udp portrange 53-53",
+      "(tcp[13] & 2) != 0", "tcp[(13)] & 2 != 0", "ip[2:2] - 20 > 100", "tcp[tcpflags] & tcp-syn != 0 or icmp",
+      "((tcp))", "net 10.2.47.3/32 and port 53", "arp net 10.2.0.0/16", "src and dst port 53 or icmp");
+
+  @org.junit.jupiter.api.Test
+  void generatedCombinationsAndCornersPrintTheRealTcpdumpsProgram() throws Exception {
+    List<String> differ = new ArrayList<>();
+    int same = 0;
+    List<String> filters = new ArrayList<>(CORNERS);
+    filters.addAll(BpfEquivalenceTest.generated());
+    for (String filter : filters) {
+      for (String iface : List.of("lo", "any")) {
+        List<String> real = realTcpdumpOrError(filter, iface);
+        List<String> demo;
+        try {
+          demo = BpfProgram.of(filter, iface.equals("any"), 262_144);
+        } catch (Filter.Invalid e) {
+          demo = e.lines();
+        }
+        if (demo.equals(real)) {
+          same++;
+        } else {
+          differ.add(filter + " on " + iface);
+        }
+      }
+    }
+    System.err.println("EXPLORE same=" + same + " differ=" + differ.size() + " " + differ);
+    assertThat(differ).isEmpty();
+    assertThat(same).isEqualTo(2 * filters.size());
+  }
+
+  static List<String> realTcpdumpOrError(String filter, String iface) throws Exception {
+    Path tcpdump = SystemTool.require("tcpdump", "tcpdump");
+    Process p = new ProcessBuilder(tcpdump.toString(), "-d", "-i", iface, filter).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return p.waitFor() == 0 ? out.lines().toList()
+        : err.lines().filter(l -> !l.contains("data link type")).toList();
+  }
+
   static List<String> realTcpdump(String filter, String iface) throws Exception {
     Path tcpdump = SystemTool.require("tcpdump", "tcpdump");
     List<String> command = new ArrayList<>(List.of(tcpdump.toString(), "-d", "-i", iface));
