@@ -4,7 +4,6 @@ import static io.netdoctor.demo.traffic.BpfBlock.ABS;
 import static io.netdoctor.demo.traffic.BpfBlock.ALU;
 import static io.netdoctor.demo.traffic.BpfBlock.B;
 import static io.netdoctor.demo.traffic.BpfBlock.H;
-import static io.netdoctor.demo.traffic.BpfBlock.IMM;
 import static io.netdoctor.demo.traffic.BpfBlock.IND;
 import static io.netdoctor.demo.traffic.BpfBlock.JEQ;
 import static io.netdoctor.demo.traffic.BpfBlock.JGE;
@@ -13,20 +12,15 @@ import static io.netdoctor.demo.traffic.BpfBlock.JMP;
 import static io.netdoctor.demo.traffic.BpfBlock.JSET;
 import static io.netdoctor.demo.traffic.BpfBlock.LD;
 import static io.netdoctor.demo.traffic.BpfBlock.LDX;
-import static io.netdoctor.demo.traffic.BpfBlock.MEM;
-import static io.netdoctor.demo.traffic.BpfBlock.MISC;
 import static io.netdoctor.demo.traffic.BpfBlock.MSH;
-import static io.netdoctor.demo.traffic.BpfBlock.ST;
-import static io.netdoctor.demo.traffic.BpfBlock.TAX;
 import static io.netdoctor.demo.traffic.BpfBlock.W;
-import static io.netdoctor.demo.traffic.BpfBlock.X;
 
 import io.netdoctor.demo.traffic.BpfBlock.Stmt;
 
 /**
  * libpcap's code generator for the demo's filter primitives: the same blocks, in the same shape, that gencode.c
  * builds for an Ethernet or LINUX_SLL2 capture (so that the optimizer then reaches the same program). Address
- * qualifiers, ports, protocols and `proto[off:size]` relations; and/or join blocks by back-patching their open
+ * qualifiers, ports and protocols ({@link BpfArithmetic} does `proto[off:size]` relations); and/or join blocks by back-patching their open
  * edges. The syntax itself is read by {@link BpfSyntax}.
  */
 final class BpfCode {
@@ -47,38 +41,12 @@ final class BpfCode {
   /** Where a load's offset counts from. */
   enum Rel { LINKTYPE, LINKPL, TRAN_IPV4, TRAN_IPV6 }
 
-  /** An arithmetic value: statements that leave it in scratch register {@code reg}, and the tests it needs. */
-  static final class Arth {
-    Stmt s;
-    int reg;
-    BpfBlock b;
-  }
-
   private final int linkType;
-  private final int linkPayload;
-  private int curReg;
-  private final boolean[] regUsed = new boolean[BpfBlock.MEMWORDS];
+  final int linkPayload;
 
   BpfCode(boolean sll2) {
     linkType = sll2 ? 0 : 12;
     linkPayload = sll2 ? 20 : 14;
-  }
-
-  /** The register state, saved before trying one reading of an ambiguous parenthesis. */
-  int[] registers() {
-    int[] r = new int[regUsed.length + 1];
-    r[0] = curReg;
-    for (int i = 0; i < regUsed.length; i++) {
-      r[i + 1] = regUsed[i] ? 1 : 0;
-    }
-    return r;
-  }
-
-  void registers(int[] r) {
-    curReg = r[0];
-    for (int i = 0; i < regUsed.length; i++) {
-      regUsed[i] = r[i + 1] == 1;
-    }
   }
 
   // --- joining blocks (backpatch lists threaded through jt/jf) ---
@@ -156,7 +124,7 @@ final class BpfCode {
     };
   }
 
-  private Stmt ipHeaderLength() {
+  Stmt ipHeaderLength() {
     return new Stmt(LDX | MSH | B, linkPayload);
   }
 
@@ -181,7 +149,7 @@ final class BpfCode {
     return cmp(Rel.LINKTYPE, 0, H, etherType);
   }
 
-  private BpfBlock notFragment() {
+  BpfBlock notFragment() {
     BpfBlock b = new BpfBlock(JMP | JSET, 0x1fff);
     b.stmts = load(Rel.LINKPL, 6, H);
     not(b);
@@ -334,115 +302,6 @@ final class BpfCode {
   BpfBlock portRange(int low, int high, int proto, Dir dir) {
     BpfBlock b = overProtocols(IP, proto, p -> portOp4(p, dir, off -> rangeAtom(Rel.TRAN_IPV4, off, low, high)));
     or(overProtocols(IPV6, proto, p -> portOp6(p, dir, off -> rangeAtom(Rel.TRAN_IPV6, off, low, high))), b);
-    return b;
-  }
-
-  // --- arithmetic: proto[off:size], constants, relations ---
-
-  private int allocReg() throws Filter.Invalid {
-    for (int n = 0; n < BpfBlock.MEMWORDS; n++) {
-      if (regUsed[curReg]) {
-        curReg = (curReg + 1) % BpfBlock.MEMWORDS;
-      } else {
-        regUsed[curReg] = true;
-        return curReg;
-      }
-    }
-    throw new Filter.Invalid("tcpdump: too many registers needed to evaluate expression");
-  }
-
-  Arth constant(int v) throws Filter.Invalid {
-    Arth a = new Arth();
-    a.reg = allocReg();
-    a.s = new Stmt(LD | IMM, v).append(new Stmt(ST, a.reg));
-    return a;
-  }
-
-  /** `proto[inst:size]`. */
-  Arth load(String proto, Arth inst, int size) throws Filter.Invalid {
-    int reg = allocReg();
-    regUsed[inst.reg] = false;
-    int code = size == 1 ? B : size == 2 ? H : W;
-    if (proto.equals("ip") || proto.equals("ip6") || proto.equals("arp")) {
-      inst.s.append(new Stmt(LDX | MEM, inst.reg).append(new Stmt(LD | IND | code, linkPayload)));
-      BpfBlock b = protoAbbrev(proto);
-      if (inst.b != null) {
-        and(inst.b, b);
-      }
-      inst.b = b;
-    } else if (proto.equals("icmp6")) {
-      BpfBlock b = protoAbbrev("ip6");
-      if (inst.b != null) {
-        and(inst.b, b);
-      }
-      BpfBlock next = cmp(Rel.LINKPL, 6, B, 58);
-      and(b, next);
-      inst.b = next;
-      inst.s.append(new Stmt(LDX | MEM, inst.reg).append(new Stmt(LD | IND | code, linkPayload + 40)));
-    } else {
-      Stmt s = ipHeaderLength().append(new Stmt(LD | MEM, inst.reg))
-          .append(new Stmt(ALU | BpfBlock.ADD | X, 0)).append(new Stmt(MISC | TAX, 0))
-          .append(new Stmt(LD | IND | code, linkPayload));
-      inst.s.append(s);
-      BpfBlock b = notFragment();
-      and(protoAbbrev(proto), b);
-      if (inst.b != null) {
-        and(inst.b, b);
-      }
-      and(protoAbbrev("ip"), b);
-      inst.b = b;
-    }
-    inst.reg = reg;
-    inst.s.append(new Stmt(ST, reg));
-    return inst;
-  }
-
-  /** a0 OP a1, the result left in a0. */
-  Arth arith(int op, Arth a0, Arth a1) throws Filter.Invalid {
-    Stmt s0 = new Stmt(LDX | MEM, a1.reg);
-    Stmt s1 = new Stmt(LD | MEM, a0.reg).append(new Stmt(ALU | X | op, 0));
-    s0.append(s1);
-    a1.s.append(s0);
-    a0.s.append(a1.s);
-    regUsed[a0.reg] = false;
-    regUsed[a1.reg] = false;
-    a0.reg = allocReg();
-    a0.s.append(new Stmt(ST, a0.reg));
-    return a0;
-  }
-
-  /** a0 RELOP a1 as a block; {@code reversed} for <, <= and !=. */
-  BpfBlock relation(int jump, Arth a0, Arth a1, boolean reversed) {
-    Stmt s0 = new Stmt(LDX | MEM, a1.reg);
-    Stmt s1 = new Stmt(LD | MEM, a0.reg);
-    BpfBlock b;
-    if (jump == JEQ) {
-      s1.append(new Stmt(ALU | BpfBlock.SUB | X, 0));
-      b = new BpfBlock(JMP | jump, 0);
-    } else {
-      b = new BpfBlock(JMP | jump | X, 0);
-    }
-    if (reversed) {
-      not(b);
-    }
-    s0.append(s1);
-    a1.s.append(s0);
-    a0.s.append(a1.s);
-    b.stmts = a0.s;
-    regUsed[a0.reg] = false;
-    regUsed[a1.reg] = false;
-    BpfBlock tmp;
-    if (a0.b != null) {
-      if (a1.b != null) {
-        and(a0.b, a1.b);
-      }
-      tmp = a1.b != null ? a1.b : a0.b;
-    } else {
-      tmp = a1.b;
-    }
-    if (tmp != null) {
-      and(tmp, b);
-    }
     return b;
   }
 }

@@ -1,6 +1,6 @@
 package io.netdoctor.demo.traffic;
 
-import io.netdoctor.demo.traffic.BpfCode.Arth;
+import io.netdoctor.demo.traffic.BpfArithmetic.Arth;
 import io.netdoctor.demo.traffic.BpfCode.Dir;
 import java.util.List;
 
@@ -16,6 +16,7 @@ final class BpfSyntax {
 
   private final Filter.Parser p;
   private final BpfCode code;
+  private final BpfArithmetic arith;
   private String lastProto;
   private Dir lastDir;
   private String lastType;
@@ -23,6 +24,7 @@ final class BpfSyntax {
   private BpfSyntax(List<String> tokens, BpfCode code) {
     this.p = new Filter.Parser(tokens);
     this.code = code;
+    this.arith = new BpfArithmetic(code);
   }
 
   /** The unoptimized flow graph's root for a non-empty filter. */
@@ -60,12 +62,12 @@ final class BpfSyntax {
     }
     if ("(".equals(p.peek())) {
       int at = p.i;
-      int[] registers = code.registers();
+      int[] registers = arith.registers();
       try {
         return relation();
       } catch (Filter.Invalid notArithmetic) {
         p.i = at;
-        code.registers(registers);
+        arith.registers(registers);
       }
       p.take();
       String proto = lastProto;
@@ -182,12 +184,12 @@ final class BpfSyntax {
     String op = p.take();
     Arth a1 = or();
     return switch (op) {
-      case "=", "==" -> code.relation(BpfBlock.JEQ, a0, a1, false);
-      case "!=" -> code.relation(BpfBlock.JEQ, a0, a1, true);
-      case ">" -> code.relation(BpfBlock.JGT, a0, a1, false);
-      case ">=" -> code.relation(BpfBlock.JGE, a0, a1, false);
-      case "<" -> code.relation(BpfBlock.JGE, a0, a1, true);
-      case "<=" -> code.relation(BpfBlock.JGT, a0, a1, true);
+      case "=", "==" -> arith.relation(BpfBlock.JEQ, a0, a1, false);
+      case "!=" -> arith.relation(BpfBlock.JEQ, a0, a1, true);
+      case ">" -> arith.relation(BpfBlock.JGT, a0, a1, false);
+      case ">=" -> arith.relation(BpfBlock.JGE, a0, a1, false);
+      case "<" -> arith.relation(BpfBlock.JGE, a0, a1, true);
+      case "<=" -> arith.relation(BpfBlock.JGT, a0, a1, true);
       default -> throw p.syntax();
     };
   }
@@ -195,7 +197,7 @@ final class BpfSyntax {
   private Arth or() throws Filter.Invalid {
     Arth left = and();
     while (p.accept("|")) {
-      left = code.arith(BpfBlock.OR, left, and());
+      left = arith.arith(BpfBlock.OR, left, and());
     }
     return left;
   }
@@ -203,7 +205,7 @@ final class BpfSyntax {
   private Arth and() throws Filter.Invalid {
     Arth left = add();
     while (p.accept("&")) {
-      left = code.arith(BpfBlock.AND, left, add());
+      left = arith.arith(BpfBlock.AND, left, add());
     }
     return left;
   }
@@ -212,7 +214,7 @@ final class BpfSyntax {
     Arth left = atom();
     while ("+".equals(p.peek()) || "-".equals(p.peek())) {
       int op = p.take().equals("+") ? BpfBlock.ADD : BpfBlock.SUB;
-      left = code.arith(op, left, atom());
+      left = arith.arith(op, left, atom());
     }
     return left;
   }
@@ -235,8 +237,8 @@ final class BpfSyntax {
       if (!p.accept("]")) {
         throw p.syntax();
       }
-      return code.load(t, offset, size);
+      return arith.load(t, offset, size);
     }
-    return code.constant((int) FilterArithmetic.constant(p, t));
+    return arith.constant((int) FilterArithmetic.constant(p, t));
   }
 }
