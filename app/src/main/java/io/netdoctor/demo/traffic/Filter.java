@@ -188,8 +188,8 @@ public final class Filter {
         type = tokens.get(i - 1);
       }
       if (proto == null && dir == null && type == null) {
-        if (lastType == null) {
-          throw syntax(); // a bare value needs qualifiers before it in the expression, as in libpcap
+        if (lastType == null) { // a bare value needs qualifiers before it in the expression, as in libpcap
+          throw lastProto == null ? syntax() : new Invalid("tcpdump: syntax error in filter expression");
         } else {
           proto = lastProto;
           dir = lastDir;

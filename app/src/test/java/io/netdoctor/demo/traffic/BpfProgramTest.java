@@ -68,7 +68,11 @@ class BpfProgramTest {
       "port https", "udp port redis", "tcp and udp", "not ip", "ip and not ip", "tcp or not tcp",
       "host 10.2.47.3 and host 10.2.47.3", "port 53 and port 53", "icmp6 or arp", "ip6 and tcp", "udp portrange 53-53",
       "(tcp[13] & 2) != 0", "tcp[(13)] & 2 != 0", "ip[2:2] - 20 > 100", "tcp[tcpflags] & tcp-syn != 0 or icmp",
-      "((tcp))", "net 10.2.47.3/32 and port 53", "arp net 10.2.0.0/16", "src and dst port 53 or icmp");
+      "((tcp))", "net 10.2.47.3/32 and port 53", "arp net 10.2.0.0/16", "src and dst port 53 or icmp",
+      "tcp or 80", "ip or 10.2.47.4", "tcp[13:3] = 0", "icmp6[0] = 128", "ip6[6] = 17", "arp[7] = 2", "port 65535",
+      "portrange 0-65535", "tcp[tcpflags] & tcp-ece != 0", "ip[6:2] & 0x1fff = 0", "udp[0:4] = 0x00350035",
+      "ip[2:2] - 20 - ip[0] & 0xf > 0", "icmp[icmptype] != icmp-echo and icmp[icmptype] != icmp-echoreply",
+      "host 10.2.47.3 or host 10.2.47.4 or host 10.2.47.5 or host 10.2.47.6 or host 10.2.47.7 or host 10.2.47.8");
 
   @org.junit.jupiter.api.Test
   void generatedCombinationsAndCornersPrintTheRealTcpdumpsProgram() throws Exception {
@@ -92,7 +96,7 @@ class BpfProgramTest {
         }
       }
     }
-    System.err.println("EXPLORE same=" + same + " differ=" + differ.size() + " " + differ);
+    System.err.println("tcpdump -d: " + same + " programs identical, " + differ.size() + " differ " + differ);
     assertThat(differ).isEmpty();
     assertThat(same).isEqualTo(2 * filters.size());
   }
