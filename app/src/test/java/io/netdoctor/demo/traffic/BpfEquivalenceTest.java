@@ -84,6 +84,7 @@ class BpfEquivalenceTest {
     filters.addAll(PRIMITIVES);
     filters.addAll(generated());
     int checked = 0;
+    var text = new PacketText(false, true);
     for (String filter : filters) {
       Filter demoFilter = Filter.parse(filter);
       BpfProgram ether;
@@ -98,10 +99,12 @@ class BpfEquivalenceTest {
       }
       for (Frame f : FRAMES) {
         boolean keep = demoFilter.test(f);
-        assertThat(BpfMachine.run(ether.instructions(), f.ether()) != 0).as("%s on %s", filter, f).isEqualTo(keep);
+        assertThat(BpfMachine.run(ether.instructions(), f.ether()) != 0).as("%s on %s", filter, text.line(f))
+            .isEqualTo(keep);
         byte[] record = Pcap.record(f, Pcap.LINUX_SLL2, 1, 262_144);
         byte[] sll2 = Arrays.copyOfRange(record, 16, record.length);
-        assertThat(BpfMachine.run(any.instructions(), sll2) != 0).as("%s on any: %s", filter, f).isEqualTo(keep);
+        assertThat(BpfMachine.run(any.instructions(), sll2) != 0).as("%s on any: %s", filter, text.line(f))
+            .isEqualTo(keep);
         checked++;
       }
     }
