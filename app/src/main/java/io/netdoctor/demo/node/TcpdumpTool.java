@@ -67,6 +67,9 @@ final class TcpdumpTool implements Tool {
     Filter filter;
     try {
       filter = Filter.parse(String.join(" ", o.filter));
+      if (!o.dump) { // what libpcap's compiler refuses: 'tcp' modifier applied to host, rejects all packets…
+        io.netdoctor.demo.traffic.BpfProgram.of(String.join(" ", o.filter), false, o.snaplen);
+      }
     } catch (Filter.Invalid e) {
       e.lines().forEach(call::err);
       return 1;
@@ -82,15 +85,15 @@ final class TcpdumpTool implements Tool {
     }
     if (o.dump) {
       boolean any = iface.equals("any");
-      var program = io.netdoctor.demo.traffic.BpfProgram.of(String.join(" ", o.filter), any, o.snaplen);
-      if (program.isEmpty()) {
-        call.out("(the demo's tcpdump accepted this filter; it prints no BPF program for it)");
-        return 0;
-      }
       if (any) {
         call.err("tcpdump: data link type LINUX_SLL2");
       }
-      program.get().forEach(call::out);
+      try {
+        io.netdoctor.demo.traffic.BpfProgram.of(String.join(" ", o.filter), any, o.snaplen).forEach(call::out);
+      } catch (Filter.Invalid e) {
+        e.lines().forEach(call::err);
+        return 1;
+      }
       return 0;
     }
     return capture(o, filter, iface, ifaces, call);

@@ -1,148 +1,183 @@
 package io.netdoctor.demo.traffic;
 
+import static io.netdoctor.demo.traffic.BpfBlock.JA;
+import static io.netdoctor.demo.traffic.BpfBlock.JMP;
+import static io.netdoctor.demo.traffic.BpfBlock.NOP;
+import static io.netdoctor.demo.traffic.BpfBlock.RET;
+import static io.netdoctor.demo.traffic.BpfBlock.cls;
+
+import io.netdoctor.demo.traffic.BpfBlock.Stmt;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * What `tcpdump -d` prints for the filters NetDoctor's presets and plans use: libpcap 1.10's optimized program for
- * an Ethernet interface or for `any` (LINUX_SLL2, whose 20-byte header moves every offset). Filters outside that
- * set have no program here; the demo says so instead of printing a wrong one.
+ * What `tcpdump -d` prints on a demo node: libpcap 1.10's code generator and optimizer redone for the filters the
+ * demo evaluates ({@link Filter}), on an Ethernet interface or on `any` (LINUX_SLL2, whose 20-byte header moves
+ * every offset), laid out and printed as bpf_image does. app/docs/demo-bpf.md says how close it is to the real one.
  */
 public final class BpfProgram {
 
-  private static final Pattern PORT = Pattern.compile("port (\\d{1,5})");
-  private static final Pattern HOST = Pattern.compile("host (\\d{1,3}(?:\\.\\d{1,3}){3})");
-  private static final Pattern FLAGS = Pattern.compile("tcp\\[tcpflags\\] & \\(?([a-z|\\- ]+?)\\)? != 0");
-  private static final Map<String, Integer> TCP_FLAGS = Map.of("tcp-fin", 1, "tcp-syn", 2, "tcp-rst", 4,
-      "tcp-push", 8, "tcp-ack", 16, "tcp-urg", 32);
-
-  private final List<String[]> code = new ArrayList<>();
-  private final Map<String, Integer> labels = new HashMap<>();
-  /** Offset of the link-layer type field and of the network layer. */
-  private final int type;
-  private final int net;
-
-  private BpfProgram(boolean sll2) {
-    type = sll2 ? 0 : 12;
-    net = sll2 ? 20 : 14;
+  /** One instruction of the final program: jumps relative to the next instruction, as in struct bpf_insn. */
+  record Insn(int code, int k, int jt, int jf) {
   }
 
-  /** The program's lines, or empty when the demo has none for this filter. */
-  public static Optional<List<String>> of(String filter, boolean sll2, int snaplen) {
-    String f = filter == null ? "" : filter.strip().replaceAll("\\s+", " ");
-    var p = new BpfProgram(sll2);
-    Matcher m;
+  private final List<Insn> code;
+
+  private BpfProgram(List<Insn> code) {
+    this.code = code;
+  }
+
+  /** The program's lines; a filter tcpdump would refuse throws with tcpdump's message. */
+  public static List<String> of(String filter, boolean sll2, int snaplen) throws Filter.Invalid {
+    return compile(filter, sll2, snaplen).lines();
+  }
+
+  static BpfProgram compile(String filter, boolean sll2, int snaplen) throws Filter.Invalid {
+    String f = filter == null ? "" : filter.strip();
+    Filter.parse(f); // the demo's own reading first: the same messages for what it refuses
     if (f.isEmpty()) {
-      p.op("ret", "#" + snaplen);
-      return Optional.of(p.lines());
+      return new BpfProgram(List.of(new Insn(RET, snaplen, 0, 0)));
     }
-    if ((m = PORT.matcher(f)).matches() && Integer.parseInt(m.group(1)) <= 65535) {
-      p.port(Integer.parseInt(m.group(1)));
-    } else if ((m = HOST.matcher(f)).matches()) {
-      p.host(Network.ip(m.group(1)));
-    } else if ((m = FLAGS.matcher(f)).matches() && flags(m.group(1)) > 0) {
-      p.tcpFlags(flags(m.group(1)));
-    } else if (f.equals("icmp or icmp6")) {
-      p.icmpOrIcmp6();
-    } else {
-      return Optional.empty();
+    BpfBlock root = BpfOptimizer.optimize(BpfSyntax.compile(f, sll2, snaplen));
+    if (cls(root.code) == RET && root.k == 0) {
+      throw new Filter.Invalid("tcpdump: expression rejects all packets");
     }
-    p.label("ok").op("ret", "#" + snaplen);
-    p.label("no").op("ret", "#0");
-    return Optional.of(p.lines());
+    return new BpfProgram(layout(root));
   }
 
-  private static int flags(String names) {
-    int mask = 0;
-    for (String name : names.split("\\|")) {
-      Integer bit = TCP_FLAGS.get(name.strip());
-      if (bit == null) {
-        return -1;
+  List<Insn> instructions() {
+    return Collections.unmodifiableList(code);
+  }
+
+  /** icode_to_fcode: each block after its true branch's blocks and before its false branch's, from the end. */
+  private static List<Insn> layout(BpfBlock root) {
+    while (true) {
+      var layout = new Layout(count(root, Collections.newSetFromMap(new IdentityHashMap<>())));
+      if (layout.place(root, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+        return List.of(layout.out);
       }
-      mask |= bit;
     }
-    return mask;
   }
 
-  private void port(int port) {
-    String n = hex(port);
-    op("ldh", "[" + type + "]").jump("jeq", "#0x86dd", "v6", "v4");
-    label("v6").op("ldb", "[" + (net + 6) + "]").jump("jeq", "#0x84", "p6", "t6");
-    label("t6").jump("jeq", "#0x6", "p6", "u6");
-    label("u6").jump("jeq", "#0x11", "p6", "no");
-    label("p6").op("ldh", "[" + (net + 40) + "]").jump("jeq", n, "ok", "d6");
-    label("d6").op("ldh", "[" + (net + 42) + "]").jump("jeq", n, "ok", "no");
-    label("v4").jump("jeq", "#0x800", "i4", "no");
-    label("i4").op("ldb", "[" + (net + 9) + "]").jump("jeq", "#0x84", "f4", "t4");
-    label("t4").jump("jeq", "#0x6", "f4", "u4");
-    label("u4").jump("jeq", "#0x11", "f4", "no");
-    label("f4").op("ldh", "[" + (net + 6) + "]").jump("jset", "#0x1fff", "no", "x4");
-    label("x4").op("ldxb", "4*([" + net + "]&0xf)").op("ldh", "[x + " + net + "]").jump("jeq", n, "ok", "d4");
-    label("d4").op("ldh", "[x + " + (net + 2) + "]").jump("jeq", n, "ok", "no");
+  private static int count(BpfBlock p, Set<BpfBlock> seen) {
+    if (p == null || !seen.add(p)) {
+      return 0;
+    }
+    return count(p.jt(), seen) + count(p.jf(), seen) + p.length() + 1 + p.longJt + p.longJf;
   }
 
-  private void host(int address) {
-    String a = hex(address & 0xffffffffL);
-    op("ldh", "[" + type + "]").jump("jeq", "#0x800", "ip", "arp");
-    label("ip").op("ld", "[" + (net + 12) + "]").jump("jeq", a, "ok", "dst");
-    label("dst").op("ld", "[" + (net + 16) + "]").jump("jeq", a, "ok", "no");
-    label("arp").jump("jeq", "#0x806", "a", "rarp");
-    label("rarp").jump("jeq", "#0x8035", "a", "no");
-    label("a").op("ld", "[" + (net + 14) + "]").jump("jeq", a, "ok", "adst");
-    label("adst").op("ld", "[" + (net + 24) + "]").jump("jeq", a, "ok", "no");
-  }
+  private static final class Layout {
+    final Insn[] out;
+    int tail;
 
-  private void tcpFlags(int mask) {
-    op("ldh", "[" + type + "]").jump("jeq", "#0x800", "ip", "no");
-    label("ip").op("ldb", "[" + (net + 9) + "]").jump("jeq", "#0x6", "frag", "no");
-    label("frag").op("ldh", "[" + (net + 6) + "]").jump("jset", "#0x1fff", "no", "x");
-    label("x").op("ldxb", "4*([" + net + "]&0xf)").op("ldb", "[x + " + (net + 13) + "]")
-        .jump("jset", hex(mask), "ok", "no");
-  }
+    Layout(int size) {
+      out = new Insn[size];
+      tail = size;
+    }
 
-  private void icmpOrIcmp6() {
-    op("ldh", "[" + type + "]").jump("jeq", "#0x800", "ip", "v6");
-    label("ip").op("ldb", "[" + (net + 9) + "]").jump("jeq", "#0x1", "ok", "no");
-    label("v6").jump("jeq", "#0x86dd", "n6", "no");
-    label("n6").op("ldb", "[" + (net + 6) + "]").jump("jeq", "#0x3a", "ok", "frag");
-    label("frag").jump("jeq", "#0x2c", "f", "no");
-    label("f").op("ldb", "[" + (net + 40) + "]").jump("jeq", "#0x3a", "ok", "no");
-  }
-
-  private static String hex(long value) {
-    return "#0x" + Long.toHexString(value);
-  }
-
-  private BpfProgram label(String name) {
-    labels.put(name, code.size());
-    return this;
-  }
-
-  private BpfProgram op(String op, String operand) {
-    code.add(new String[] {op, operand});
-    return this;
-  }
-
-  private BpfProgram jump(String op, String operand, String yes, String no) {
-    code.add(new String[] {op, operand, yes, no});
-    return this;
+    /** False when a branch was too long and the layout must start again with an extra jump. */
+    boolean place(BpfBlock p, Set<BpfBlock> seen) {
+      if (p == null || !seen.add(p)) {
+        return true;
+      }
+      if (!place(p.jf(), seen) || !place(p.jt(), seen)) {
+        return false;
+      }
+      int length = p.length();
+      tail -= length + 1 + p.longJt + p.longJf;
+      p.offset = tail;
+      int dst = tail;
+      for (Stmt s = p.stmts; s != null; s = s.next) {
+        if (s.code != NOP) {
+          out[dst++] = new Insn(s.code, s.k, 0, 0);
+        }
+      }
+      if (p.jt() == null) {
+        out[dst] = new Insn(p.code, p.k, 0, 0);
+        return true;
+      }
+      int extra = 0;
+      int jt = p.jt().offset - (p.offset + length) - 1;
+      if (jt >= 256) {
+        if (p.longJt == 0) {
+          p.longJt++;
+          return false;
+        }
+        extra++;
+        out[dst + extra] = new Insn(JMP | JA, jt - extra, 0, 0);
+        jt = extra - 1;
+      }
+      int jf = p.jf().offset - (p.offset + length) - 1;
+      if (jf >= 256) {
+        if (p.longJf == 0) {
+          p.longJf++;
+          return false;
+        }
+        int at = extra;
+        extra++;
+        out[dst + extra] = new Insn(JMP | JA, jf - extra, 0, 0);
+        jf = at;
+      }
+      out[dst] = new Insn(p.code, p.k, jt, jf);
+      return true;
+    }
   }
 
   /** bpf_image's layout: {@code (001) jeq      #0x86dd          jt 2	jf 10}. */
-  private List<String> lines() {
-    var out = new ArrayList<String>();
-    for (int i = 0; i < code.size(); i++) {
-      String[] c = code.get(i);
-      out.add(c.length == 2 ? String.format(Locale.ROOT, "(%03d) %-8s %s", i, c[0], c[1])
-          : String.format(Locale.ROOT, "(%03d) %-8s %-16s jt %d\tjf %d", i, c[0], c[1], labels.get(c[2]),
-              labels.get(c[3])));
+  List<String> lines() {
+    var lines = new ArrayList<String>();
+    for (int n = 0; n < code.size(); n++) {
+      Insn i = code.get(n);
+      String[] text = image(i, n);
+      lines.add(cls(i.code()) == JMP && (i.code() & 0xf0) != JA
+          ? String.format(Locale.ROOT, "(%03d) %-8s %-16s jt %d\tjf %d", n, text[0], text[1], n + 1 + i.jt(),
+              n + 1 + i.jf())
+          : String.format(Locale.ROOT, "(%03d) %-8s %s", n, text[0], text[1]));
     }
-    return out;
+    return lines;
+  }
+
+  private static String[] image(Insn i, int n) {
+    int c = i.code();
+    String hex = "#0x" + Integer.toHexString(i.k());
+    String size = switch (c & 0x18) {
+      case BpfBlock.H -> "h";
+      case BpfBlock.B -> "b";
+      default -> "";
+    };
+    String[] alu = {"add", "sub", "mul", "div", "or", "and", "lsh", "rsh", "neg", "mod", "xor"};
+    return switch (cls(c)) {
+      case RET -> new String[] {"ret", (c & 0x18) == 0x10 ? "" : "#" + i.k()};
+      case BpfBlock.LD -> switch (c & 0xe0) {
+        case BpfBlock.ABS -> new String[] {"ld" + size, "[" + i.k() + "]"};
+        case BpfBlock.IND -> new String[] {"ld" + size, "[x + " + i.k() + "]"};
+        case BpfBlock.MEM -> new String[] {"ld", "M[" + i.k() + "]"};
+        case BpfBlock.LEN -> new String[] {"ld", "#pktlen"};
+        default -> new String[] {"ld", hex};
+      };
+      case BpfBlock.LDX -> switch (c & 0xe0) {
+        case BpfBlock.MSH -> new String[] {"ldxb", "4*([" + i.k() + "]&0xf)"};
+        case BpfBlock.MEM -> new String[] {"ldx", "M[" + i.k() + "]"};
+        default -> new String[] {"ldx", hex};
+      };
+      case BpfBlock.ST -> new String[] {"st", "M[" + i.k() + "]"};
+      case BpfBlock.STX -> new String[] {"stx", "M[" + i.k() + "]"};
+      case BpfBlock.ALU -> {
+        int op = (c & 0xf0) >>> 4;
+        String name = alu[op];
+        String operand = c == (BpfBlock.ALU | BpfBlock.NEG) ? ""
+            : BpfBlock.src(c) == BpfBlock.X ? "x"
+            : List.of("and", "or", "xor").contains(name) ? hex : "#" + i.k();
+        yield new String[] {name, operand};
+      }
+      case JMP -> (c & 0xf0) == JA ? new String[] {"ja", String.valueOf(n + 1 + i.k())}
+          : new String[] {new String[] {"", "jeq", "jgt", "jge", "jset"}[(c & 0xf0) >>> 4],
+              BpfBlock.src(c) == BpfBlock.X ? "x" : hex};
+      default -> new String[] {(c & 0xf8) == BpfBlock.TXA ? "txa" : "tax", ""};
+    };
   }
 }

@@ -59,7 +59,7 @@ public final class Filter {
     return test.test(frame.ether());
   }
 
-  private static List<String> tokens(String text) throws Invalid {
+  static List<String> tokens(String text) throws Invalid {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
@@ -124,27 +124,32 @@ public final class Filter {
       return false;
     }
 
+    /** and/or have equal precedence and associate left to right, as in pcap-filter(7). */
     Predicate<byte[]> expr() throws Invalid {
-      Predicate<byte[]> left = and();
-      while (accept("or", "||")) {
-        left = left.or(and());
-      }
-      return left;
-    }
-
-    Predicate<byte[]> and() throws Invalid {
       Predicate<byte[]> left = unary();
-      while (accept("and", "&&")) {
-        left = left.and(unary());
+      while (true) {
+        if (accept("and", "&&")) {
+          left = left.and(unary());
+        } else if (accept("or", "||")) {
+          left = left.or(unary());
+        } else {
+          return left;
+        }
       }
-      return left;
     }
 
     Predicate<byte[]> unary() throws Invalid {
       if (accept("not", "!")) {
         return unary().negate();
       }
-      if (accept("(")) {
+      if ("(".equals(peek())) {
+        int at = i;
+        try {
+          return relation(); // (tcp[13] & 2) != 0
+        } catch (Invalid notArithmetic) {
+          i = at;
+        }
+        take();
         Predicate<byte[]> inner = expr();
         if (!accept(")")) {
           throw syntax();
@@ -183,8 +188,8 @@ public final class Filter {
         type = tokens.get(i - 1);
       }
       if (proto == null && dir == null && type == null) {
-        if (lastType == null) {
-          throw syntax(); // a bare value needs qualifiers before it in the expression, as in libpcap
+        if (lastType == null) { // a bare value needs qualifiers before it in the expression, as in libpcap
+          throw lastProto == null ? syntax() : new Invalid("tcpdump: syntax error in filter expression");
         } else {
           proto = lastProto;
           dir = lastDir;

@@ -96,11 +96,12 @@ final class FilterArithmetic {
         return width == 1 ? e[at] & 0xff : width == 2 ? Wire.u16(e, at) : Wire.u32(e, at);
       };
     }
-    long v = constant(t);
+    long v = constant(p, t);
     return e -> v;
   }
 
-  private long constant(String t) throws Filter.Invalid {
+  /** A number or one of tcpdump's named constants. */
+  static long constant(Filter.Parser p, String t) throws Filter.Invalid {
     return switch (t) {
       case "tcpflags" -> 13;
       case "tcp-fin" -> 0x01;

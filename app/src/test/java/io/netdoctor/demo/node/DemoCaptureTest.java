@@ -176,7 +176,30 @@ class DemoCaptureTest {
         .hasMessage("tcpdump: can't parse filter expression: syntax error");
     assertThatThrownBy(() -> CaptureSession.start(place, CaptureOptions.of("any", "tcp port 99999"), new Recorder()))
         .hasMessage("tcpdump: illegal port number 99999 > 65535");
+    // refused by libpcap's code generator and optimizer, not by the grammar
+    assertThatThrownBy(() -> CaptureSession.start(place, CaptureOptions.of("any", "tcp host 10.2.47.3"), new Recorder()))
+        .hasMessage("tcpdump: 'tcp' modifier applied to host");
+    assertThatThrownBy(() -> CaptureSession.start(place, CaptureOptions.of("any", "ip and arp"), new Recorder()))
+        .hasMessage("tcpdump: expression rejects all packets");
     assertThat(nodes.runningCaptures()).isZero();
+  }
+
+  @Test
+  void dashDOverSshPrintsTheProgramTheRealTcpdumpPrints() throws Exception {
+    Path tcpdump = SystemTool.require("tcpdump", "tcpdump");
+    wire();
+    var node = KubeObjects.node(demo.client().nodes().withName(DemoWorld.COREOS_NODE).get());
+    NodeTarget target = targets.resolve(node);
+    String filter = "udp port 53 and not host 10.2.47.3 or tcp[tcpflags] & tcp-rst != 0";
+    var demoRun = sessions.run(target, Command.of("toolbox", "tcpdump", "-d", "-i", "any", "--", filter),
+        Duration.ofSeconds(30));
+    Process real = new ProcessBuilder(tcpdump.toString(), "-d", "-i", "any", "--", filter).start();
+    String out = new String(real.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(real.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(real.waitFor()).isZero();
+    assertThat(demoRun.exitStatus()).isZero();
+    assertThat(demoRun.stdout().lines().toList()).hasSizeGreaterThan(10).isEqualTo(out.lines().toList());
+    assertThat(demoRun.stderr().lines().toList()).isEqualTo(err.lines().toList());
   }
 
   @Test

@@ -100,6 +100,8 @@ class FilterTest {
       "host 10.2.47.4 or 10.2.47.5",
       "ip[9] = 17",
       "udp[8:2] > 0 and udp port 53",
+      "(tcp[13] & 2) != 0",
+      "icmp or tcp and port 6379",
   })
   void theDemoKeepsThePacketsTheRealTcpdumpsBpfKeeps(String expression) throws Exception {
     Filter filter = Filter.parse(expression);
