@@ -1,25 +1,14 @@
 package io.netdoctor.bench;
 
-import io.netdoctor.core.kube.KubeconfigCatalog;
-import io.netdoctor.core.kube.MockCluster;
-import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.node.DemoNodes;
 import io.netdoctor.support.Fx;
-import io.netdoctor.ui.LeakCycles;
 import io.netdoctor.ui.LeakCycles.Footprint;
 import io.netdoctor.ui.capture.CaptureController;
-import io.netdoctor.ui.common.DaemonTaskExecutor;
-import io.netdoctor.ui.dns.DnsController;
 import io.netdoctor.ui.main.MainController;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.stage.Stage;
-import org.testfx.api.FxToolkit;
 
 /**
  * The hour-long session of issue 16, headless: the demo with churn at 20 changes/s, a DNS query every second, a
@@ -39,28 +28,11 @@ public final class SoakBenchmark {
     if (Smoke.requested(args)) {
       minutes = 0.6;
     }
-    headless();
     long total = (long) (minutes * 60_000);
     long reportEvery = total / 6;
     long switchEvery = total / 12;
-    Stage stage = FxToolkit.registerPrimaryStage();
-    Path dir = Files.createTempDirectory("soak");
-    try (MockCluster other = MockCluster.start()) {
-      other.createPod("default", "web-1", "Running", "containerd://0123456789abcdef0123456789abcdef");
-      Path kubeconfig = Files.writeString(dir.resolve("config"), other.kubeconfig("default"));
-      DemoCluster[] demo = {null};
-      MainController main = Fx.fx(() -> new MainController(KubeconfigCatalog.load(List.of(kubeconfig)),
-          new Transcript(), new DaemonTaskExecutor(), () -> {
-            demo[0] = DemoCluster.start(Duration.ofMillis(50)); // one pod change every 50 ms: 20/s
-            return demo[0];
-          }));
-      DnsController dns = Fx.fx(() -> new DnsController(main));
-      Fx.fx(() -> {
-        LeakCycles.show(stage, main);
-        return null;
-      });
-      var cycles = new LeakCycles(main, dns, () -> demo[0], "mock");
-      cycles.switchTo(MainController.DEMO_CHOICE);
+    try (var session = new LeakSession(Duration.ofMillis(50))) { // one pod change every 50 ms: 20/s
+      var cycles = session.cycles;
       DemoNodes nodes = cycles.trustedNodes();
       CaptureController capture = cycles.startCapture(cycles.captureNode());
       System.out.printf(Locale.ROOT, "soak of %.1f min: churn 20 changes/s, a DNS query every 1 s, a capture on %s,"
@@ -97,17 +69,6 @@ public final class SoakBenchmark {
       }
       verdict(reports);
       cycles.closeCapture(capture, nodes);
-      Fx.fx(() -> {
-        main.close();
-        return null;
-      });
-    } finally {
-      try (var files = Files.walk(dir)) {
-        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-      FxToolkit.cleanupStages();
     }
     System.exit(0);
   }
@@ -129,16 +90,5 @@ public final class SoakBenchmark {
 
   private static double growth(double from, double to) {
     return (to - from) * 100 / from;
-  }
-
-  /** Monocle, as the UI tests run (pom.xml's surefire properties). */
-  private static void headless() {
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "true");
-    System.setProperty("prism.order", "sw");
-    System.setProperty("prism.text", "native");
-    System.setProperty("glass.platform", "Monocle");
-    System.setProperty("monocle.platform", "Headless");
-    System.setProperty("java.awt.headless", "true");
   }
 }
