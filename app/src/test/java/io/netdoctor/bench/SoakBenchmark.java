@@ -20,9 +20,11 @@ public final class SoakBenchmark {
 
   public static void main(String[] args) throws Exception {
     double minutes = 60;
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--minutes")) {
-        minutes = Double.parseDouble(args[i + 1]);
+    // exec:exec hands -Dbench.args="--minutes 10" over as one argument: split it into words
+    String[] words = String.join(" ", args).trim().split("\\s+");
+    for (int i = 0; i < words.length - 1; i++) {
+      if (words[i].equals("--minutes")) {
+        minutes = Double.parseDouble(words[i + 1]);
       }
     }
     if (Smoke.requested(args)) {

@@ -119,7 +119,7 @@ class NothingLeaksTest {
       });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       assertThat(now[0]).as("%s: baseline %s", when, baseline).matches(f -> f.within(baseline),
-          "back to baseline (Footprint.within: threads +3, fds +6, heap +15 % or +15 MB)");
+          "back to baseline (Footprint.within: threads +3, sockets +12, other fds +6, heap +15 % or +15 MB)");
     }
     System.out.println("leak check " + when + ": " + now[0]);
   }
