@@ -59,6 +59,7 @@ public final class SoakBenchmark {
           cycles.closeCapture(capture, nodes);
           cycles.switchTo("mock");
           cycles.switchTo(MainController.DEMO_CHOICE);
+          nodes = cycles.trustedNodes(); // the restarted demo's nodes: their keys for their new addresses
           capture = cycles.startCapture(cycles.captureNode());
           switches++;
           nextSwitch += switchEvery;
