@@ -96,8 +96,9 @@ public final class DemoCluster implements AutoCloseable {
         (namespace, pod, target) -> isDnsPod(namespace, pod) && target == 53 ? dns.address() : null);
     var debug = new io.netdoctor.demo.api.PodDebugDispatcher(dispatcher, crud);
     io.netdoctor.demo.api.ChannelProtocols.offerV5();
-    var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new SelectorDispatcher(debug, crud), false);
+    var web = new MockWebServer();
+    var server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
+        new io.netdoctor.demo.api.UnrecordedRequests(web, new SelectorDispatcher(debug, crud)), false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {

@@ -1,25 +1,14 @@
 package io.netdoctor.bench;
 
-import io.netdoctor.core.kube.KubeconfigCatalog;
-import io.netdoctor.core.kube.MockCluster;
-import io.netdoctor.core.transcript.Transcript;
-import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.node.DemoNodes;
 import io.netdoctor.support.Fx;
-import io.netdoctor.ui.LeakCycles;
 import io.netdoctor.ui.LeakCycles.Footprint;
 import io.netdoctor.ui.capture.CaptureController;
-import io.netdoctor.ui.common.DaemonTaskExecutor;
-import io.netdoctor.ui.dns.DnsController;
 import io.netdoctor.ui.main.MainController;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.stage.Stage;
-import org.testfx.api.FxToolkit;
 
 /**
  * The hour-long session of issue 16, headless: the demo with churn at 20 changes/s, a DNS query every second, a
@@ -31,36 +20,21 @@ public final class SoakBenchmark {
 
   public static void main(String[] args) throws Exception {
     double minutes = 60;
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--minutes")) {
-        minutes = Double.parseDouble(args[i + 1]);
+    // exec:exec hands -Dbench.args="--minutes 10" over as one argument: split it into words
+    String[] words = String.join(" ", args).trim().split("\\s+");
+    for (int i = 0; i < words.length - 1; i++) {
+      if (words[i].equals("--minutes")) {
+        minutes = Double.parseDouble(words[i + 1]);
       }
     }
     if (Smoke.requested(args)) {
       minutes = 0.6;
     }
-    headless();
     long total = (long) (minutes * 60_000);
     long reportEvery = total / 6;
     long switchEvery = total / 12;
-    Stage stage = FxToolkit.registerPrimaryStage();
-    Path dir = Files.createTempDirectory("soak");
-    try (MockCluster other = MockCluster.start()) {
-      other.createPod("default", "web-1", "Running", "containerd://0123456789abcdef0123456789abcdef");
-      Path kubeconfig = Files.writeString(dir.resolve("config"), other.kubeconfig("default"));
-      DemoCluster[] demo = {null};
-      MainController main = Fx.fx(() -> new MainController(KubeconfigCatalog.load(List.of(kubeconfig)),
-          new Transcript(), new DaemonTaskExecutor(), () -> {
-            demo[0] = DemoCluster.start(Duration.ofMillis(50)); // one pod change every 50 ms: 20/s
-            return demo[0];
-          }));
-      DnsController dns = Fx.fx(() -> new DnsController(main));
-      Fx.fx(() -> {
-        LeakCycles.show(stage, main);
-        return null;
-      });
-      var cycles = new LeakCycles(main, dns, () -> demo[0], "mock");
-      cycles.switchTo(MainController.DEMO_CHOICE);
+    try (var session = new LeakSession(Duration.ofMillis(50))) { // one pod change every 50 ms: 20/s
+      var cycles = session.cycles;
       DemoNodes nodes = cycles.trustedNodes();
       CaptureController capture = cycles.startCapture(cycles.captureNode());
       System.out.printf(Locale.ROOT, "soak of %.1f min: churn 20 changes/s, a DNS query every 1 s, a capture on %s,"
@@ -85,6 +59,7 @@ public final class SoakBenchmark {
           cycles.closeCapture(capture, nodes);
           cycles.switchTo("mock");
           cycles.switchTo(MainController.DEMO_CHOICE);
+          nodes = cycles.trustedNodes(); // the restarted demo's nodes: their keys for their new addresses
           capture = cycles.startCapture(cycles.captureNode());
           switches++;
           nextSwitch += switchEvery;
@@ -97,17 +72,6 @@ public final class SoakBenchmark {
       }
       verdict(reports);
       cycles.closeCapture(capture, nodes);
-      Fx.fx(() -> {
-        main.close();
-        return null;
-      });
-    } finally {
-      try (var files = Files.walk(dir)) {
-        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-      FxToolkit.cleanupStages();
     }
     System.exit(0);
   }
@@ -129,16 +93,5 @@ public final class SoakBenchmark {
 
   private static double growth(double from, double to) {
     return (to - from) * 100 / from;
-  }
-
-  /** Monocle, as the UI tests run (pom.xml's surefire properties). */
-  private static void headless() {
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "true");
-    System.setProperty("prism.order", "sw");
-    System.setProperty("prism.text", "native");
-    System.setProperty("glass.platform", "Monocle");
-    System.setProperty("monocle.platform", "Headless");
-    System.setProperty("java.awt.headless", "true");
   }
 }
