@@ -55,6 +55,8 @@ public final class ClusterTreeModel {
   private PodFilter filter = PodFilter.NONE;
   private String nodesNote = "";
   private RowGuard guard = RowGuard.NONE;
+  /** A namespace's row count changed or one left since the visible pods were last counted. */
+  private boolean namespaceRowsChanged;
 
   public ClusterTreeModel() {
     root.getChildren().addAll(List.of(namespacesFolder, nodesFolder));
@@ -334,6 +336,7 @@ public final class ClusterTreeModel {
 
   private void removeNamespace(String name) {
     Arrivals.detach(namespaceItems.remove(name));
+    namespaceRowsChanged = true;
   }
 
   private void upsertNode(NodeInfo node) {
@@ -363,7 +366,7 @@ public final class ClusterTreeModel {
     for (TreeItem<TreeEntry> item : namespaces) {
       String ns = item.getValue().label();
       services.place(ns, item);
-      show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
+      namespaceRowsChanged |= show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
     }
     for (TreeItem<TreeEntry> item : nodes) {
       show(item, new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
@@ -387,11 +390,14 @@ public final class ClusterTreeModel {
     arrivals.place();
     touchedNamespaces.clear();
     touchedNodes.clear();
-    int visible = 0;
-    for (TreeItem<TreeEntry> ns : namespacesFolder.getChildren()) {
-      visible += podRows(ns);
+    if (namespaceRowsChanged || moving > 0) { // a live update changes no count: no walk over 1,000 namespaces
+      namespaceRowsChanged = false;
+      int visible = 0;
+      for (TreeItem<TreeEntry> ns : namespacesFolder.getChildren()) {
+        visible += podRows(ns);
+      }
+      visiblePodCount.set(visible);
     }
-    visiblePodCount.set(visible);
     podCount.set(podItems.size()); // once per batch: the footer's text is made again on each change
     updateFolders();
   }
@@ -432,10 +438,12 @@ public final class ClusterTreeModel {
    * Sets a row's entry unless an equal one is there: every new value is an event that travels to the TreeView,
    * whose focus model counts rows for it, and a count that did not change is most of a live update's rows.
    */
-  private static void show(TreeItem<TreeEntry> item, TreeEntry entry) {
+  private static boolean show(TreeItem<TreeEntry> item, TreeEntry entry) {
     if (!entry.equals(item.getValue())) {
       item.setValue(entry);
+      return true;
     }
+    return false;
   }
 
   /** True while the cluster still has the object this row stands for (as far as the delivered changes say). */
