@@ -3,6 +3,7 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.ui.common.Icons;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -21,6 +22,9 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
   private final HBox box = new HBox(6, icon, name, badge, meta);
   private final Tooltip tooltip = new Tooltip();
   private final ObservableValue<ConnectionStatus> status;
+  /** What the entry being shown asks for; applied by {@link #finish()}. */
+  private String phaseClass;
+  private String wantedTooltip;
 
   ClusterTreeCell(ObservableValue<ConnectionStatus> status) {
     this.status = status;
@@ -28,31 +32,56 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     badge.getStyleClass().add("badge");
     meta.getStyleClass().add("meta");
     name.getStyleClass().add("row-name");
+    box.setVisible(false);
+    setGraphic(box);
+    treeItemProperty().addListener((obs, old, row) -> {
+      if (old != null) {
+        old.valueProperty().removeListener(rowChanged);
+      }
+      if (row != null) {
+        row.valueProperty().addListener(rowChanged);
+      }
+    });
   }
 
+  /**
+   * The row's entry changed: show it. Row values do not travel to the TreeView (see
+   * {@link ClusterTreeModel}), which would rebuild every visible cell for each.
+   */
+  private final InvalidationListener rowChanged = value -> {
+    TreeEntry entry = ((ObservableValue<?>) value).getValue() instanceof TreeEntry e ? e : null;
+    if (!isEmpty() && entry != null && getTreeItem() != null && getTreeItem().getValue() == entry) {
+      updateItem(entry, false);
+    }
+  };
+
+  /**
+   * Shows an entry. A cell changes only what differs: its graphic stays (a new graphic makes the skin re-apply CSS
+   * to the row), its style class and tooltip are set only when they change; scrolling reuses cells all the time.
+   */
   @Override
   protected void updateItem(TreeEntry entry, boolean empty) {
     super.updateItem(entry, empty);
-    getStyleClass().removeAll(PodPhaseStyle.ALL_CLASSES);
+    phaseClass = null;
+    wantedTooltip = null;
     if (empty || entry == null) {
-      setGraphic(null);
       setText(null);
+      box.setVisible(false); // its style class stays: it styles only the hidden row, and a change re-applies CSS
       setTooltip(null);
       return;
     }
     setText(null);
+    box.setVisible(true);
     badge.setText("");
     badge.setVisible(false);
     badge.setManaged(false);
     meta.setText("");
-    setTooltip(null);
     if (entry instanceof TreeEntry.ClusterEntry c) {
       set(Icons.CLUSTER, c.label().isEmpty() ? "Cluster" : c.label());
       ConnectionStatus s = status.getValue();
       meta.setText(c.server() + (s == null || s.message().isEmpty() ? "" : "  —  " + s.message()));
       if (s != null && !s.message().isEmpty()) {
-        tooltip.setText(s.message()); // the whole reason and retry time, however narrow the tree
-        setTooltip(tooltip);
+        tip(s.message()); // the whole reason and retry time, however narrow the tree
       }
     } else if (entry instanceof TreeEntry.FolderEntry f) {
       set(Icons.FOLDER, f.label());
@@ -66,9 +95,8 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
       set(Icons.CONTAINER, c.container().name() + (c.container().init() ? " (init)" : ""));
       showBadge(c.container().runtime().label());
       meta.setText(c.container().shortId().isEmpty() ? c.container().state() : c.container().shortId());
-      tooltip.setText(c.container().image() + (c.container().containerId() == null ? ""
+      tip(c.container().image() + (c.container().containerId() == null ? ""
           : "\n" + c.container().containerId().full()));
-      setTooltip(tooltip);
     } else if (entry instanceof TreeEntry.ServiceEntry s) {
       showService(s);
     } else if (entry instanceof TreeEntry.NodeEntry n) {
@@ -77,19 +105,41 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
       meta.setText((n.node().ready() ? "Ready" : "NotReady") + "  ·  " + io.netdoctor.core.text.Plural.of(n.pods(), "pod")
           + (ip == null ? "" : "  ·  " + ip) + "  ·  " + n.node().runtime().label());
     }
-    setGraphic(box);
+    finish();
+  }
+
+  /** Applies the row's style class and tooltip where they differ from what the cell has. */
+  private void finish() {
+    var classes = getStyleClass();
+    for (String phase : PodPhaseStyle.ALL_CLASSES) {
+      if (!phase.equals(phaseClass) && classes.contains(phase)) {
+        classes.remove(phase);
+      }
+    }
+    if (phaseClass != null && !classes.contains(phaseClass)) {
+      classes.add(phaseClass);
+    }
+    if (wantedTooltip == null) {
+      setTooltip(null);
+    } else {
+      tooltip.setText(wantedTooltip);
+      setTooltip(tooltip);
+    }
+  }
+
+  private void tip(String text) {
+    wantedTooltip = text;
   }
 
   private void showPod(TreeEntry.PodEntry entry) {
     PodInfo pod = entry.pod();
     set(PodPhaseStyle.icon(pod), entry.label());
-    getStyleClass().add(PodPhaseStyle.styleClass(pod));
+    phaseClass = PodPhaseStyle.styleClass(pod);
     showBadge(pod.status());
     meta.setText(pod.ready() + "  ·  ↻ " + pod.restarts()
         + (entry.underNode() ? "" : "  ·  " + dash(pod.node())) + "  ·  " + dash(pod.podIP()));
-    tooltip.setText(pod.status() + " — ready " + pod.ready() + ", restarts " + pod.restarts()
+    tip(pod.status() + " — ready " + pod.ready() + ", restarts " + pod.restarts()
         + "\nnode " + dash(pod.node()) + ", pod IP " + dash(pod.podIP()));
-    setTooltip(tooltip);
   }
 
   private void showService(TreeEntry.ServiceEntry entry) {
@@ -99,8 +149,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     String ports = String.join(", ", service.ports().stream()
         .map(p -> (p.name().isEmpty() ? "" : p.name() + " ") + p.port() + "/" + p.protocol()).toList());
     meta.setText(dash(service.headless() ? "" : service.clusterIP()) + (ports.isEmpty() ? "" : "  ·  " + ports));
-    tooltip.setText("Service " + service.namespace() + "/" + service.name() + "\nselector " + service.selector());
-    setTooltip(tooltip);
+    tip("Service " + service.namespace() + "/" + service.name() + "\nselector " + service.selector());
   }
 
   private void showBadge(String text) {

@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.netdoctor.core.kube.ClusterConnection;
+import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.MockCluster;
 import io.netdoctor.core.transcript.Transcript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Labeled;
@@ -207,5 +210,48 @@ class TreeActionsTest {
     cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata()
         .build()).create();
     await().atMost(Duration.ofSeconds(60)).until(() -> !clusterRow(robot).contains("Reconnecting…"));
+  }
+
+  /**
+   * A pod that changes on the cluster changes its own rows on screen, and only those: a TreeView would otherwise
+   * rebuild every visible cell on the pulse after each change (each cell empty for a moment, then filled again),
+   * which at thousands of updates a second is most of the FX thread.
+   */
+  @Test
+  void aChangedPodRedrawsItsOwnRowsAndNoOther(FxRobot robot) {
+    List<String> more = List.of("api-0", "api-1", "web-0", "web-1");
+    more.forEach(name -> cluster.createPod("default", name, "Running", "containerd://" + "ab".repeat(32)));
+    await().atMost(WAIT).until(() -> fx(() -> tree.model().podCountProperty().get() == 1 + more.size()
+        && tree.model().nodeItem("node-1") != null
+        && tree.model().statusProperty().get().state() == ConnectionStatus.State.CONNECTED)); // (a new status redraws)
+    fx(() -> {
+      tree.expandAll();
+      return null;
+    });
+    await().atMost(WAIT).until(() -> fx(() -> podCells().count()) == 2L * (1 + more.size())); // namespace, node
+    AtomicInteger emptied = new AtomicInteger();
+    fx(() -> {
+      podCells().forEach(cell -> cell.emptyProperty().addListener((obs, was, now) -> emptied.incrementAndGet()));
+      return null;
+    });
+
+    Pod pod = cluster.client().pods().inNamespace("default").withName("web-1").get();
+    pod.getStatus().getContainerStatuses().get(0).setRestartCount(3);
+    cluster.client().pods().inNamespace("default").resource(pod).updateStatus();
+
+    await().atMost(WAIT).until(() -> fx(() -> podCells().filter(c -> c.getItem() instanceof TreeEntry.PodEntry p
+        && p.pod().name().equals("web-1") && rowText(c).contains("↻ 3")).count()) == 2L);
+    assertThat(fx(() -> podCells().filter(c -> c.getItem() instanceof TreeEntry.PodEntry p
+        && !p.pod().name().equals("web-1")).allMatch(c -> rowText(c).contains("↻ 0")))).isTrue();
+    assertThat(emptied.get()).as("cells emptied and filled again (a rebuild of every visible row)").isZero();
+  }
+
+  private java.util.stream.Stream<TreeCell<?>> podCells() {
+    return cells().filter(c -> !c.isEmpty() && c.getItem() instanceof TreeEntry.PodEntry);
+  }
+
+  private static String rowText(TreeCell<?> cell) {
+    return String.join(" ", ((javafx.scene.Parent) cell.getGraphic()).lookupAll(".label").stream()
+        .map(n -> ((Labeled) n).getText()).toList());
   }
 }
