@@ -3,7 +3,6 @@ package io.netdoctor.ui.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netdoctor.App;
 import io.netdoctor.core.kube.KubeconfigCatalog;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
@@ -13,11 +12,11 @@ import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.ui.common.DaemonTaskExecutor;
 import io.netdoctor.ui.main.MainController;
 import io.netdoctor.ui.node.EphemeralConsent;
+import io.netdoctor.ui.node.PaneRobot;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Resolve from inside this pod" in the DNS pane, on the demo cluster: the pod row's menu item asks (after the
@@ -56,25 +54,16 @@ class DnsInsidePodPaneTest {
       return demo;
     });
     dns = new DnsController(main);
-    Scene scene = new Scene(main.view(), 1300, 850);
-    scene.getStylesheets().add(App.stylesheet());
-    stage.setScene(scene);
-    stage.show();
-    main.start();
+    PaneRobot.show(stage, main);
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> main.close()).get();
-    org.testfx.api.FxToolkit.cleanupStages();
+    PaneRobot.close(main);
   }
 
   private static <T> T fx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return PaneRobot.fx(read);
   }
 
   private String text(String id) {
