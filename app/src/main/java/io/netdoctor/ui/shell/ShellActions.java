@@ -126,7 +126,8 @@ public final class ShellActions implements AutoCloseable {
       }
       NodeAccess.Wiring wiring = nodes.wiring();
       NodeTarget target = wiring.target(node);
-      RouteChoice choice = RouteChoice.decide(asked, node.name(), () -> wiring.sessions().connect(target));
+      // as every node action decides: Automatic takes the API when SSH is not configured for the node or fails
+      RouteChoice choice = nodes.routes().take(cluster, node, wiring).choice();
       if (choice.route() == Via.API) {
         shown = "the Kubernetes API (" + choice.reason() + ")";
         transcript.note("shell " + pod.ref() + "/" + container, choice.describe());
