@@ -115,10 +115,12 @@ final class DnsView {
     form.addRow(0, label("Name"), name, type, ask);
     form.addRow(1, label("Server"), server);
     form.add(everyPod, 2, 1, 2, 1);
-    form.addRow(2, label("From pod"), fromPod);
-    HBox podButtons = new HBox(6, resolveFromPod, resolveInsidePod);
-    HBox.setHgrow(resolveFromPod, Priority.ALWAYS);
-    form.add(podButtons, 2, 2, 2, 1);
+    // the pod's field gives way to its two buttons (the pane is often narrow beside the tree)
+    HBox podRow = new HBox(6, fromPod, resolveFromPod, resolveInsidePod);
+    HBox.setHgrow(fromPod, Priority.ALWAYS);
+    fromPod.setMinWidth(120);
+    form.add(label("From pod"), 0, 2);
+    form.add(podRow, 1, 2, 3, 1);
     form.addRow(3, label("Domain"), domain);
     form.add(check, 2, 3, 2, 1);
     for (Button b : new Button[] {ask, everyPod, resolveFromPod, resolveInsidePod, check}) {
