@@ -107,7 +107,7 @@ public final class DemoCluster implements AutoCloseable {
     }
     DemoCluster demo = new DemoCluster(server, dispatcher, dns, lifeInterval);
     demo.debug = debug;
-    debug.start(demo.client);
+    debug.start(demo.client, dns::answer);
     try {
       demo.nodes = io.netdoctor.demo.node.DemoNodes.start(demo.client,
           io.netdoctor.core.platform.UserDirs.current().configDir().resolve("demo"), dns::answer);

@@ -95,6 +95,17 @@ public final class ApiRoute implements AutoCloseable {
     return new EphemeralDebug(cluster, settings).attach(pod.ref(), container, progress, consent);
   }
 
+  /**
+   * "Resolve from inside this pod": dig (else nslookup) in the pod's debug container, over UDP with the pod's own
+   * resolv.conf. The name and type are checked before anything is added to the pod.
+   */
+  public DigInPod.Answer digInPod(PodRef pod, String name, String type, Consumer<String> progress) {
+    DigInPod.check(name, type);
+    PodExec debug = new EphemeralDebug(cluster, settings).attach(pod, null, progress, consent);
+    progress.accept("Asking from inside " + pod + " (" + debug.container() + ")…");
+    return DigInPod.ask(debug, settings.image(), name, type);
+  }
+
   /** Whether a debug container in the pod would be a new one (what the consent question is about). */
   public boolean wouldAddDebugContainer(PodInfo pod) {
     return new EphemeralDebug(cluster, settings).wouldAdd(pod.ref());

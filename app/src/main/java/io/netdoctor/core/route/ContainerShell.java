@@ -67,8 +67,13 @@ public final class ContainerShell implements AutoCloseable {
   public static ContainerShell overSsh(NodeSessions sessions, NodeTarget node, PodTarget pod,
       RemoteProcess.Listener listener) {
     Command command = sessions.privileged(node, runtimeExec(pod));
+    String shell = switch (pod.runtime()) {
+      case DOCKER -> "/bin/sh";
+      case RKT -> "/bin/bash"; // rkt enter's default command
+      default -> "sh";
+    };
     return new ContainerShell((ignored, attempt, columns, rows) -> sessions.startTerminal(node, command, attempt,
-        columns, rows), List.of(""), listener).tryFrom(0);
+        columns, rows), List.of(shell), listener).tryFrom(0);
   }
 
   /** The guide's commands: `docker exec -ti ID /bin/sh`, `crictl exec -it ID sh`, `rkt enter UUID`. */
@@ -87,7 +92,7 @@ public final class ContainerShell implements AutoCloseable {
   }
 
   private ContainerShell tryFrom(int index) {
-    Attempt attempt = new Attempt(index, shells.size() > 1);
+    Attempt attempt = new Attempt(index, true); // held until a prompt shows: a missing shell is said in one line
     current = attempt;
     attempt.process = starter.start(shells.get(index), attempt, columns, rows);
     attempt.process.resize(columns, rows);
@@ -97,7 +102,7 @@ public final class ContainerShell implements AutoCloseable {
     return this;
   }
 
-  /** The shell that runs (or was tried last): `sh`, `bash`… ({@code ""} over SSH: the runtime's default). */
+  /** The shell that runs (or was tried last): `sh`, `bash`… (over SSH: the one the runtime's exec starts). */
   public String program() {
     return shells.get(current.index);
   }
@@ -219,8 +224,8 @@ public final class ContainerShell implements AutoCloseable {
             listener.stderr(e.getMessage());
           }
         } else {
-          listener.stderr("The container has no shell: tried " + String.join(", ", shells)
-              + " (distroless images have none; a debug container brings one).");
+          listener.stderr("The container has no shell: tried " + String.join(", ", shells) + " (distroless images"
+              + " have none). Its network can still be reached: Attach debug container, Check ports or a capture.");
         }
       }
       release();

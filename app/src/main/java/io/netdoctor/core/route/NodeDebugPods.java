@@ -19,6 +19,9 @@ public final class NodeDebugPods implements AutoCloseable {
   private final ApiCluster cluster;
   private final ApiSettings settings;
   private final Map<String, Shared> pods = new HashMap<>();
+  /** One lock per node, held while its pod is made: a slow node never holds up another (the map's lock is brief). */
+  private final Map<String, Object> creating = new java.util.concurrent.ConcurrentHashMap<>();
+  private boolean released;
 
   public NodeDebugPods(ApiCluster cluster, ApiSettings settings) {
     this.cluster = cluster;
@@ -63,13 +66,38 @@ public final class NodeDebugPods implements AutoCloseable {
     }
   }
 
-  /** The node's debug pod, created and started when there is none yet. Worker thread only. */
-  public synchronized Lease open(String node, Consumer<String> progress) {
+  /**
+   * The node's debug pod, created and started when there is none yet. Worker thread only. Opening on one node waits
+   * only for another opening on the same node (which then shares its pod), never for other nodes.
+   */
+  public Lease open(String node, Consumer<String> progress) {
     KubeNames.nodeName(node);
+    synchronized (creating.computeIfAbsent(node, k -> new Object())) {
+      synchronized (this) {
+        Lease shared = share(node);
+        if (shared != null) {
+          return shared;
+        }
+      }
+      NodeDebugPod made = create(node, progress);
+      synchronized (this) {
+        if (!released) {
+          Shared shared = new Shared(made);
+          pods.put(node, shared);
+          shared.users++;
+          return new Lease(shared);
+        }
+      }
+      made.delete(); // closed while it started: nobody will use it
+      throw new IllegalStateException("The node debug pods of this cluster were released.");
+    }
+  }
+
+  /** A new hold on the node's pod, or null when there is none yet. */
+  private Lease share(String node) {
     Shared shared = pods.get(node);
     if (shared == null) {
-      shared = new Shared(create(node, progress));
-      pods.put(node, shared);
+      return null;
     }
     shared.users++;
     return new Lease(shared);
@@ -151,6 +179,7 @@ public final class NodeDebugPods implements AutoCloseable {
   public void close() {
     List<Shared> all;
     synchronized (this) {
+      released = true;
       all = new ArrayList<>(pods.values());
       pods.clear();
     }

@@ -29,8 +29,11 @@ final class ExecSession extends WebSocketListener {
   private static final byte RESIZE = 4;
   private static final byte CLOSE = (byte) 255;
 
-  /** What to run and where; {@code runtime} ("docker", "containerd"…) shapes the not-found answer. */
-  record Request(String namespace, String pod, String container, String node, String runtime,
+  /**
+   * What to run and where; {@code runtime} ("docker", "containerd"…) shapes the not-found answer, {@code image} (the
+   * container's) says which programs exist.
+   */
+  record Request(String namespace, String pod, String container, String image, String node, String runtime,
       ContainerExec.Place place, List<String> command, boolean stdin, boolean stdout, boolean stderr, boolean tty) {
   }
 
@@ -85,15 +88,17 @@ final class ExecSession extends WebSocketListener {
     ObjectNode status;
     try {
       String program = request.command().get(0);
-      if (!exec.exists(request.node(), program)) {
+      if (!exec.exists(request.node(), request.image(), program)) {
         status = notFound(program, io);
       } else if (!request.stdin() && isBareShell(request.command())) {
         status = success(); // a shell without stdin reads EOF at once and exits
       } else if (request.tty() && isBareShell(request.command())) {
-        int code = exec.shell(request.node(), request.namespace(), request.pod(), request.place(), io);
+        int code = exec.shell(request.node(), request.namespace(), request.pod(), request.image(), request.place(),
+            io);
         status = code == 0 ? success() : nonZero(code);
       } else {
-        int code = exec.run(request.node(), request.namespace(), request.pod(), request.place(), request.command(), io);
+        int code = exec.run(request.node(), request.namespace(), request.pod(), request.image(), request.place(),
+            request.command(), io);
         status = code == 0 ? success() : nonZero(code);
       }
     } catch (InterruptedException e) {

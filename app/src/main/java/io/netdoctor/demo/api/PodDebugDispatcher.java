@@ -49,7 +49,12 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
 
   /** Starts the kubelet and exec: they read and report through {@code client} (the demo's own). */
   public void start(KubernetesClient client) {
-    exec = new ContainerExec(client);
+    start(client, null);
+  }
+
+  /** As above; {@code dns} answers what `dig` asks the cluster DNS from inside a container (null: nothing). */
+  public void start(KubernetesClient client, io.netdoctor.demo.traffic.TrafficModel.DnsAnswers dns) {
+    exec = new ContainerExec(client, dns);
     kubelet.start(client);
   }
 
@@ -230,7 +235,8 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
       return ApiStatus.error(400, "BadRequest", "unable to upgrade connection: container not found (\"" + container + "\")");
     }
     var place = pod.path("spec").path("hostNetwork").asBoolean(false) ? ContainerExec.Place.HOST : ContainerExec.Place.POD;
-    var request = new ExecSession.Request(namespace, name, container, node, runtime(pod, container), place,
+    var request = new ExecSession.Request(namespace, name, container, image(pod, container), node,
+        runtime(pod, container), place,
         List.copyOf(command), stdin, stdout, stderr, tty);
     return new MockResponse().withWebSocketUpgrade(new ExecSession(request, exec, sessions));
   }
@@ -241,6 +247,18 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
       pod.path("spec").path(list).forEach(c -> names.add(c.path("name").asString("")));
     }
     return names;
+  }
+
+  /** The image of the container (its own, an init or an ephemeral one). */
+  private static String image(JsonNode pod, String container) {
+    for (String list : List.of("containers", "initContainers", "ephemeralContainers")) {
+      for (JsonNode c : pod.path("spec").path(list)) {
+        if (c.path("name").asString("").equals(container)) {
+          return c.path("image").asString("");
+        }
+      }
+    }
+    return "";
   }
 
   private static JsonNode status(JsonNode pod, String container) {

@@ -24,10 +24,7 @@ final class CatTool implements Tool {
     DemoNode node = call.node();
     return switch (path) {
       case "/etc/hostname" -> node.name() + "\n";
-      case "/etc/resolv.conf" -> call.inToolbox() && call.netns() != null
-          ? "search " + call.netns().namespace() + ".svc.cluster.local svc.cluster.local cluster.local\n"
-          + "nameserver 10.3.0.10\noptions ndots:5\n"
-          : "# This file is managed by systemd-resolved\nnameserver 172.17.4.1\nsearch us-west-1.compute.internal\n";
+      case "/etc/resolv.conf" -> ResolvConf.of(call).text();
       case "/etc/os-release" -> call.inToolbox() ? fedora() : node.flatcar() ? flatcar(node) : containerLinux(node);
       default -> null;
     };

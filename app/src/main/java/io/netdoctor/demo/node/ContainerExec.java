@@ -25,31 +25,44 @@ public final class ContainerExec {
   private final KubernetesClient client;
   private final ClusterView cluster;
   private final Map<String, NodeShell> shells = new ConcurrentHashMap<>();
+  private final DemoTraffic traffic;
 
   public ContainerExec(KubernetesClient client) {
-    this.client = client;
-    this.cluster = new ClusterView(client);
+    this(client, null);
   }
 
-  /** Whether {@code program} exists in such a container on {@code node} (false: the runtime's "not found"). */
-  public boolean exists(String node, String program) {
-    return shell(node).map(s -> s.knows(program, true)).orElse(false);
+  /** {@code dns} answers the cluster DNS's queries (`dig` in a container; null: no DNS server answers). */
+  public ContainerExec(KubernetesClient client, io.netdoctor.demo.traffic.TrafficModel.DnsAnswers dns) {
+    this.client = client;
+    this.cluster = new ClusterView(client);
+    this.traffic = new DemoTraffic(dns);
+  }
+
+  /**
+   * Whether {@code program} exists in a container of {@code image} on {@code node} (false: the runtime's "not
+   * found"): the demo node's tools, less what the image lacks (a distroless image has no shell at all).
+   */
+  public boolean exists(String node, String image, String program) {
+    return ImageTools.of(image).has(program) && shell(node).map(s -> s.knows(program, true)).orElse(false);
   }
 
   /**
    * Runs {@code argv} as the container's process; returns its exit status. {@code io} is the exec's streams:
    * the command stops when its stdin ends, as over SSH.
    */
-  public int run(String node, String namespace, String pod, Place place, List<String> argv, Streams io)
+  public int run(String node, String namespace, String pod, String image, Place place, List<String> argv, Streams io)
       throws InterruptedException {
     NodeShell shell = shell(node).orElseThrow(() -> new IllegalArgumentException("no demo node " + node));
-    return shell.run(argv, new Call(io, shell, place == Place.POD ? netns(namespace, pod) : null, true));
+    return shell.run(argv, new Call(io, shell, place == Place.POD ? netns(namespace, pod) : null, true,
+        ImageTools.of(image)));
   }
 
   /** The container's own shell on a terminal (`kubectl exec -it … -- sh`): a prompt, Ctrl-C stops a command. */
-  public int shell(String node, String namespace, String pod, Place place, Streams io) throws InterruptedException {
+  public int shell(String node, String namespace, String pod, String image, Place place, Streams io)
+      throws InterruptedException {
     NodeShell shell = shell(node).orElseThrow(() -> new IllegalArgumentException("no demo node " + node));
-    return shell.interactive(new Call(io, shell, place == Place.POD ? netns(namespace, pod) : null, true), "/ # ");
+    return shell.interactive(new Call(io, shell, place == Place.POD ? netns(namespace, pod) : null, true,
+        ImageTools.of(image)), "/ # ");
   }
 
   private SimPod netns(String namespace, String pod) {
@@ -68,6 +81,6 @@ public final class ContainerExec {
     }
     // ssh-keygen in a debug pod answers what the node's sshd would; the demo's exec side knows no host key
     return Optional.of(shells.computeIfAbsent(node,
-        k -> new NodeShell(DemoNode.of(n), cluster, "(the demo node's host key is served over SSH only)")));
+        k -> new NodeShell(DemoNode.of(n), cluster, "(the demo node's host key is served over SSH only)", traffic)));
   }
 }

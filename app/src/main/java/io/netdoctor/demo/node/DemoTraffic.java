@@ -24,6 +24,11 @@ public final class DemoTraffic {
     this.dns = dns;
   }
 
+  /** The cluster DNS's answers (`dig` in a pod asks it); null when the demo runs without DNS. */
+  TrafficModel.DnsAnswers dns() {
+    return dns;
+  }
+
   /** Conversations a second; {@link Double#POSITIVE_INFINITY}: as fast as the simulation can. */
   public void rate(double perSecond) {
     if (!(perSecond > 0)) {

@@ -87,6 +87,10 @@ public final class NodeShell {
     }
     String program = argv.get(0);
     List<String> args = argv.subList(1, argv.size());
+    if (!call.image().has(program)) {
+      call.err("sh: " + program + ": not found"); // busybox sh's words for a program its image lacks
+      return 127;
+    }
     switch (program) {
       case "exec":
         return run(args, call);

@@ -35,8 +35,34 @@ final class RuntimeExec {
       call.err("exec: a command is required");
       return 1;
     }
-    Call inside = call.inNetns(found.get().pod()).intoToolbox();
+    ImageTools image = ImageTools.of(found.get().container().image());
+    if (!image.has(command.get(0))) {
+      return missing(command.get(0), call); // a distroless image: not even a shell
+    }
+    Call inside = call.inNetns(found.get().pod()).intoToolbox().inImage(image);
     boolean bareShell = command.size() == 1 && List.of("sh", "/bin/sh", "bash", "/bin/bash").contains(command.get(0));
     return bareShell ? call.shell().interactive(inside, "/ # ") : call.shell().run(command, inside);
+  }
+
+  /** Each runtime's answer to a program the image lacks, as its CLI prints it. */
+  private static int missing(String program, Call call) {
+    String tool = call.node().runtime();
+    switch (tool) {
+      case "docker" -> {
+        call.err("rpc error: code = 2 desc = oci runtime error: exec failed: container_linux.go:247: starting container"
+            + " process caused \"exec: \\\"" + program + "\\\": executable file not found in $PATH\"");
+        return 126;
+      }
+      case "rkt" -> {
+        call.err("enter: error: exec: \"" + program + "\": stat " + program + ": no such file or directory");
+        return 254;
+      }
+      default -> {
+        call.err("FATA[0000] execing command in container: rpc error: code = Unknown desc = failed to exec in"
+            + " container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container"
+            + " process: exec: \"" + program + "\": executable file not found in $PATH: unknown");
+        return 1;
+      }
+    }
   }
 }

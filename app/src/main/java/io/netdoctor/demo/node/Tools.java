@@ -9,12 +9,13 @@ import java.util.Set;
 final class Tools {
 
   /** What Container Linux and Flatcar hosts lack: these run inside the toolbox only, as in the guide. */
-  static final Set<String> TOOLBOX_ONLY = Set.of("dnf", "tcpdump");
+  static final Set<String> TOOLBOX_ONLY = Set.of("dnf", "tcpdump", "dig", "nslookup");
 
   static final List<String> HELP = List.of(
       "docker inspect|ps|run|rm, crictl inspect|ps, rkt list|status   the node's runtime CLI",
       "nsenter -n -t PID CMD     run CMD in the network namespace of the container with that PID",
       "nc -v -z -w N HOST PORT   check a TCP port (-u: UDP)",
+      "dig [@SERVER] [+search] NAME [TYPE] | dig -x ADDR   DNS as the pod's resolv.conf has it (toolbox, containers)",
       "ip addr | ip route | ss -ltn | iptables-save -t nat | ipvsadm -Ln (IPVS nodes)",
       "cat /etc/os-release | /etc/resolv.conf | /etc/hostname",
       "toolbox [CMD]             Fedora tools (dnf install, tcpdump) in a container on the host network",
@@ -34,6 +35,9 @@ final class Tools {
       default -> tools.put("crictl", new CrictlTool());
     }
     tools.put("nc", new NcTool(traffic));
+    DigTool dig = new DigTool(traffic);
+    tools.put("dig", dig);
+    tools.put("nslookup", new NslookupTool(dig));
     tools.put("ip", new IpTool());
     tools.put("ss", new SsTool(traffic));
     tools.put("cat", new CatTool());

@@ -13,6 +13,7 @@ import io.netdoctor.core.kube.Kubectl;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.core.kube.PodRef;
 import io.netdoctor.core.kube.ServiceInfo;
+import io.netdoctor.core.route.DigInPod;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.ui.common.BackgroundTask;
 import io.netdoctor.ui.common.TaskExecutor;
@@ -43,6 +44,8 @@ public final class DnsController implements AutoCloseable {
   private final Transcript transcript;
   private final Supplier<DnsCluster> cluster;
   private DnsView view;
+  /** Asks from inside a pod (its debug container, through the API route); null until the window wires it. */
+  private InsidePod inside;
   private Runnable show = () -> { };
   private Supplier<String> contextName = () -> null;
 
@@ -50,6 +53,13 @@ public final class DnsController implements AutoCloseable {
   public DnsController(MainController main) {
     this(main.tasks(), main.transcript(), () -> DnsCluster.of(main.connection()));
     contextName = () -> main.connection() == null ? null : main.connection().contextName();
+    inside = (pod, name, type, progress) -> {
+      var current = main.connection();
+      if (current == null) {
+        throw new DnsQueryException(DnsQueryException.Kind.NETWORK, "Not connected to a cluster yet.");
+      }
+      return main.nodeAccess().apiRoute(current).digInPod(pod, name, type, progress);
+    };
     view = new DnsView(model, this);
     show = () -> main.showTool(view.tab);
     main.addToolbarItem(view.toolbarButton);
@@ -66,6 +76,17 @@ public final class DnsController implements AutoCloseable {
       model.busy.set(false);
       model.message.set(DnsInput.describe(error));
     });
+  }
+
+  /** How "Resolve from inside this pod" reaches the pod: its debug container, on a worker thread. */
+  @FunctionalInterface
+  interface InsidePod {
+    DigInPod.Answer ask(PodRef pod, String name, String type, Consumer<String> progress);
+  }
+
+  /** Uses {@code inside} to ask from inside pods (tests; the window wires the API route). */
+  void askInsideThrough(InsidePod inside) {
+    this.inside = inside;
   }
 
   /** The model the view binds to (tests read it). */
@@ -144,6 +165,46 @@ public final class DnsController implements AutoCloseable {
       model.type.set("A");
     }
     resolveFromPod();
+  }
+
+  /** "Resolve from inside this pod" on a pod row: the name in the field (else kubernetes.default), asked in the pod. */
+  void resolveInside(PodInfo pod) {
+    open();
+    model.fromPod.set(pod.namespace() + "/" + pod.name());
+    if (model.name.get().isBlank()) {
+      model.name.set("kubernetes.default");
+      model.type.set("A");
+    }
+    resolveInside();
+  }
+
+  /**
+   * The typed name asked by dig in the chosen pod's debug container: UDP, the pod's own resolv.conf (search list,
+   * ndots), what a port-forward cannot test. The answer shows in dig's layout; the transcript has kubectl's lines.
+   */
+  void resolveInside() {
+    PodRef pod;
+    String name = model.name.get().strip();
+    String type = model.type.get();
+    try {
+      pod = DnsInput.podRef(model.fromPod.get(), true);
+      DigInPod.check(name, type);
+    } catch (DnsQueryException e) {
+      badInput(e);
+      return;
+    }
+    if (inside == null) {
+      model.message.set("Resolving from inside a pod needs the window's cluster connection.");
+      return;
+    }
+    InsidePod asking = inside;
+    String where = pod.namespace() + "/" + pod.name();
+    Consumer<String> progress = line -> io.netdoctor.ui.common.Fx.run(() -> model.busyText.set(line));
+    work("Resolving from inside " + where + " (its debug container) …", () -> asking.ask(pod, name, type, progress),
+        answer -> {
+          InsideAnswer.show(model, answer);
+          transcript.results().dns(name + " " + type, "inside pod " + where, answer.outcome(), answer.text());
+        });
   }
 
   /** "Check cluster DNS" from the tree: the checklist with the name and pod in the fields. */

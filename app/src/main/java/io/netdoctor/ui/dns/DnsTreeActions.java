@@ -22,7 +22,11 @@ final class DnsTreeActions {
     if (entry instanceof TreeEntry.PodEntry p) {
       MenuItem ptr = item("dnsResolvePodIp", "Resolve pod IP (PTR)", () -> dns.resolvePodIp(p.pod()));
       ptr.setDisable(p.pod().podIP().isEmpty());
-      return List.of(ptr, item("dnsResolveFromThisPod", "Resolve from this pod's point of view", () -> dns.resolveFrom(p.pod())));
+      MenuItem inside = item("dnsResolveInsideThisPod", "Resolve from inside this pod (dig in its debug container)",
+          () -> dns.resolveInside(p.pod()));
+      inside.setDisable(p.pod().node() == null || p.pod().node().isEmpty());
+      return List.of(ptr, item("dnsResolveFromThisPod", "Resolve from this pod's point of view", () -> dns.resolveFrom(p.pod())),
+          inside);
     }
     if (entry instanceof TreeEntry.ClusterEntry) {
       return List.of(item("dnsCheckCluster", "Check cluster DNS", dns::checkFromTree));

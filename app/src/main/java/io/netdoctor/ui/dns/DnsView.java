@@ -41,6 +41,7 @@ final class DnsView {
   final Button everyPod = new Button("Every DNS pod", Icons.of(Icons.EVERY_POD));
   final TextField fromPod = new TextField();
   final Button resolveFromPod = new Button("Resolve from pod", Icons.of(Icons.FROM_POD));
+  final Button resolveInsidePod = new Button("Inside pod", Icons.of(Icons.CONTAINER));
   final TextField domain = new TextField();
   final Button check = new Button("Check cluster DNS", Icons.of(Icons.CHECKLIST));
   final Label message = new Label();
@@ -88,13 +89,16 @@ final class DnsView {
     fromPod.textProperty().bindBidirectional(model.fromPod);
     resolveFromPod.setId("dnsResolveFromPod");
     resolveFromPod.setTooltip(new Tooltip("Try the name as this pod's resolver would: its search path, ndots:5"));
+    resolveInsidePod.setId("dnsResolveInsidePod");
+    resolveInsidePod.setTooltip(new Tooltip("Resolve from inside this pod: dig in its debug container, over UDP with"
+        + " the pod's own resolv.conf (adds an ephemeral container once; it cannot be removed)"));
     domain.setId("dnsDomain");
     domain.setPrefColumnCount(12);
     domain.setMaxWidth(220);
     domain.setTooltip(new Tooltip("The cluster domain (kubelet --cluster-domain)"));
     domain.textProperty().bindBidirectional(model.domain);
     check.setId("dnsCheck");
-    for (Button b : new Button[] {ask, everyPod, resolveFromPod, check}) {
+    for (Button b : new Button[] {ask, everyPod, resolveFromPod, resolveInsidePod, check}) {
       b.disableProperty().bind(model.busy);
     }
 
@@ -107,11 +111,15 @@ final class DnsView {
     form.addRow(0, label("Name"), name, type, ask);
     form.addRow(1, label("Server"), server);
     form.add(everyPod, 2, 1, 2, 1);
-    form.addRow(2, label("From pod"), fromPod);
-    form.add(resolveFromPod, 2, 2, 2, 1);
+    // the pod's field gives way to its two buttons (the pane is often narrow beside the tree)
+    HBox podRow = new HBox(6, fromPod, resolveFromPod, resolveInsidePod);
+    HBox.setHgrow(fromPod, Priority.ALWAYS);
+    fromPod.setMinWidth(120);
+    form.add(label("From pod"), 0, 2);
+    form.add(podRow, 1, 2, 3, 1);
     form.addRow(3, label("Domain"), domain);
     form.add(check, 2, 3, 2, 1);
-    for (Button b : new Button[] {ask, everyPod, resolveFromPod, check}) {
+    for (Button b : new Button[] {ask, everyPod, resolveFromPod, resolveInsidePod, check}) {
       b.setMinWidth(Region.USE_PREF_SIZE);
       b.setMaxWidth(Double.MAX_VALUE);
     }
@@ -226,6 +234,7 @@ final class DnsView {
     everyPod.setOnAction(e -> controller.askEveryPod());
     check.setOnAction(e -> controller.check());
     resolveFromPod.setOnAction(e -> controller.resolveFromPod());
+    resolveInsidePod.setOnAction(e -> controller.resolveInside());
     rerun.setOnAction(e -> controller.rerun(history.getSelectionModel().getSelectedItem()));
     compare.setOnAction(e -> controller.compare(List.copyOf(history.getSelectionModel().getSelectedItems())));
     name.focusedProperty().addListener((obs, old, focused) -> {

@@ -108,8 +108,8 @@ public final class MainController implements AutoCloseable {
     policies = new io.netdoctor.ui.policy.PolicyTools(this::showTool, tasks, transcript, () -> connection,
         nodeAccess::wiring);
     tree.addRowActions(policies::rowActions);
-    shells = new io.netdoctor.ui.shell.ShellActions(() -> connection, nodeAccess, () -> io.netdoctor.core.route.Via.API,
-        tasks, transcript, this::showTool); // the API's exec, issue 12's default; a per-context route plugs in here
+    shells = new io.netdoctor.ui.shell.ShellActions(() -> connection, nodeAccess, () -> nodeAccess.routes()
+        .of(connection == null ? null : connection.displayName()).via(), tasks, transcript, this::showTool);
     tree.addRowActions(shells::menuItems);
     details.addActions(shells::buttons);
     ToolTabs.attach(view.tools); // Close / Close others / Close all on each tool tab

@@ -103,7 +103,11 @@ public final class ConsoleController implements AutoCloseable {
         String how = switch (exit.ending()) {
           case EXITED -> "The console ended (exit status " + exit.status() + ").";
           case KILLED -> "The console was closed.";
-          case DROPPED -> "The SSH session to " + subject.node().name() + " dropped; the console ended.";
+          case DROPPED -> model.plan.route.get().contains("Kubernetes API")
+              ? "The exec stream to " + (kind == Kind.DEBUG ? "the debug container in " + subject.label()
+                  : "the node debug pod on " + subject.node().name()) + " ended (the pod was deleted, or the API"
+                  + " server went away); the console ended."
+              : "The SSH session to " + subject.node().name() + " dropped; the console ended.";
         };
         note(exit.ending() == RemoteProcess.Ending.DROPPED ? ConsoleModel.Kind.ERROR : ConsoleModel.Kind.INFO, how);
         Fx.run(() -> {
@@ -136,10 +140,10 @@ public final class ConsoleController implements AutoCloseable {
     ContextRoutes.Taken route = access.routes().take(current, subject.node(), wiring);
     Fx.run(() -> model.plan.route.set(route.shown()));
     if (route.api() != null) {
-      ApiConsole console = ApiConsole.open(route.api(), kind, subject, listener, line -> {
+      ApiConsole console = route.throughApi(api -> ApiConsole.open(api, kind, subject, listener, line -> {
         status(line);
         note(ConsoleModel.Kind.INFO, line);
-      });
+      }));
       return new Running(console::send, console);
     }
     NodeTarget node = wiring.target(subject.node());

@@ -5,6 +5,7 @@ import io.netdoctor.core.kube.KubeNames;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.route.ApiRoute;
 import io.netdoctor.core.route.ApiSettings;
+import io.netdoctor.core.route.BothRoutesFailed;
 import io.netdoctor.core.route.RouteChoice;
 import io.netdoctor.core.route.Via;
 import java.io.IOException;
@@ -80,18 +81,48 @@ public final class ContextRoutes implements AutoCloseable {
     save();
   }
 
-  /** The route an action took, and on the API route the cluster's API route to act through (null over SSH). */
-  public record Taken(RouteChoice choice, ApiRoute api) {
+  /**
+   * The route an action took, and on the API route the cluster's API route to act through (null over SSH);
+   * {@code sshSkipped}: why Automatic did not take SSH (null when the route was chosen, or SSH was taken).
+   */
+  public record Taken(RouteChoice choice, ApiRoute api, String node, String sshSkipped) {
     /** "Route: via Kubernetes API: SSH is not configured for this context (…)", as the pane shows it. */
     public String shown() {
       return "Route: " + choice.describe();
+    }
+
+    /**
+     * Runs {@code work} on the API route; when Automatic came here because SSH was not configured or failed, its
+     * failure becomes one message naming both routes and why each failed ({@link BothRoutesFailed}).
+     */
+    public <T> T throughApi(java.util.function.Function<ApiRoute, T> work) {
+      try {
+        return work.apply(api);
+      } catch (RuntimeException e) {
+        if (sshSkipped == null || e instanceof io.netdoctor.core.dns.DnsQueryException) {
+          throw e;
+        }
+        throw new BothRoutesFailed(node, sshSkipped, e);
+      }
     }
   }
 
   /** Decides the route for {@code node} and, on the API route, gives the connection's API route. Worker thread. */
   public Taken take(ClusterConnection connection, NodeInfo node, NodeAccess.Wiring wiring) {
     RouteChoice choice = choose(connection, node, wiring);
-    return new Taken(choice, choice.route() == Via.API ? api(connection, wiring.settings()) : null);
+    boolean automatic = of(connection == null ? null : connection.displayName()).via() == Via.AUTO;
+    String skipped = automatic && choice.route() == Via.API ? sshSkipped(choice.reason()) : null;
+    return new Taken(choice, choice.route() == Via.API ? api(connection, wiring.settings()) : null, node.name(),
+        skipped);
+  }
+
+  /** "not configured for this context (…)" or "failed (…)": Automatic's reason without its "SSH to NODE". */
+  private static String sshSkipped(String reason) {
+    int failed = reason.indexOf(" failed (");
+    if (reason.startsWith("Automatic: SSH to ") && failed > 0) {
+      return reason.substring(failed + 1);
+    }
+    return reason.startsWith("SSH is ") ? reason.substring("SSH is ".length()) : reason;
   }
 
   /**

@@ -146,6 +146,14 @@ public final class NodeAccess implements AutoCloseable {
     return wiring;
   }
 
+  /**
+   * The API route of {@code connection} (its ephemeral debug containers, asked about before one is added), whatever
+   * the context's route: what only the API can do (dig with the pod's own resolv.conf) goes through it. Worker thread.
+   */
+  public io.netdoctor.core.route.ApiRoute apiRoute(io.netdoctor.core.kube.ClusterConnection connection) {
+    return routes.api(connection, wiring().settings());
+  }
+
   /** Ends every session and every process started through it; a prompt still open answers "reject". */
   @Override
   public void close() {

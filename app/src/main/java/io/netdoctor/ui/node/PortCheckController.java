@@ -94,11 +94,13 @@ public final class PortCheckController {
       ContextRoutes.Taken route = access.routes().take(current, subject.node(), wiring);
       io.netdoctor.ui.common.Fx.run(() -> model.plan.route.set(route.shown()));
       if (route.api() != null) {
-        var results = new ArrayList<>(route.api().portChecksInPod(subject.pod(), pod, ports, lines));
-        if (fromNode) {
-          results.addAll(route.api().portChecksFromNode(subject.pod(), ports, lines));
-        }
-        return results;
+        return route.throughApi(api -> {
+          var results = new ArrayList<>(api.portChecksInPod(subject.pod(), pod, ports, lines));
+          if (fromNode) {
+            results.addAll(api.portChecksFromNode(subject.pod(), ports, lines));
+          }
+          return results;
+        });
       }
       List<io.netdoctor.core.command.Command> checks = ports.stream().map(p -> PortChecks.check("localhost", p)).toList();
       RuntimePlan plan = wiring.entry().plan(pod, checks);

@@ -10,6 +10,9 @@ final class Problems {
   }
 
   static PlanModel.Problem of(Throwable error) {
+    if (error instanceof io.netdoctor.core.route.BothRoutesFailed e) {
+      return new PlanModel.Problem(e.failure(), "Neither SSH nor the Kubernetes API got in", e.getMessage());
+    }
     if (error instanceof NodeAccessException e) {
       return new PlanModel.Problem(e.failure(), title(e.failure()), e.getMessage());
     }

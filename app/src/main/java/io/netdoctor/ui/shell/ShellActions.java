@@ -126,11 +126,13 @@ public final class ShellActions implements AutoCloseable {
       }
       NodeAccess.Wiring wiring = nodes.wiring();
       NodeTarget target = wiring.target(node);
-      RouteChoice choice = RouteChoice.decide(asked, node.name(), () -> wiring.sessions().connect(target));
+      // as every node action decides: Automatic takes the API when SSH is not configured for the node or fails
+      var taken = nodes.routes().take(cluster, node, wiring);
+      RouteChoice choice = taken.choice();
       if (choice.route() == Via.API) {
         shown = "the Kubernetes API (" + choice.reason() + ")";
         transcript.note("shell " + pod.ref() + "/" + container, choice.describe());
-        return ContainerShell.overApi(cluster, pod.ref(), container, listener);
+        return taken.throughApi(api -> ContainerShell.overApi(cluster, pod.ref(), container, listener));
       }
       shown = "SSH to " + node.name();
       return ContainerShell.overSsh(wiring.sessions(), target, PodTarget.of(pod, node, container), listener);

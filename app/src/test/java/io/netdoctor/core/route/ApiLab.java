@@ -59,6 +59,8 @@ public final class ApiLab implements AutoCloseable {
   public volatile boolean ephemeralDisabled;
   /** The state the kubelet reports for a new ephemeral container or node debug pod container (default running). */
   volatile Function<String, ContainerState> kubelet = name -> running();
+  /** Node debug pods (by pod name) whose container the kubelet keeps in ContainerCreating while this says so. */
+  volatile java.util.function.Predicate<String> slowPod = name -> false;
   private final Map<String, List<EphemeralContainer>> ephemeral = new ConcurrentHashMap<>();
 
   public ApiLab() {
@@ -134,7 +136,9 @@ public final class ApiLab implements AutoCloseable {
     var labels = pod.getMetadata().getLabels();
     if (labels != null && "netdoctor".equals(labels.get("app.kubernetes.io/managed-by")) && pod.getStatus() == null) {
       var c = pod.getSpec().getContainers().get(0);
-      ContainerStatus s = status(c.getName(), c.getImage());
+      ContainerStatus s = slowPod.test(name) ? new ContainerStatusBuilder().withName(c.getName())
+          .withImage(c.getImage()).withState(waiting("ContainerCreating", "")).withReady(false).build()
+          : status(c.getName(), c.getImage());
       pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder()
           .withPhase(s.getState().getRunning() != null ? "Running" : "Pending").withContainerStatuses(s).build());
     }

@@ -54,8 +54,15 @@ class ContainerShellTest {
   }
 
   private ContainerShell open(String container) {
+    start(MASTER, container);
+    // the shell's prompt, without a line end, shows it reads: typing before it would echo ahead of it
+    await().atMost(WAIT).until(() -> partial.equals("/ # "));
+    return shell;
+  }
+
+  private void start(PodRef pod, String container) {
     var cluster = new ApiCluster(demo.client(), List.of("--context", "netdoctor-demo"), transcript);
-    shell = ContainerShell.overApi(cluster, MASTER, container, new RemoteProcess.Listener() {
+    shell = ContainerShell.overApi(cluster, pod, container, new RemoteProcess.Listener() {
       @Override
       public void stdout(String line) {
         lines.add(line);
@@ -76,9 +83,21 @@ class ContainerShellTest {
         ended.complete(exit);
       }
     });
-    // the shell's prompt, without a line end, shows it reads: typing before it would echo ahead of it
-    await().atMost(WAIT).until(() -> partial.equals("/ # "));
-    return shell;
+  }
+
+  @Test
+  void aDistrolessContainerWithNoShellIsSaidInOneLine() throws Exception {
+    // CoreDNS's image is distroless: kubectl exec finds no sh (nor bash, nor busybox's)
+    String dns = demo.client().pods().inNamespace("kube-system").withLabel("k8s-app", "kube-dns").list().getItems()
+        .get(0).getMetadata().getName();
+    start(new PodRef("kube-system", dns), "coredns");
+    RemoteProcess.Exit exit = ended.get(60, TimeUnit.SECONDS);
+    assertThat(exit.ending()).isEqualTo(RemoteProcess.Ending.EXITED);
+    assertThat(lines).containsExactly("ERR The container has no shell: tried sh, bash, /busybox/sh (distroless images"
+        + " have none). Its network can still be reached: Attach debug container, Check ports or a capture.");
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text).contains(
+        "kubectl --context netdoctor-demo exec -it " + dns + " -n kube-system -c coredns -- sh",
+        "kubectl --context netdoctor-demo exec -it " + dns + " -n kube-system -c coredns -- /busybox/sh");
   }
 
   /** Waits for a line; on timeout the failure shows every line that came. */

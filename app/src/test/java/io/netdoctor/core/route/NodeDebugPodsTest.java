@@ -136,4 +136,25 @@ class NodeDebugPodsTest {
     }
     assertThat(debugPods()).isEmpty();
   }
+
+  @Test
+  void aNodeWhosePodIsSlowToStartHoldsUpNoOtherNode() throws Exception {
+    lab.slowPod = name -> name.startsWith("node-debugger-node-slow-");
+    try (var pods = new NodeDebugPods(lab.api(), ApiSettings.DEFAULT)) {
+      var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> pods.open("node-slow", progress::add));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+          .until(() -> debugPods().stream().anyMatch(p -> p.getSpec().getNodeName().equals("node-slow")));
+      // node-slow's pod is still ContainerCreating: another node's pod is made and used meanwhile
+      var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> pods.open("node-2", progress::add));
+      try (var lease = other.get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        assertThat(lease.pod().node()).isEqualTo("node-2");
+        assertThat(slow).isNotDone();
+      }
+      lab.slowPod = name -> false;
+      try (var lease = slow.get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        assertThat(lease.pod().node()).isEqualTo("node-slow");
+      }
+    }
+    assertThat(debugPods()).isEmpty();
+  }
 }

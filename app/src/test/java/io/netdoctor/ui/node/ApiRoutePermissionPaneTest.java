@@ -85,8 +85,12 @@ class ApiRoutePermissionPaneTest {
     select(robot, "web-1");
     press(robot, "checkPortsButton");
     await().atMost(WAIT).until(() -> robot.lookup("#problemMessage").tryQuery().isPresent());
-    assertThat(text(robot, "#problemMessage")).isEqualTo("Not allowed to patch pods/ephemeralcontainers in namespace"
-        + " default: ask a cluster admin for that permission (RBAC), or use the SSH route.");
+    // Automatic had no SSH to take and the API was refused: one message naming both routes and each one's reason
+    assertThat(text(robot, "#problemTitle")).isEqualTo("Neither SSH nor the Kubernetes API got in");
+    assertThat(text(robot, "#problemMessage")).startsWith("Neither route reached node-1. SSH: not configured for this"
+        + " context (no Host entry for node-1 in ").endsWith(", no override). Kubernetes API: Not allowed to patch"
+        + " pods/ephemeralcontainers in namespace default: ask a cluster admin for that permission (RBAC), or use the"
+        + " SSH route");
     assertThat(text(robot, "#routeLabel")).startsWith("Route: via Kubernetes API: SSH is not configured for this"
         + " context (no Host entry for node-1 in ");
     assertThat(lab.ephemeralPatches).isEmpty(); // asked first, nothing was attempted

@@ -58,6 +58,40 @@ class ShellPaneTest {
   @AfterEach
   void stop() throws Exception {
     PaneRobot.close(main);
+    // the routes chosen here are remembered: later classes on the demo must start from Automatic again
+    java.nio.file.Files.deleteIfExists(io.netdoctor.ui.node.NodeSettingsStore.defaultPath()
+        .resolveSibling("routes.properties"));
+  }
+
+  /** Chooses the context's route (as the node settings dialog or the Reach nodes via menu does). */
+  private void useRoute(io.netdoctor.core.route.Via via) throws java.io.IOException {
+    await().atMost(DEMO_START).until(() -> fx(() -> main.connection() != null));
+    String context = fx(() -> main.connection().displayName());
+    main.nodeAccess().routes().set(context, new io.netdoctor.ui.node.ContextRoutes.Setting(via, "default"));
+  }
+
+  @Test
+  void overSshTheShellIsTheRuntimesExecOnTheNode(FxRobot robot) throws Exception {
+    useRoute(io.netdoctor.core.route.Via.SSH);
+    selectContainer(robot, POD, "redis");
+    press(robot, "openShellButton");
+    // the node's host key is new to this user: the usual prompt, accepted as a user would
+    await().atMost(DEMO_START).until(() -> robot.lookup("#hostKeyDialog").tryQuery().isPresent()
+        || !screen(robot).isEmpty());
+    fx(() -> {
+      robot.lookup("#hostKeyDialog").tryQueryAs(javafx.scene.control.DialogPane.class).ifPresent(pane ->
+          ((javafx.scene.control.Button) pane.lookupButton(io.netdoctor.ui.node.HostKeyPrompt.ACCEPT)).fire());
+      return null;
+    });
+    awaitPrompt(robot);
+    assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+        .anyMatch(t -> t.contains("docker exec -ti ") && t.endsWith(" /bin/sh"))
+        .noneMatch(t -> t.contains(" exec -it " + POD));
+    assertThat(fx(() -> robot.lookup("#shellStatus").queryAs(javafx.scene.control.Label.class).getText()))
+        .contains("through SSH to k8s-onenode-1461695566");
+    robot.clickOn("#shellInput").write("ip addr").type(KeyCode.ENTER);
+    awaitScreen(robot, s -> s.stream().anyMatch(l -> l.contains("inet 10.2.47.3/24"))); // the pod's network
+    closeShellTab(robot);
   }
 
   /** Selects the container's row (under its pod, expanded as a click on the arrow would). */
@@ -133,7 +167,8 @@ class ShellPaneTest {
   }
 
   @Test
-  void aCommandTypedInTheShellIsAnsweredAndTheHistoryAndCtrlCWork(FxRobot robot) {
+  void aCommandTypedInTheShellIsAnsweredAndTheHistoryAndCtrlCWork(FxRobot robot) throws Exception {
+    useRoute(io.netdoctor.core.route.Via.API);
     selectContainer(robot, POD, "redis");
     press(robot, "openShellButton");
     awaitPrompt(robot);
