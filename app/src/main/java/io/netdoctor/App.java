@@ -34,6 +34,9 @@ public final class App extends Application {
     // Decoded beside the start-up work and given to the window after its first frame: decoding
     // and scaling it for the window manager took ~50 ms before the window could appear.
     CompletableFuture<Image> icon = CompletableFuture.supplyAsync(App::icon);
+    // Background work the start-up gives (the lab catalog's parse, the demo cluster) waits for the first frame.
+    CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+    tasks.holdUntil(firstFrame);
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), tasks,
         () -> DemoCluster.start(DEMO_LIFE));
     new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
@@ -44,11 +47,14 @@ public final class App extends Application {
     io.netdoctor.ui.help.HelpController.forApp(main, io.netdoctor.core.platform.FolderOpener.system());
     scene.getStylesheets().add(stylesheet());
     main.addPanesAfterFirstFrame(scene);
-    FirstFrame.whenDrawn(scene, () -> icon.thenAccept(image -> Fx.run(() -> {
-      if (image != null) {
-        stage.getIcons().add(image);
-      }
-    })));
+    FirstFrame.whenDrawn(scene, () -> {
+      firstFrame.complete(null);
+      icon.thenAccept(image -> Fx.run(() -> {
+        if (image != null) {
+          stage.getIcons().add(image);
+        }
+      }));
+    });
     stage.setTitle("NetDoctor");
     stage.setScene(scene);
     stage.show();

@@ -68,6 +68,13 @@ final class Pulses {
     return w.shown;
   }
 
+  void stop() throws Exception {
+    onFx(() -> {
+      timer.stop();
+      return null;
+    });
+  }
+
   /** Waits for a rendered pulse and starts counting gaps afresh. */
   void resetGaps() throws Exception {
     when(() -> true).get(60, TimeUnit.SECONDS);
@@ -104,6 +111,14 @@ final class Pulses {
         future.completeExceptionally(e);
       }
     });
-    return future.get(120, TimeUnit.SECONDS);
+    return future.get(300, TimeUnit.SECONDS);
+  }
+
+  static boolean onFxUnchecked(Callable<Boolean> work) {
+    try {
+      return onFx(work);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

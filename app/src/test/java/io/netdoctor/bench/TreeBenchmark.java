@@ -1,5 +1,8 @@
 package io.netdoctor.bench;
 
+import static io.netdoctor.bench.Pulses.onFx;
+import static io.netdoctor.bench.Pulses.onFxUnchecked;
+
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -62,15 +65,8 @@ public final class TreeBenchmark {
       REPEATS = 1;
       WARMUP = 1;
     }
-    System.setProperty("glass.platform", "Monocle");
-    System.setProperty("monocle.platform", "Headless");
-    System.setProperty("prism.order", "sw");
-    System.setProperty("prism.text", "native");
-    System.setProperty("headless.geometry", "1600x1200-32");
     int total = NAMESPACES * PODS_PER_NAMESPACE;
-    CountDownLatch fxStarted = new CountDownLatch(1);
-    Platform.startup(fxStarted::countDown);
-    fxStarted.await();
+    Pulses.startHeadless();
     var tree = onFx(ClusterTreeController::new);
     var stage = onFx(() -> {
       Stage s = new Stage();
@@ -91,7 +87,7 @@ public final class TreeBenchmark {
     long heap = 0;
     int rows = 0;
     double burstSecs = 0;
-    AtomicLong maxGap = new AtomicLong();
+    double maxGap = 0;
     jdk.jfr.Recording roundsJfr = null;
     for (int round = 0; round < WARMUP + REPEATS; round++) {
       if (round == WARMUP && System.getProperty("bench.jfrRounds") != null) { // profile the warm rounds
@@ -124,7 +120,9 @@ public final class TreeBenchmark {
           System.gc();
           System.gc();
           heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-          burstSecs = burstGap(cluster, tree, maxGap);
+          var pulses = new Pulses().start();
+          burstSecs = burstGap(cluster, tree, pulses);
+          maxGap = pulses.maxGapMillis();
         }
       } finally {
         open.forEach(ClusterConnection::close);
@@ -186,7 +184,7 @@ public final class TreeBenchmark {
     System.out.printf("(d) heap after GC:                 %7.1f MB  [target <= 300]  (the API server runs in its own"
         + " JVM)%n", heap / 1048576.0);
     System.out.printf("(e) largest FX pulse gap, %d-update burst: %.1f ms  [target <= 100]  (burst shown in %.2f s)%n",
-        BURST, maxGap.get() / 1e6, burstSecs);
+        BURST, maxGap, burstSecs);
     System.out.printf("    FX time to build the tree from %d pods in one batch: %.1f ms%n", everything.size(),
         fullNanos / 1e6);
     System.out.printf("    FX time to apply %d pod updates (one batch below the bulk size): %.1f ms%n",
@@ -198,24 +196,9 @@ public final class TreeBenchmark {
   }
 
   /** (e): the largest gap between FX pulses while BURST pod updates arrive; returns how long they took to show. */
-  private static double burstGap(ApiServer cluster, ClusterTreeController tree, AtomicLong maxGap) throws Exception {
-    AtomicLong lastPulse = new AtomicLong();
-    AnimationTimer timer = new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        long prev = lastPulse.getAndSet(now);
-        if (prev != 0) {
-          maxGap.accumulateAndGet(now - prev, Math::max);
-        }
-      }
-    };
-    onFx(() -> {
-      timer.start();
-      return null;
-    });
+  private static double burstGap(ApiServer cluster, ClusterTreeController tree, Pulses pulses) throws Exception {
     awaitPulse();
-    awaitPulse();
-    maxGap.set(0);
+    pulses.resetGaps();
     jdk.jfr.Recording jfr = null;
     if (System.getProperty("bench.jfr") != null) { // profile the burst: -Dbench.jfr=FILE
       jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -231,10 +214,7 @@ public final class TreeBenchmark {
       jfr.stop();
       jfr.close();
     }
-    onFx(() -> {
-      timer.stop();
-      return null;
-    });
+    pulses.stop();
     return burstSecs;
   }
 
@@ -397,26 +377,6 @@ public final class TreeBenchmark {
         throw new IllegalStateException("timed out");
       }
       TimeUnit.MILLISECONDS.sleep(5);
-    }
-  }
-
-  private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-    var future = new CompletableFuture<T>();
-    Platform.runLater(() -> {
-      try {
-        future.complete(work.call());
-      } catch (Exception e) {
-        future.completeExceptionally(e);
-      }
-    });
-    return future.get(60, TimeUnit.SECONDS);
-  }
-
-  private static boolean onFxUnchecked(java.util.concurrent.Callable<Boolean> work) {
-    try {
-      return onFx(work);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,8 @@
 package io.netdoctor.bench;
 
+import static io.netdoctor.bench.Pulses.onFx;
+import static io.netdoctor.bench.Pulses.onFxUnchecked;
+
 import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ContainerId;
 import io.netdoctor.core.kube.ContainerInfo;
@@ -12,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,14 +71,7 @@ public final class TreeScaleBenchmark {
       UPDATES_PER_SECOND = 500;
       FILTER = "auth-00";
     }
-    System.setProperty("glass.platform", "Monocle");
-    System.setProperty("monocle.platform", "Headless");
-    System.setProperty("prism.order", "sw");
-    System.setProperty("prism.text", "native");
-    System.setProperty("headless.geometry", "1600x1200-32");
-    CountDownLatch fxStarted = new CountDownLatch(1);
-    Platform.startup(fxStarted::countDown);
-    fxStarted.await();
+    Pulses.startHeadless();
     var tree = onFx(ClusterTreeController::new);
     Stage stage = onFx(() -> {
       Stage s = new Stage();
@@ -129,11 +123,10 @@ public final class TreeScaleBenchmark {
     });
 
     // (2) filter: type it, then clear it
-    AtomicLong maxGap = new AtomicLong();
-    AnimationTimer pulses = pulseWatch(maxGap);
+    Pulses pulses = new Pulses().start();
     double[] typed = filter(tree, filterField, FILTER, expected);
     double[] cleared = filter(tree, filterField, "", total);
-    long filterGap = maxGap.getAndSet(0);
+    double filterGap = pulses.maxGapMillis();
     boolean kept = onFx(() -> view.getSelectionModel().getSelectedItem() != null
         && view.getSelectionModel().getSelectedItem().getValue() instanceof TreeEntry.PodEntry p
         && p.pod().uid().equals(chosen.uid()));
@@ -142,12 +135,11 @@ public final class TreeScaleBenchmark {
         typed[1], typed[2]);
     System.out.printf("    clearing it: FX held %.1f ms; all %d pods shown at %.1f ms (FX CPU %.0f ms); largest pulse"
         + " gap while filtering %.1f ms; the selected pod still selected: %s%n", cleared[0], total, cleared[1],
-        cleared[2], filterGap / 1e6, kept);
+        cleared[2], filterGap, kept);
 
     // (3) updates at a steady rate; each pod's restarts count says how many updates it got
     System.gc();
-    awaitPulse();
-    maxGap.set(0);
+    pulses.resetGaps();
     long feedCpu = FX_CPU.getAsLong();
     long sent = feed(sink, pods);
     long u1 = System.nanoTime();
@@ -165,18 +157,15 @@ public final class TreeScaleBenchmark {
     }
     feedCpu = FX_CPU.getAsLong() - feedCpu;
     awaitPulse();
-    long updateGap = maxGap.get();
-    onFx(() -> {
-      pulses.stop();
-      return null;
-    });
+    double updateGap = pulses.maxGapMillis();
+    pulses.stop();
     System.gc();
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 
     System.out.printf("(3) largest FX pulse gap, %,d pod updates/s for %d s: %.1f ms  [target <= 100]; %,d updates,"
         + " all shown %.2f s after the last; FX thread CPU %.0f ms = %.1f %% of the feed's time%n", UPDATES_PER_SECOND,
-        SECONDS, updateGap / 1e6, sent, caughtUp, feedCpu / 1e6, feedCpu / 1e7 / SECONDS);
+        SECONDS, updateGap, sent, caughtUp, feedCpu / 1e6, feedCpu / 1e7 / SECONDS);
     System.out.printf("    heap after GC %.0f MB; load average %.1f on %d cores%n", heap / 1048576.0,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
@@ -256,24 +245,6 @@ public final class TreeScaleBenchmark {
     return sum;
   }
 
-  private static AnimationTimer pulseWatch(AtomicLong maxGap) throws Exception {
-    AtomicLong last = new AtomicLong();
-    AnimationTimer timer = new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        long prev = last.getAndSet(now);
-        if (prev != 0) {
-          maxGap.accumulateAndGet(now - prev, Math::max);
-        }
-      }
-    };
-    onFx(() -> {
-      timer.start();
-      return null;
-    });
-    return timer;
-  }
-
   private static boolean matchesFilter(PodInfo pod) {
     String f = FILTER.toLowerCase(Locale.ROOT);
     return pod.name().contains(f) || pod.namespace().contains(f) || pod.node().contains(f) || pod.podIP().contains(f)
@@ -336,26 +307,6 @@ public final class TreeScaleBenchmark {
       LockSupport.parkNanos(50_000_000);
     }
     return true;
-  }
-
-  private static <T> T onFx(Callable<T> work) throws Exception {
-    var future = new CompletableFuture<T>();
-    Platform.runLater(() -> {
-      try {
-        future.complete(work.call());
-      } catch (Exception e) {
-        future.completeExceptionally(e);
-      }
-    });
-    return future.get(300, TimeUnit.SECONDS);
-  }
-
-  private static boolean onFxUnchecked(Callable<Boolean> work) {
-    try {
-      return onFx(work);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static double secs(long start) {

@@ -23,6 +23,8 @@ public final class DaemonTaskExecutor implements TaskExecutor {
   private final ThreadPoolExecutor pool;
   private final Executor deliver;
   private volatile boolean shutDown;
+  /** Jobs waiting for {@link #holdUntil}'s gate (null: none held, jobs go straight to the pool). */
+  private java.util.List<Job> held;
 
   /** Delivers outcomes on the FX thread. */
   public DaemonTaskExecutor() {
@@ -50,13 +52,49 @@ public final class DaemonTaskExecutor implements TaskExecutor {
 
   @Override
   public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
-    try {
-      pool.execute(new Job(task));
-    } catch (RejectedExecutionException e) {
-      LOG.debug("Task '{}' refused: the app is closing", task.name());
-      task.cancel();
+    Job job = new Job(task);
+    synchronized (this) {
+      if (held != null) {
+        held.add(job);
+        return task;
+      }
     }
+    submit(job);
     return task;
+  }
+
+  /**
+   * Tasks given from now until {@code gate} completes wait for it, then run in the order given. The app holds its
+   * start-up work (the lab catalog, the demo cluster…) until the window's first frame is on the screen: on two
+   * cores that work otherwise competes with the window's own start.
+   */
+  public void holdUntil(java.util.concurrent.CompletionStage<?> gate) {
+    synchronized (this) {
+      if (held == null) {
+        held = new java.util.ArrayList<>();
+      }
+    }
+    gate.whenComplete((ignored, error) -> release());
+  }
+
+  private void release() {
+    java.util.List<Job> waiting;
+    synchronized (this) {
+      waiting = held;
+      held = null;
+    }
+    if (waiting != null) {
+      waiting.forEach(this::submit);
+    }
+  }
+
+  private void submit(Job job) {
+    try {
+      pool.execute(job);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Task '{}' refused: the app is closing", job.task.name());
+      job.task.cancel();
+    }
   }
 
   /** Refuses new tasks, cancels queued ones; running work is not interrupted (it may be closing something). */
@@ -65,6 +103,12 @@ public final class DaemonTaskExecutor implements TaskExecutor {
     shutDown = true;
     pool.shutdown();
     var queued = new java.util.ArrayList<Runnable>();
+    synchronized (this) {
+      if (held != null) {
+        queued.addAll(held);
+        held = null;
+      }
+    }
     pool.getQueue().drainTo(queued);
     for (Runnable job : queued) {
       ((Job) job).task.cancel();

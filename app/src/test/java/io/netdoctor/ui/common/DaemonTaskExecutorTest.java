@@ -107,4 +107,34 @@ class DaemonTaskExecutorTest {
     assertThat(TaskExecutor.oneLine(wrapped)).isEqualTo("no route to host 10.0.0.7:22");
     assertThat(TaskExecutor.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
   }
+
+  @Test
+  void heldTasksWaitForTheGateThenRun() {
+    var gate = new java.util.concurrent.CompletableFuture<Void>();
+    executor.holdUntil(gate);
+    List<String> ran = new CopyOnWriteArrayList<>();
+    for (String name : List.of("labs", "demo")) {
+      executor.execute(BackgroundTask.of(name, () -> ran.add(name)).onSuccess(ok -> delivered.add(name)));
+    }
+    // nothing starts while the gate is shut: the list stays empty for a while
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(ran::isEmpty);
+    gate.complete(null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> delivered.size() == 2);
+    assertThat(ran).containsExactlyInAnyOrder("labs", "demo");
+    // after the gate, tasks go straight to the pool again
+    executor.execute(BackgroundTask.of("later", () -> "later").onSuccess(delivered::add));
+    await().atMost(Duration.ofSeconds(30)).until(() -> delivered.contains("later"));
+  }
+
+  @Test
+  void shutdownCancelsHeldTasksAndTheyNeverRun() {
+    var gate = new java.util.concurrent.CompletableFuture<Void>();
+    executor.holdUntil(gate);
+    List<String> ran = new CopyOnWriteArrayList<>();
+    BackgroundTask<Boolean> held = executor.execute(BackgroundTask.of("held", () -> ran.add("held")));
+    executor.shutdown();
+    gate.complete(null);
+    assertThat(held.isCancelled()).isTrue();
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(ran::isEmpty);
+  }
 }
