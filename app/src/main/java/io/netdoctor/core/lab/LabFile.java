@@ -62,7 +62,8 @@ public final class LabFile {
     }
     String title = all.required(top, "title").text();
     String summary = all.required(top, "summary").text();
-    String briefing = all.required(top, "briefing").text();
+    // a window wraps the text itself: the file's line breaks join, a blank line keeps a new paragraph
+    String briefing = all.required(top, "briefing").text().replaceAll("[ \\t]*(?<!\\n)\\n(?!\\n)[ \\t]*", " ");
     List<String> hints = all.required(top, "hints").texts();
     List<WorldChange> changes = changes(all.required(top, "changes"));
     if (changes.isEmpty()) {

@@ -87,6 +87,11 @@ public final class LabSession implements AutoCloseable {
     if (lab.verification() == null) {
       return new Question.Outcome(false, "This lab has no fix action: answer its question.");
     }
+    Question.Outcome now = verify();
+    if (now.right()) {
+      // pressed twice, or fixed by hand: nothing to apply
+      return new Question.Outcome(true, now.message().replaceFirst("^Fixed", "Already fixed"));
+    }
     transcript.note(SOURCE, "Fix: " + lab.verification().fixTitle());
     apply(lab.verification().fix());
     return verify();
@@ -219,9 +224,15 @@ public final class LabSession implements AutoCloseable {
 
   private void applyOne(WorldChange change) {
     if (change instanceof WorldChange.Add add) {
+      // there already (the trainee made part of the fix by hand): replaced, not refused with a conflict
+      boolean there = objects.read(add.ref()) != null;
       transcript.commandText(SOURCE, "echo " + Command.quote(objects.json(add.manifest())) + " | "
-          + kubectl("create", "-f", "-").toShell());
-      objects.create(add.manifest());
+          + kubectl(there ? "replace" : "create", "-f", "-").toShell());
+      if (there) {
+        objects.replace(add.manifest());
+      } else {
+        objects.create(add.manifest());
+      }
     } else if (change instanceof WorldChange.Patch patch) {
       patch(patch);
     } else if (change instanceof WorldChange.Delete delete) {

@@ -80,6 +80,13 @@ class LabFileTest {
   }
 
   @Test
+  void theBriefingsLinesJoinForTheWindowToWrapAndABlankLineStartsAParagraph() throws Exception {
+    Lab lab = LabFile.parse(GOOD.replace("  \"It is broken.\"\n", "  \"It is\n  broken.\"\n\n  Since Monday.\n"),
+        "b.yaml");
+    assertThat(lab.briefing()).isEqualTo("\"It is broken.\"\n\nSince Monday.");
+  }
+
+  @Test
   void anUnknownFieldIsNamedWithItsLine() {
     String bad = GOOD.replace("  - second\n", "  - second\ntitel: typo\n");
     assertThatThrownBy(() -> LabFile.parse(bad, "bad.yaml")).isInstanceOf(LabFileException.class)

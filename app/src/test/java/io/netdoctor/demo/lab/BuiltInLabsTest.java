@@ -194,6 +194,9 @@ class BuiltInLabsTest {
           + ":6379/TCP is DENIED, expected ALLOWED (egress from default/" + FRONTEND
           + ": DENIED — selected by default/default-deny-all; no rule allows it).");
       assertThat(again.applyFix().right()).isTrue();
+      // pressed a second time: nothing to apply, no conflict
+      assertThat(again.applyFix().message()).startsWith("Already fixed: default/app=guestbook,tier=frontend -> "
+          + "default/app=redis,role=master:6379/TCP ALLOWED;");
       var verdict = frontendToRedis();
       assertThat(verdict.allowed()).isTrue();
       assertThat(verdict.egress().policies()).contains("default/default-deny-all"); // still in place, now with allows
