@@ -49,7 +49,7 @@ final class NarrowPane {
     }
     stepAside(view.selectedRaw, narrow);
     stepAside(view.command, narrow); // the Commands panel shows it too
-    view.raw.minHeightProperty().bind(Bindings.when(narrow).then(26).otherwise(90));
+    view.raw.minHeightProperty().bind(Bindings.when(narrow).then(20).otherwise(90));
     // the packets table is the same lines parsed: a cramped pane keeps the lines, a roomy one shows both
     narrow.addListener((obs, was, now) -> {
       if (now) {
