@@ -40,7 +40,9 @@ public final class App extends Application {
     main = new MainController(KubeconfigCatalog.fromEnvironment(), new Transcript(), tasks,
         () -> DemoCluster.start(DEMO_LIFE));
     new io.netdoctor.ui.dns.DnsController(main); // registers itself: toolbar button, tree menus, close on exit
-    Scene scene = new Scene(main.view(), 1280, 820);
+    // 1280x820, or the screen's usable area if smaller (a 1024x700 screen got a window cut at its edges)
+    var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(main.view(), Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
     new io.netdoctor.ui.report.ReportController(main); // File menu, then View, then Help at the toolbar's end
     io.netdoctor.ui.main.PresentationController.forApp(main, scene);
     io.netdoctor.ui.lab.LabsController.forApp(main); // the Labs menu, before View
@@ -57,6 +59,8 @@ public final class App extends Application {
     });
     stage.setTitle("NetDoctor");
     stage.setScene(scene);
+    stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
+    stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
     stage.show();
     main.start();
     // Lay out what start() added (contexts, banners) now: left to the next pulse, the first frame

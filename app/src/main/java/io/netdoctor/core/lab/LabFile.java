@@ -62,7 +62,8 @@ public final class LabFile {
     }
     String title = all.required(top, "title").text();
     String summary = all.required(top, "summary").text();
-    String briefing = all.required(top, "briefing").text();
+    // a window wraps the text itself: the file's line breaks join, a blank line keeps a new paragraph
+    String briefing = all.required(top, "briefing").text().replaceAll("[ \\t]*(?<!\\n)\\n(?!\\n)[ \\t]*", " ");
     List<String> hints = all.required(top, "hints").texts();
     List<WorldChange> changes = changes(all.required(top, "changes"));
     if (changes.isEmpty()) {
@@ -194,10 +195,7 @@ public final class LabFile {
     int port = field.required(f, "port").number(1, 65535);
     String protocol = "TCP";
     if (f.containsKey("protocol")) {
-      protocol = f.get("protocol").text().toUpperCase(java.util.Locale.ROOT);
-      if (!List.of("TCP", "UDP", "SCTP").contains(protocol)) {
-        throw f.get("protocol").error("expected one of TCP, UDP, SCTP");
-      }
+      protocol = protocol(f.get("protocol"));
     }
     LabFields stateField = field.required(f, "state");
     String state = stateField.text().toUpperCase(java.util.Locale.ROOT);
@@ -229,20 +227,60 @@ public final class LabFile {
     List<WorldChange> fix = changes(field.required(f, "changes"));
     var expect = new ArrayList<Verification.Expectation>();
     for (LabFields item : field.required(f, "expect").sequence()) {
-      var e = item.mapping(List.of("kind", "namespace", "name", "path", "equals"));
+      var e = item.mapping(List.of("kind", "namespace", "name", "path", "equals", "verdict"));
+      if (e.containsKey("verdict")) {
+        if (e.size() != 1) {
+          throw item.error("a verdict expectation has only verdict: {from, to, port, protocol, allowed}");
+        }
+        expect.add(verdict(e.get("verdict")));
+        continue;
+      }
       String kind = item.required(e, "kind").text();
       kind(e.get("kind"), kind);
       String path = item.required(e, "path").text();
       if (!FieldPath.valid(path)) {
         throw e.get("path").error("expected a field path such as spec.ports[0].targetPort");
       }
-      expect.add(new Verification.Expectation(new ObjectRef(kind,
+      expect.add(new Verification.FieldEquals(new ObjectRef(kind,
           e.containsKey("namespace") ? e.get("namespace").text() : "", item.required(e, "name").text()), path,
           item.required(e, "equals").value()));
     }
     if (expect.isEmpty()) {
-      throw f.get("expect").error("must list at least one field to check");
+      throw f.get("expect").error("must list at least one field or verdict to check");
     }
     return new Verification(fixTitle, fix, expect);
+  }
+
+  private static Verification.PolicyVerdict verdict(LabFields field) throws LabFileException {
+    var f = field.mapping(List.of("from", "to", "port", "protocol", "allowed"));
+    Verification.Pods from = pods(field.required(f, "from"));
+    Verification.Pods to = pods(field.required(f, "to"));
+    int port = field.required(f, "port").number(1, 65535);
+    String protocol = f.containsKey("protocol") ? protocol(f.get("protocol")) : "TCP";
+    LabFields allowed = field.required(f, "allowed");
+    if (!(allowed.value() instanceof Boolean b)) {
+      throw allowed.error("expected true (ALLOWED) or false (DENIED)");
+    }
+    return new Verification.PolicyVerdict(from, to, port, protocol, b);
+  }
+
+  private static Verification.Pods pods(LabFields field) throws LabFileException {
+    var f = field.mapping(List.of("namespace", "labels"));
+    String namespace = field.required(f, "namespace").text();
+    var labels = new java.util.LinkedHashMap<String, String>();
+    if (f.containsKey("labels")) {
+      for (var e : f.get("labels").mapping(List.of()).entrySet()) {
+        labels.put(e.getKey(), e.getValue().text());
+      }
+    }
+    return new Verification.Pods(namespace, labels);
+  }
+
+  private static String protocol(LabFields field) throws LabFileException {
+    String protocol = field.text().toUpperCase(java.util.Locale.ROOT);
+    if (!List.of("TCP", "UDP", "SCTP").contains(protocol)) {
+      throw field.error("expected one of TCP, UDP, SCTP");
+    }
+    return protocol;
   }
 }

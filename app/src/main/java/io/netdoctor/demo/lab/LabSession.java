@@ -2,11 +2,16 @@ package io.netdoctor.demo.lab;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.netdoctor.core.command.Command;
+import io.netdoctor.core.kube.KubeObjects;
 import io.netdoctor.core.kube.Kubectl;
+import io.netdoctor.core.kube.PolicyObjects;
 import io.netdoctor.core.lab.Lab;
 import io.netdoctor.core.lab.ObjectRef;
 import io.netdoctor.core.lab.Question;
+import io.netdoctor.core.lab.Verification;
 import io.netdoctor.core.lab.WorldChange;
+import io.netdoctor.core.policy.PolicyPod;
+import io.netdoctor.core.policy.PolicySet;
 import io.netdoctor.core.transcript.Transcript;
 import io.netdoctor.demo.DemoCluster;
 import io.netdoctor.demo.dns.DnsFaults;
@@ -82,6 +87,11 @@ public final class LabSession implements AutoCloseable {
     if (lab.verification() == null) {
       return new Question.Outcome(false, "This lab has no fix action: answer its question.");
     }
+    Question.Outcome now = verify();
+    if (now.right()) {
+      // pressed twice, or fixed by hand: nothing to apply
+      return new Question.Outcome(true, now.message().replaceFirst("^Fixed", "Already fixed"));
+    }
     transcript.note(SOURCE, "Fix: " + lab.verification().fixTitle());
     apply(lab.verification().fix());
     return verify();
@@ -92,9 +102,48 @@ public final class LabSession implements AutoCloseable {
     if (lab.verification() == null) {
       return new Question.Outcome(false, "This lab has no verification: answer its question.");
     }
-    lab.verification().expect().forEach(e -> transcript.command(SOURCE, kubectl(on("get", e.target(), "-o",
-        "jsonpath={." + e.path() + "}"))));
-    return lab.verification().check(objects::read);
+    for (var e : lab.verification().expect()) {
+      if (e instanceof Verification.FieldEquals f) {
+        transcript.command(SOURCE, kubectl(on("get", f.target(), "-o", "jsonpath={." + f.path() + "}")));
+      } else if (e instanceof Verification.PolicyVerdict v) {
+        transcript.command(SOURCE, kubectl("get", "networkpolicies", "--all-namespaces", "-o", "yaml"));
+        for (var pods : List.of(v.from(), v.to())) {
+          transcript.command(SOURCE, kubectl(selecting(pods, "get", "pods", "--namespace=" + pods.namespace(),
+              "--show-labels", "-o", "wide")));
+        }
+        transcript.note(SOURCE, "Verdict wanted: " + v.describe() + " (the NetworkPolicy pane's engine)");
+      }
+    }
+    return lab.verification().check(world());
+  }
+
+  /** The demo as the verification sees it: objects, pods chosen by labels, the NetworkPolicies now. */
+  private Verification.World world() {
+    return new Verification.World() {
+      @Override
+      public Map<String, Object> read(ObjectRef ref) {
+        return objects.read(ref);
+      }
+
+      @Override
+      public List<PolicyPod> pods(Verification.Pods pods) {
+        return demo.client().pods().inNamespace(pods.namespace()).withLabels(pods.labels()).list().getItems().stream()
+            .map(KubeObjects::pod).map(PolicyObjects::pod).toList();
+      }
+
+      @Override
+      public PolicySet policies() {
+        return PolicyObjects.listAll(demo.client());
+      }
+    };
+  }
+
+  private static String[] selecting(Verification.Pods pods, String... args) {
+    var all = new ArrayList<>(List.of(args));
+    if (!pods.labels().isEmpty()) {
+      all.add("--selector=" + pods.selector());
+    }
+    return all.toArray(String[]::new);
   }
 
   /** Restores the healthy world: every touched object as it was, the DNS answers, the traffic. Idempotent. */
@@ -175,9 +224,15 @@ public final class LabSession implements AutoCloseable {
 
   private void applyOne(WorldChange change) {
     if (change instanceof WorldChange.Add add) {
+      // there already (the trainee made part of the fix by hand): replaced, not refused with a conflict
+      boolean there = objects.read(add.ref()) != null;
       transcript.commandText(SOURCE, "echo " + Command.quote(objects.json(add.manifest())) + " | "
-          + kubectl("create", "-f", "-").toShell());
-      objects.create(add.manifest());
+          + kubectl(there ? "replace" : "create", "-f", "-").toShell());
+      if (there) {
+        objects.replace(add.manifest());
+      } else {
+        objects.create(add.manifest());
+      }
     } else if (change instanceof WorldChange.Patch patch) {
       patch(patch);
     } else if (change instanceof WorldChange.Delete delete) {

@@ -234,7 +234,7 @@ final class CaptureLayout implements AutoCloseable {
     bar.getStyleClass().add("capture-frame-bar");
     var frame = new BorderPane(pane.view().root);
     frame.setTop(bar);
-    frame.setMinWidth(300);
+    frame.setMinWidth(200); // two beside the tree at 1024 px: the pane's bars wrap, its fields narrow
     frame.getStyleClass().add("capture-frame");
     frame.getStylesheets().add(CaptureView.CSS);
     return frame;

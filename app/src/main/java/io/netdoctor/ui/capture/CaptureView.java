@@ -144,7 +144,6 @@ final class CaptureView {
     save.disableProperty().bind(model.state.isEqualTo(CaptureModel.State.IDLE));
     wireshark.disableProperty().bind(save.disableProperty());
     // flow panes wrap in a narrow tab instead of hiding Start/Stop in an overflow menu as a ToolBar would
-    filter.setPrefColumnCount(22);
     var bar = bar(new Label("Interface"), iface, new Label("Filter"), filter, presets, snaplen, count, start, stop);
     arrange.setId("captureArrange");
     arrange.setTooltip(new Tooltip("Detach into a window of its own, or show beside other captures"));
@@ -164,11 +163,10 @@ final class CaptureView {
     buildTable();
     var split = new SplitPane(raw, table);
     split.setOrientation(Orientation.VERTICAL);
-    raw.setMinHeight(90);
-    table.setMinHeight(90);
     raw.setPrefHeight(220);
     table.setPrefHeight(220);
     split.setDividerPositions(0.5);
+    split.setMinWidth(0); // the lines and packets scroll sideways; they never widen the pane past its frame
     root.setCenter(split);
 
     message.setId("captureMessage");
@@ -200,6 +198,7 @@ final class CaptureView {
     footer.setPadding(new Insets(4, 8, 4, 8));
     footer.setAlignment(Pos.CENTER_LEFT);
     root.setBottom(footer);
+    NarrowPane.fit(this, bar, bar2, split);
     wire(controller);
   }
 
@@ -279,7 +278,6 @@ final class CaptureView {
   private static FlowPane bar(javafx.scene.Node... nodes) {
     var bar = new FlowPane(6, 4, nodes);
     bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(4, 8, 4, 8));
     bar.getStyleClass().add("capture-bar");
     return bar;
   }

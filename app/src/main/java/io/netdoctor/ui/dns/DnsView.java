@@ -66,6 +66,8 @@ final class DnsView {
   final Button toolbarButton = new Button("DNS", Icons.of(Icons.DNS));
   private final Map<DnsModel.View, Tab> tabs = new java.util.EnumMap<>(DnsModel.View.class);
 
+  private static final double FIELD_MIN_WIDTH = 90;
+
   DnsView(DnsModel model, DnsController controller) {
     name.setId("dnsName");
     name.setPromptText("frontend.default.svc.cluster.local, or an IP for a reverse lookup");
@@ -123,6 +125,12 @@ final class DnsView {
       b.setMinWidth(Region.USE_PREF_SIZE);
       b.setMaxWidth(Double.MAX_VALUE);
     }
+    // the fields give way, not the buttons: a combo box's own minimum is its widest item (a DNS pod's
+    // host:port), which pushed "Check cluster DNS" past the window's edge at 1024 px
+    for (Region field : new Region[] {name, server, fromPod, domain}) {
+      field.setMinWidth(FIELD_MIN_WIDTH);
+    }
+    type.setMinWidth(Region.USE_PREF_SIZE);
     everyPod.setTooltip(new Tooltip("Ask the same question of each DNS pod separately, side by side"));
     check.setTooltip(new Tooltip("The Kubernetes \"Debugging DNS Resolution\" steps as pass/fail items"));
 

@@ -132,7 +132,13 @@ final class LabView {
       verify.setId("labVerifyButton");
       verify.disableProperty().bind(model.busy);
       verify.setOnAction(e -> controller.verify());
-      card.getChildren().add(new HBox(8, fix, verify));
+      // a long fix title wraps instead of pushing "Verify my fix" out of a narrow card
+      fix.setWrapText(true);
+      HBox.setHgrow(fix, javafx.scene.layout.Priority.SOMETIMES);
+      verify.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      var buttons = new HBox(8, fix, verify);
+      buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      card.getChildren().add(buttons);
     }
     Label verdict = wrapped("");
     verdict.setId("labVerdict");

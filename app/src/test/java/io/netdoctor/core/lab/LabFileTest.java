@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.netdoctor.core.policy.PolicyPod;
+import io.netdoctor.core.policy.PolicySet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,13 @@ class LabFileTest {
         .isTrue();
     assertThat(lab.verification().check(ref -> Map.of("spec", Map.of("selector", Map.of("role", "mastr")))).message())
         .isEqualTo("Not fixed yet: Service default/redis-master spec.selector.role is mastr, expected master.");
+  }
+
+  @Test
+  void theBriefingsLinesJoinForTheWindowToWrapAndABlankLineStartsAParagraph() throws Exception {
+    Lab lab = LabFile.parse(GOOD.replace("  \"It is broken.\"\n", "  \"It is\n  broken.\"\n\n  Since Monday.\n"),
+        "b.yaml");
+    assertThat(lab.briefing()).isEqualTo("\"It is broken.\"\n\nSince Monday.");
   }
 
   @Test
@@ -168,5 +177,79 @@ class LabFileTest {
         "selector-typo", "wrong-target-port", "default-deny", "readiness-probe", "ndots-search-path",
         "docker0-no-reply");
     assertThat(catalog.unknown("nope")).startsWith("Unknown lab nope; the labs are: kube-dns-not-ready, ");
+  }
+
+  /** GOOD with a verdict expectation after its field expectation (expect[1], from line 34). */
+  private static String withVerdict(String verdict) {
+    return GOOD + "    - verdict:\n" + verdict.indent(8);
+  }
+
+  private static final String FRONT_TO_REDIS = """
+      from: {namespace: default, labels: {app: guestbook, tier: frontend}}
+      to: {namespace: default, labels: {app: redis}}
+      port: 6379
+      allowed: true""";
+
+  @Test
+  void aVerdictExpectationAsksThePolicyEngineForEveryPairOfPods() throws Exception {
+    Lab lab = LabFile.parse(withVerdict(FRONT_TO_REDIS), "v.yaml");
+    var verdict = (Verification.PolicyVerdict) lab.verification().expect().get(1);
+    assertThat(verdict).isEqualTo(new Verification.PolicyVerdict(
+        new Verification.Pods("default", Map.of("app", "guestbook", "tier", "frontend")),
+        new Verification.Pods("default", Map.of("app", "redis")), 6379, "TCP", true));
+    assertThat(verdict.describe()).isEqualTo("default/app=guestbook,tier=frontend -> default/app=redis:6379/TCP ALLOWED");
+    var frontend = new PolicyPod("default", "frontend-1", Map.of("app", "guestbook", "tier", "frontend"), "10.2.47.2",
+        java.util.List.of());
+    var redis = new PolicyPod("default", "redis-1", Map.of("app", "redis"), "10.2.47.3",
+        java.util.List.of(new PolicyPod.Port("redis", 6379, "TCP")));
+    // no NetworkPolicy at all: Kubernetes allows every connection
+    var open = new PolicySet(java.util.List.of(), Map.of());
+    Verification.World world = new Verification.World() {
+      @Override
+      public Map<String, Object> read(ObjectRef ref) {
+        return Map.of("spec", Map.of("selector", Map.of("role", "master")));
+      }
+
+      @Override
+      public java.util.List<PolicyPod> pods(Verification.Pods pods) {
+        return pods.labels().containsKey("tier") ? java.util.List.of(frontend) : java.util.List.of(redis);
+      }
+
+      @Override
+      public PolicySet policies() {
+        return open;
+      }
+    };
+    assertThat(lab.verification().check(world).right()).isTrue();
+    Lab denied = LabFile.parse(withVerdict(FRONT_TO_REDIS.replace("allowed: true", "allowed: false")), "v.yaml");
+    assertThat(denied.verification().check(world).message()).isEqualTo("Not fixed yet: default/frontend-1 -> "
+        + "default/redis-1:6379/TCP is ALLOWED, expected DENIED (egress from default/frontend-1: allowed — no "
+        + "NetworkPolicy selects it for egress).");
+    Verification.World empty = new Verification.World() {
+      @Override
+      public Map<String, Object> read(ObjectRef ref) {
+        return world.read(ref);
+      }
+
+      @Override
+      public java.util.List<PolicyPod> pods(Verification.Pods pods) {
+        return java.util.List.of();
+      }
+    };
+    assertThat(lab.verification().check(empty).message())
+        .isEqualTo("Not fixed yet: no pod matches default/app=guestbook,tier=frontend.");
+  }
+
+  @Test
+  void aBadVerdictExpectationIsNamedWithItsLineAndField() {
+    assertThatThrownBy(() -> LabFile.parse(withVerdict(FRONT_TO_REDIS.replace("port: 6379", "port: 6379\nprotocol: icmp")),
+        "v.yaml")).hasMessage("v.yaml, line 38, field verification.expect[1].verdict.protocol: expected one of TCP, UDP, SCTP");
+    assertThatThrownBy(() -> LabFile.parse(withVerdict(FRONT_TO_REDIS.replace("allowed: true", "allowed: yes please")),
+        "v.yaml")).hasMessage("v.yaml, line 38, field verification.expect[1].verdict.allowed: expected true (ALLOWED) or"
+            + " false (DENIED)");
+    assertThatThrownBy(() -> LabFile.parse(withVerdict(FRONT_TO_REDIS.replace("to: {namespace: default, ", "to: {")),
+        "v.yaml")).hasMessage("v.yaml, line 36, field verification.expect[1].verdict.to.namespace: missing (required)");
+    assertThatThrownBy(() -> LabFile.parse(withVerdict(FRONT_TO_REDIS.replace("port: 6379", "port: 6379\nname: x")),
+        "v.yaml")).hasMessageStartingWith("v.yaml, line 38, field verification.expect[1].verdict.name: unknown field");
   }
 }

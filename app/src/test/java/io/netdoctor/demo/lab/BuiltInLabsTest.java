@@ -187,6 +187,59 @@ class BuiltInLabsTest {
       assertThat(verdict.egress().policies()).contains("default/default-deny-all");
     });
     assertThat(frontendToRedis().allowed()).isTrue();
+    // the fix path: the verdict stays DENIED until the fix, which keeps the default deny and allows what is needed
+    LabSession again = LabSession.inject(demo, CATALOG.find("default-deny").orElseThrow(), transcript, List.of());
+    try {
+      assertThat(again.verify().message()).startsWith("Not fixed yet: default/" + FRONTEND + " -> default/" + REDIS_POD
+          + ":6379/TCP is DENIED, expected ALLOWED (egress from default/" + FRONTEND
+          + ": DENIED — selected by default/default-deny-all; no rule allows it).");
+      assertThat(again.applyFix().right()).isTrue();
+      // pressed a second time: nothing to apply, no conflict
+      assertThat(again.applyFix().message()).startsWith("Already fixed: default/app=guestbook,tier=frontend -> "
+          + "default/app=redis,role=master:6379/TCP ALLOWED;");
+      var verdict = frontendToRedis();
+      assertThat(verdict.allowed()).isTrue();
+      assertThat(verdict.egress().policies()).contains("default/default-deny-all"); // still in place, now with allows
+      assertThat(demo.client().network().v1().networkPolicies().inNamespace("default").withName("default-deny-all")
+          .get()).isNotNull();
+    } finally {
+      again.reset();
+    }
+    assertThat(demo.client().network().v1().networkPolicies().inNamespace("default").list().getItems())
+        .extracting(p -> p.getMetadata().getName()).containsExactly("redis-deny-debug");
+    // fixed by hand (kubectl delete networkpolicy default-deny-all): the verification accepts it too
+    LabSession byHand = LabSession.inject(demo, CATALOG.find("default-deny").orElseThrow(), transcript, List.of());
+    try {
+      demo.client().network().v1().networkPolicies().inNamespace("default").withName("default-deny-all").delete();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> byHand.verify().right());
+      assertThat(transcript.entries()).extracting(TranscriptEntry::text)
+          .contains("kubectl get pods --namespace=default --show-labels -o wide --selector=app=guestbook,tier=frontend");
+    } finally {
+      byHand.reset();
+    }
+    assertThat(frontendToRedis().allowed()).isTrue();
+  }
+
+  /** The labs this class works through, each in its own test: a built-in lab added without a test here fails. */
+  static final List<String> COVERED = List.of("kube-dns-not-ready", "dns-servfail-zone", "selector-typo",
+      "wrong-target-port", "default-deny", "readiness-probe", "ndots-search-path", "docker0-no-reply");
+
+  @Test
+  void everyBuiltInLabHasItsTestAndEveryFixActionIsVerifiedThenReset() {
+    assertThat(CATALOG.labs()).extracting(Lab::name).containsExactlyInAnyOrderElementsOf(COVERED);
+    var withFix = CATALOG.labs().stream().filter(l -> l.verification() != null).toList();
+    assertThat(withFix).extracting(Lab::name).contains("selector-typo", "wrong-target-port", "default-deny");
+    for (Lab lab : withFix) {
+      var before = LabSession.snapshot(demo);
+      LabSession session = LabSession.inject(demo, lab, transcript, List.of());
+      try {
+        assertThat(session.verify().right()).as(lab.name() + " verified before its fix").isFalse();
+        assertThat(session.applyFix().right()).as(lab.name() + " verified after its fix").isTrue();
+      } finally {
+        session.reset();
+      }
+      assertThat(LabSession.snapshot(demo)).as(lab.name() + " reset").isEqualTo(before);
+    }
   }
 
   @Test
