@@ -14,7 +14,9 @@ final class ApiDiscovery {
   private static final String APIS = """
       {"kind":"APIGroupList","apiVersion":"v1","groups":[\
       {"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},\
-      {"name":"discovery.k8s.io","versions":[{"groupVersion":"discovery.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"discovery.k8s.io/v1","version":"v1"}}]}""";
+      {"name":"discovery.k8s.io","versions":[{"groupVersion":"discovery.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"discovery.k8s.io/v1","version":"v1"}},\
+      {"name":"networking.k8s.io","versions":[{"groupVersion":"networking.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"networking.k8s.io/v1","version":"v1"}},\
+      {"name":"authorization.k8s.io","versions":[{"groupVersion":"authorization.k8s.io/v1","version":"v1"}],"preferredVersion":{"groupVersion":"authorization.k8s.io/v1","version":"v1"}}]}""";
 
   private static final Map<String, String> DOCUMENTS = Map.of(
       "/api", API,
@@ -30,7 +32,11 @@ final class ApiDiscovery {
           r("deployments", "Deployment", true, "deploy"), r("replicasets", "ReplicaSet", true, "rs"),
           r("daemonsets", "DaemonSet", true, "ds"), r("statefulsets", "StatefulSet", true, "sts")),
       "/apis/discovery.k8s.io/v1", resources("discovery.k8s.io/v1",
-          r("endpointslices", "EndpointSlice", true)));
+          r("endpointslices", "EndpointSlice", true)),
+      "/apis/networking.k8s.io/v1", resources("networking.k8s.io/v1",
+          r("networkpolicies", "NetworkPolicy", true, "netpol")),
+      "/apis/authorization.k8s.io/v1", resources("authorization.k8s.io/v1",
+          r("selfsubjectaccessreviews", "SelfSubjectAccessReview", false)));
 
   private ApiDiscovery() {
   }
@@ -43,6 +49,7 @@ final class ApiDiscovery {
 
   private static String r(String name, String kind, boolean namespaced, String... shortNames) {
     String verbs = name.endsWith("/ephemeralcontainers") ? "[\"get\",\"patch\",\"update\"]"
+        : name.startsWith("selfsubject") ? "[\"create\"]"
         : name.contains("/") ? "[\"get\",\"create\"]"
         : "[\"create\",\"delete\",\"get\",\"list\",\"patch\",\"update\",\"watch\"]";
     var shorts = new StringBuilder();
