@@ -68,7 +68,8 @@ class NodeDebugPodTest {
   @Test
   void theDebugPodRunsOnTheNodesNetworkAndReachesItsContainers() throws Exception {
     String name = "node-debugger-" + NODE + "-x7k2p";
-    Pod created = client.pods().inNamespace(NS).resource(nodeDebugPod(name, NODE, "busybox:1.36")).create();
+    // netshoot, as NetDoctor itself uses: busybox has no ss (the demo says "sh: ss: not found" as busybox does)
+    Pod created = client.pods().inNamespace(NS).resource(nodeDebugPod(name, NODE, "nicolaka/netshoot")).create();
     assertThat(created.getStatus().getPhase()).isEqualTo("Pending"); // the API server's PrepareForCreate
 
     Pod running = await().atMost(Duration.ofSeconds(30)).until(() -> client.pods().inNamespace(NS).withName(name).get(),
