@@ -98,7 +98,8 @@ public final class DemoCluster implements AutoCloseable {
     io.netdoctor.demo.api.ChannelProtocols.offerV5();
     var web = new MockWebServer();
     var server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
-        new io.netdoctor.demo.api.UnrecordedRequests(web, new SelectorDispatcher(debug, crud)), false);
+        new io.netdoctor.demo.api.UnrecordedRequests(web,
+            new io.netdoctor.demo.api.ClosesOffTheEventLoop(new SelectorDispatcher(debug, crud))), false);
     try {
       server.init(InetAddress.getLoopbackAddress(), port);
     } catch (RuntimeException e) {

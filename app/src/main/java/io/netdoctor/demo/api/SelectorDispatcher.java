@@ -1,11 +1,9 @@
 package io.netdoctor.demo.api;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.netdoctor.core.kube.InvalidSelectorException;
@@ -142,60 +140,19 @@ public final class SelectorDispatcher extends Dispatcher {
   }
 
   /** The mock's watch listener, with a socket that passes on only the events the selector lets through. */
-  private static final class SelectingListener extends WebSocketListener {
-    private final WebSocketListener inner;
+  private static final class SelectingListener extends ForwardingListener {
     private final LabelSelector selector;
     private final Map<String, JsonNode> shown;
 
     SelectingListener(WebSocketListener inner, LabelSelector selector, Map<String, JsonNode> shown) {
-      this.inner = inner;
+      super(inner);
       this.selector = selector;
       this.shown = shown;
     }
 
     @Override
-    public void onBeforeAccept(WebSocket ws, Response response) {
-      inner.onBeforeAccept(new SelectingSocket(ws), response);
-    }
-
-    @Override
-    public void onOpen(WebSocket ws, Response response) {
-      inner.onOpen(new SelectingSocket(ws), response);
-    }
-
-    @Override
-    public void onMessage(WebSocket ws, String text) {
-      inner.onMessage(new SelectingSocket(ws), text);
-    }
-
-    @Override
-    public void onMessage(WebSocket ws, ByteString bytes) {
-      inner.onMessage(new SelectingSocket(ws), bytes);
-    }
-
-    @Override
-    public void onMessage(WebSocket ws, byte[] bytes) {
-      inner.onMessage(new SelectingSocket(ws), bytes);
-    }
-
-    @Override
-    public void onPing(WebSocket ws, byte[] bytes) {
-      inner.onPing(new SelectingSocket(ws), bytes);
-    }
-
-    @Override
-    public void onClosing(WebSocket ws, int code, String reason) {
-      inner.onClosing(new SelectingSocket(ws), code, reason);
-    }
-
-    @Override
-    public void onClosed(WebSocket ws, int code, String reason) {
-      inner.onClosed(new SelectingSocket(ws), code, reason);
-    }
-
-    @Override
-    public void onFailure(WebSocket ws, Throwable t, Response response) {
-      inner.onFailure(new SelectingSocket(ws), t, response);
+    protected WebSocket socket(WebSocket ws) {
+      return new SelectingSocket(ws);
     }
 
     /** The event to send instead of {@code event}, or null to send nothing. */

@@ -36,7 +36,8 @@ public final class DnsTestCluster implements AutoCloseable {
   public DnsTestCluster() {
     dispatcher = new PodPortForwardDispatcher(new KubernetesCrudDispatcher(),
         (namespace, pod, port) -> port == 53 ? targets.get(namespace + "/" + pod) : null);
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new io.netdoctor.demo.api.ClosesOffTheEventLoop(dispatcher), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
   }

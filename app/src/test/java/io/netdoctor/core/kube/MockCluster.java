@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.netdoctor.demo.api.ClosesOffTheEventLoop;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
@@ -31,7 +32,7 @@ public final class MockCluster implements AutoCloseable {
 
   private MockCluster(int port, Function<KubernetesCrudDispatcher, Dispatcher> wrap, boolean https) {
     server = new KubernetesMockServer(new Context(), web, new HashMap<>(),
-        wrap.apply(new KubernetesCrudDispatcher()), https);
+        new ClosesOffTheEventLoop(wrap.apply(new KubernetesCrudDispatcher())), https);
     server.init(InetAddress.getLoopbackAddress(), port);
     client = server.createClient();
   }

@@ -1,0 +1,61 @@
+package io.netdoctor.demo.api;
+
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs every web socket's closing callbacks ({@code onClosed}, {@code onFailure}) on a thread of its own
+ * instead of the mock server's Vert.x event loop. The mock's watch listener waits there, for up to a minute,
+ * until its queued events are sent, and sending one needs that same event loop: when a watcher left with
+ * events still queued, every connection on the loop (exec, port-forward, other watches) stalled until the
+ * sends timed out. Callbacks before the close stay on the loop, in order.
+ */
+public final class ClosesOffTheEventLoop extends Dispatcher {
+
+  private static final ExecutorService CLOSERS = Executors.newCachedThreadPool(run -> {
+    Thread thread = new Thread(run, "demo-api-socket-close");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  private final Dispatcher next;
+
+  public ClosesOffTheEventLoop(Dispatcher next) {
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    MockResponse response = next.dispatch(request);
+    WebSocketListener listener = response == null ? null : response.getWebSocketListener();
+    return listener == null ? response : response.withWebSocketUpgrade(new ClosingElsewhere(listener));
+  }
+
+  @Override
+  public void shutdown() {
+    next.shutdown();
+  }
+
+  private static final class ClosingElsewhere extends ForwardingListener {
+    ClosingElsewhere(WebSocketListener inner) {
+      super(inner);
+    }
+
+    @Override
+    public void onClosed(WebSocket ws, int code, String reason) {
+      CLOSERS.execute(() -> inner.onClosed(ws, code, reason));
+    }
+
+    @Override
+    public void onFailure(WebSocket ws, Throwable t, Response response) {
+      CLOSERS.execute(() -> inner.onFailure(ws, t, response));
+    }
+  }
+}
