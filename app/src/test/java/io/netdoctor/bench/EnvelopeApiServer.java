@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
  * Pod updates come from {@link #updates}, as a cluster's kubelets would make them. 127.0.0.1 only.
  * The CRUD mock cannot serve this size: it scans its whole store per request and ignores paging.
  */
-final class EnvelopeApiServer implements AutoCloseable {
+public final class EnvelopeApiServer implements AutoCloseable {
 
   private final EnvelopeObjects world;
   private final byte[][] pods;
@@ -33,12 +33,13 @@ final class EnvelopeApiServer implements AutoCloseable {
   private final Map<String, Integer> podIndex = new HashMap<>();
   private final WatchLog log;
   private final HttpServer http;
+  private final java.util.concurrent.atomic.AtomicInteger podListRequests = new java.util.concurrent.atomic.AtomicInteger();
 
   /** A served collection: its items' JSON by index; pods are replaced by updates. */
   private record Kind(String path, String listKind, int size, IntFunction<byte[]> item) {
   }
 
-  EnvelopeApiServer(EnvelopeObjects world, int watchWindow) throws IOException {
+  public EnvelopeApiServer(EnvelopeObjects world, int watchWindow) throws IOException {
     this.world = world;
     long rv = 0;
     byte[][] nodes = new byte[world.nodes][];
@@ -74,12 +75,24 @@ final class EnvelopeApiServer implements AutoCloseable {
     http.start();
   }
 
-  int port() {
+  /** Pod lists begun (first pages) since the server started. */
+  public int podListsBegun() {
+    return podListRequests.get();
+  }
+
+  /** How many times pod {@code i} has been restarted by {@link #updates}. */
+  public int restartsOf(int i) {
+    synchronized (log) {
+      return restarts[i];
+    }
+  }
+
+  public int port() {
     return http.getAddress().getPort();
   }
 
   /** Restarts pods round-robin, {@code perSecond} for {@code seconds} (in 10 ms steps); returns how many. */
-  long updates(int perSecond, int seconds) throws InterruptedException {
+  public long updates(int perSecond, int seconds) throws InterruptedException {
     long start = System.nanoTime();
     long made = 0;
     long total = (long) perSecond * seconds;
@@ -141,6 +154,9 @@ final class EnvelopeApiServer implements AutoCloseable {
       version = Long.parseLong(token[0]);
       from = Integer.parseInt(token[1]);
     } else {
+      if (kind == podKind) {
+        podListRequests.incrementAndGet();
+      }
       synchronized (log) {
         version = log.version();
       }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code APPS[i % APPS.length]}, in namespace {@code team-<i / PODS_PER_NAMESPACE, 4 digits>}, on node
  * {@code node-<i % NODES, 4 digits>}.
  */
-final class EnvelopeObjects {
+public final class EnvelopeObjects {
 
   static final String[] APPS = {"web", "auth", "cart", "search", "mail", "pay"};
   private static final String TIME = "2026-11-30T08:00:00Z";
@@ -19,7 +19,7 @@ final class EnvelopeObjects {
   final int namespaces;
   final int podsPerNamespace;
 
-  EnvelopeObjects(int nodes, int namespaces, int podsPerNamespace) {
+  public EnvelopeObjects(int nodes, int namespaces, int podsPerNamespace) {
     this.nodes = nodes;
     this.namespaces = namespaces;
     this.podsPerNamespace = podsPerNamespace;
@@ -29,11 +29,11 @@ final class EnvelopeObjects {
     return namespaces * podsPerNamespace;
   }
 
-  static String podName(int i) {
+  public static String podName(int i) {
     return APPS[i % APPS.length] + "-%06d".formatted(i);
   }
 
-  String namespaceOf(int pod) {
+  public String namespaceOf(int pod) {
     return namespaceName(pod / podsPerNamespace);
   }
 

@@ -4,9 +4,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.PodListBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.internal.BaseOperation;
+import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +60,7 @@ final class ClusterFeeds implements AutoCloseable {
         }
       }
     } else {
-      add(pods("pods", () -> lean(client.pods().inAnyNamespace().withLimit(page), Pod::new)).seed(listing.pods), shown);
+      add(pods("pods", () -> allPods(client, listing, page)).seed(listing.pods), shown);
       add(new Feed<Namespace>("namespaces", () -> lean(client.namespaces(), Namespace::new),
           ns -> apply.accept(() -> state.addNamespace(ns.getMetadata().getName())),
           ns -> apply.accept(() -> state.removeNamespace(ns.getMetadata().getName()))).seed(listing.namespaces), null);
@@ -78,6 +82,24 @@ final class ClusterFeeds implements AutoCloseable {
    */
   private static <T extends HasMetadata> SharedIndexInformer<T> lean(Informable<T> informable, Supplier<T> blank) {
     return informable.runnableInformer(0).itemStore(new LeanItemStore<>(blank));
+  }
+
+  /**
+   * The informer of every pod. After a paged listing it takes that listing as its own first list and watches
+   * from its resourceVersion; a listing of one page (every test on the CRUD mock, which does not replay a watch
+   * from a resourceVersion) lets it list again, which costs one page.
+   */
+  @SuppressWarnings("unchecked")
+  private static SharedIndexInformer<Pod> allPods(KubernetesClient client, ClusterListing listing, Long page) {
+    var pods = client.pods().inAnyNamespace().withLimit(page);
+    if (listing.podsListedAt == null) {
+      return lean(pods, Pod::new);
+    }
+    var server = (BaseOperation<Pod, PodList, ?>) pods; // fabric8's operations are its informers' lister-watchers
+    PodList listed = new PodListBuilder().withNewMetadata().withResourceVersion(listing.podsListedAt).endMetadata()
+        .withItems(listing.pods).build();
+    return new DefaultSharedIndexInformer<>(Pod.class, new ListedOnce<>(server, listed), 0,
+        server.getOperationContext().getExecutor()).itemStore(new LeanItemStore<>(Pod::new));
   }
 
   private Feed<Pod> pods(String name, Supplier<SharedIndexInformer<Pod>> informer) {

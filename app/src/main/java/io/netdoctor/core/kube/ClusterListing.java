@@ -34,6 +34,11 @@ final class ClusterListing {
   /** The listed pods' keys only (see {@link LeanItemStore}): the pod informers' seed. */
   final List<Pod> pods;
   final List<PodInfo> podInfos;
+  /**
+   * The resourceVersion of the cluster-wide pod listing when it took more than one page, else null: the pod
+   * informer then watches from it instead of listing every pod again (a paged list is one snapshot).
+   */
+  final String podsListedAt;
   final List<Service> services;
   final List<Node> nodes;
   /** True when the cluster-wide listing was refused and the caller should fall back to a namespace. */
@@ -45,6 +50,7 @@ final class ClusterListing {
     this.namespaces = namespaces;
     this.pods = pods == null ? null : pods.seeds;
     this.podInfos = pods == null ? null : pods.infos;
+    this.podsListedAt = pods == null || scopedNamespaces != null ? null : pods.listedAt;
     this.services = services;
     this.nodes = nodes;
     this.clusterWideForbidden = clusterWideForbidden;
@@ -90,6 +96,8 @@ final class ClusterListing {
   private static final class PodPages {
     final List<Pod> seeds = new ArrayList<>();
     final List<PodInfo> infos = new ArrayList<>();
+    /** The resourceVersion the last list was a snapshot of, when it came in more than one page; else null. */
+    String listedAt;
     private final long pageSize;
     private final Consumer<List<PodInfo>> onPage;
 
@@ -99,21 +107,25 @@ final class ClusterListing {
     }
 
     PodPages list(Function<ListOptions, PodList> list) {
-      String next = null;
-      do {
-        PodList page = list.apply(new ListOptionsBuilder().withLimit(pageSize).withContinue(next).build());
-        List<PodInfo> records = new ArrayList<>(page.getItems().size());
-        for (Pod pod : page.getItems()) {
-          records.add(KubeObjects.pod(pod));
-          seeds.add(LeanItemStore.lean(pod, Pod::new));
-        }
-        infos.addAll(records);
-        if (onPage != null) {
-          onPage.accept(records);
-        }
-        next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
-      } while (next != null && !next.isEmpty());
+      Function<String, PodList> page = token ->
+          list.apply(new ListOptionsBuilder().withLimit(pageSize).withContinue(token).build());
+      PodList first = page.apply(null);
+      listedAt = Pages.more(first) && first.getMetadata().getResourceVersion() != null
+          ? first.getMetadata().getResourceVersion() : null;
+      Pages.from(first, page, this::take);
       return this;
+    }
+
+    private void take(PodList page) {
+      List<PodInfo> records = new ArrayList<>(page.getItems().size());
+      for (Pod pod : page.getItems()) {
+        records.add(KubeObjects.pod(pod));
+        seeds.add(LeanItemStore.lean(pod, Pod::new));
+      }
+      infos.addAll(records);
+      if (onPage != null) {
+        onPage.accept(records);
+      }
     }
   }
 

@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -54,35 +52,16 @@ public final class PodListing {
       return pods.list(built);
     };
     PodList first = page.apply(null);
-    if (!more(first)) {
+    if (!Pages.more(first)) {
       first.getItems().stream().map(KubeObjects::pod).sorted(SHOWN_ORDER).forEach(sink);
       return;
     }
     var order = new NamespaceOrder(sink);
-    PodList current = first;
-    while (current != null) {
-      String token = more(current) ? current.getMetadata().getContinue() : null;
-      CompletableFuture<PodList> next = token == null ? null : CompletableFuture.supplyAsync(() -> page.apply(token));
-      hand(current.getItems(), order);
-      current = next == null ? null : join(next);
-    }
+    Pages.from(first, page, current -> hand(current.getItems(), order));
     order.finish();
   }
 
   private static void hand(List<Pod> items, NamespaceOrder order) {
     items.stream().map(KubeObjects::pod).sorted(NamespaceOrder::keyOrder).forEach(order);
-  }
-
-  private static boolean more(PodList list) {
-    return list.getMetadata() != null && list.getMetadata().getContinue() != null
-        && !list.getMetadata().getContinue().isEmpty();
-  }
-
-  private static PodList join(CompletableFuture<PodList> next) {
-    try {
-      return next.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 }

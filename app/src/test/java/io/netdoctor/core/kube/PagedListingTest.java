@@ -77,20 +77,26 @@ class PagedListingTest {
   }
 
   @Test
-  void firstListingArrivesPageByPageAndEachPageIsShownBeforeTheNextIsAsked() {
+  void firstListingArrivesPageByPageEachShownWhileTheNextIsFetchedAndIsNotListedAgain() {
     connect();
 
     assertThat(pages).extracting(p -> p.pods().size()).containsExactly(40, 40, 20);
-    assertThat(requestsAtPage).containsExactly(1, 2, 3);
+    // page n is shown once asked, with at most the next one asked meanwhile (fetched while this one is shown)
+    assertThat(requestsAtPage).isSorted();
+    for (int n = 0; n < requestsAtPage.size(); n++) {
+      assertThat(requestsAtPage.get(n)).isBetween(n + 1, n + 2);
+    }
     assertThat(sink.pods).hasSize(PODS);
     List<Map<String, String>> firstListing = paging.podLists.subList(0, 3);
     assertThat(firstListing).allSatisfy(q -> assertThat(q).containsEntry("limit", "40"));
     assertThat(firstListing.get(0)).doesNotContainKey("continue");
     assertThat(firstListing.get(1)).containsKey("continue");
     assertThat(firstListing.get(2)).containsKey("continue");
-    // the informer's own list (after the listing) is paged too
-    await().atMost(WAIT).until(() -> paging.podLists.size() >= 6);
-    assertThat(paging.podLists).allSatisfy(q -> assertThat(q).containsEntry("limit", "40"));
+    // the informer takes the paged listing as its own list and watches from its resourceVersion
+    var podFeed = connection.feeds().all().stream().filter(f -> f.name().equals("pods")).findFirst().orElseThrow();
+    await().atMost(WAIT).until(podFeed::isWatching);
+    assertThat(paging.podLists).hasSize(3);
+    assertThat(paging.podWatches).singleElement().satisfies(q -> assertThat(q).containsKey("resourceVersion"));
 
     cluster.client().pods().inNamespace("shop").resource(pod(PODS)).create();
     await().atMost(WAIT).until(() -> sink.pods.containsKey("shop/cart-0100"));

@@ -16,13 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Pages pod lists the way the API server does ({@code limit}, then {@code continue} until it is empty),
  * over CRUD's full list: the CRUD mock ignores both parameters (a limitation, see TESTING.md), so this
- * dispatcher slices CRUD's answer. Records the queries of the pod lists it answered.
+ * dispatcher slices CRUD's answer. Records the queries of the pod lists and watches it answered.
  */
 final class PagingDispatcher extends Dispatcher {
 
   private final KubernetesCrudDispatcher crud;
   /** The query maps of the pod list requests, in order. */
   final List<Map<String, String>> podLists = new CopyOnWriteArrayList<>();
+  /** The query maps of the pod watch requests, in order. */
+  final List<Map<String, String>> podWatches = new CopyOnWriteArrayList<>();
 
   PagingDispatcher(KubernetesCrudDispatcher crud) {
     this.crud = crud;
@@ -34,8 +36,11 @@ final class PagingDispatcher extends Dispatcher {
     int question = path.indexOf('?');
     Map<String, String> query = query(question < 0 ? "" : path.substring(question + 1));
     String bare = question < 0 ? path : path.substring(0, question);
-    boolean podList = "GET".equals(request.getMethod()) && bare.matches("/api/v1(/namespaces/[^/]+)?/pods")
-        && !"true".equals(query.get("watch"));
+    boolean pods = "GET".equals(request.getMethod()) && bare.matches("/api/v1(/namespaces/[^/]+)?/pods");
+    boolean podList = pods && !"true".equals(query.get("watch"));
+    if (pods && !podList) {
+      podWatches.add(query);
+    }
     if (!podList) {
       return crud.dispatch(request);
     }
