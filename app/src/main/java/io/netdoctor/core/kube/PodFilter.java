@@ -75,7 +75,8 @@ public final class PodFilter {
       return true;
     }
     for (ContainerInfo c : pod.containers()) {
-      if (contains(c.name()) || contains(c.shortId())) {
+      if (contains(c.name()) || (c.containerId() != null
+          && containsIn(c.containerId().id(), Math.min(c.containerId().id().length(), ContainerId.SHORT_LENGTH)))) {
         return true;
       }
     }
@@ -98,6 +99,26 @@ public final class PodFilter {
   }
 
   private boolean contains(String s) {
-    return s != null && !s.isEmpty() && s.toLowerCase(Locale.ROOT).contains(fragment);
+    return s != null && containsIn(s, s.length());
+  }
+
+  /**
+   * Whether the first {@code end} characters of {@code s} hold the fragment, case ignored. Copies nothing: a
+   * filter matches every field of 150,000 pods per keystroke.
+   */
+  private boolean containsIn(String s, int end) {
+    int length = fragment.length();
+    if (length == 0) {
+      return end > 0;
+    }
+    char lower = fragment.charAt(0);
+    char upper = Character.toUpperCase(lower);
+    for (int i = 0; i + length <= end; i++) {
+      char c = s.charAt(i);
+      if ((c == lower || c == upper || c > 127) && s.regionMatches(true, i, fragment, 0, length)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -208,7 +208,7 @@ public final class ClusterTreeController {
     int ticket = ++filterTicket;
     long since = model.changeStamp();
     var pods = model.pods();
-    if (pods.size() <= filterAtOnce) {
+    if (model.podRowCount() <= filterAtOnce) {
       model.showFilter(FilterMatch.of(filter, pods, since));
       return;
     }

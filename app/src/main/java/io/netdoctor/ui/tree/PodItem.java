@@ -13,8 +13,11 @@ import javafx.scene.control.TreeItem;
 final class PodItem extends TreeItem<TreeEntry> {
 
   private boolean built;
+  /** The pod as last delivered, for readers off the FX thread (a TreeItem's value is the FX thread's). */
+  private volatile PodInfo delivered;
 
   void show(TreeEntry.PodEntry entry) {
+    delivered = entry.pod();
     setValue(entry);
     if (built) {
       sync(super.getChildren(), entry.pod());
@@ -24,6 +27,11 @@ final class PodItem extends TreeItem<TreeEntry> {
   /** The pod as last delivered; null before the first {@link #show}. */
   PodInfo pod() {
     return getValue() == null ? null : ((TreeEntry.PodEntry) getValue()).pod();
+  }
+
+  /** {@link #pod()}, readable from any thread. */
+  PodInfo delivered() {
+    return delivered;
   }
 
   @Override

@@ -29,6 +29,17 @@ class PodFilterTest {
   }
 
   @Test
+  void aContainerMatchesByItsShortIdOnlyAndAnyFieldInAnyCase() {
+    // docker://7236796e4f380a081d4c: the short ID is its first 12 characters, 7236796e4f38
+    assertThat(PodFilter.parse("96E4F38").matches(slave)).isTrue();
+    assertThat(PodFilter.parse("4f380").matches(slave)).as("runs past the short ID").isFalse();
+    assertThat(PodFilter.parse("0a081d4c").matches(slave)).isFalse();
+    assertThat(PodFilter.parse("FRONTEND-1").matches(web)).isTrue();
+    assertThat(PodFilter.parse("10.2.47").matches(web)).isTrue();
+    assertThat(PodFilter.parse("Redis-Slave-12").matches(slave)).isFalse();
+  }
+
+  @Test
   void labelSelectorsFollowKubectlSemantics() {
     assertThat(PodFilter.parse("app=redis").matches(slave)).isTrue();
     assertThat(PodFilter.parse("app=redis").matches(web)).isFalse();
