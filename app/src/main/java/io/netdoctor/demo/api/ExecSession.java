@@ -43,6 +43,8 @@ final class ExecSession extends WebSocketListener {
   private final ChannelInput in = new ChannelInput();
   private volatile WebSocket webSocket;
   private volatile Thread worker;
+  /** The pod was deleted: its processes are killed, as the kubelet does. */
+  private volatile boolean killed;
   private volatile Streams io;
   private volatile String size = "";
   /** The line being typed on a terminal (tty), before Enter. */
@@ -106,6 +108,9 @@ final class ExecSession extends WebSocketListener {
     } catch (RuntimeException e) {
       status = ApiStatus.failure(500, "InternalError", "Internal error occurred: error executing command in container: "
           + e.getMessage());
+    }
+    if (killed) {
+      status = nonZero(137); // SIGKILL, whatever the program made of its stdin closing
     }
     io.close();
     send(STATUS, ApiStatus.JSON.writeValueAsString(status).getBytes(StandardCharsets.UTF_8));
@@ -235,6 +240,12 @@ final class ExecSession extends WebSocketListener {
   }
 
   /** The client went away (or the pod was deleted): stdin ends, so the command stops. */
+  /** The pod was deleted: the kubelet kills its processes, and the exec ends with exit code 137. */
+  void kill() {
+    killed = true;
+    stop();
+  }
+
   void stop() {
     in.close();
     live.remove(this);

@@ -34,6 +34,7 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
       Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/(ephemeralcontainers|exec|attach)/?");
   private static final Pattern PODS = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/?");
   private static final Pattern POD = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/?");
+  private static final Pattern ALL_PODS = Pattern.compile("/api/v1/pods/?");
 
   private final Dispatcher next;
   private final KubernetesCrudDispatcher crud;
@@ -102,11 +103,11 @@ public final class PodDebugDispatcher extends Dispatcher implements AutoCloseabl
       JsonNode created = ApiStatus.JSON.readTree(response.getBody().getBytes());
       kubelet.podCreated(pods.group(1), created.path("metadata").path("name").asString(""));
     }
-    Matcher pod = POD.matcher(path);
-    if ("DELETE".equals(request.getMethod()) && pod.matches() && response.code() < 300) {
-      for (ExecSession s : sessions) {
-        if (s.namespace().equals(pod.group(1)) && s.pod().equals(pod.group(2))) {
-          s.stop(); // the kubelet kills a deleted pod's processes
+    boolean podsDeleted = POD.matcher(path).matches() || pods.matches() || ALL_PODS.matcher(path).matches();
+    if ("DELETE".equals(request.getMethod()) && podsDeleted && response.code() < 300) {
+      for (ExecSession s : sessions) { // one pod or a collection (kubectl delete pods -l …)
+        if (crud.handleGet("/api/v1/namespaces/" + s.namespace() + "/pods/" + s.pod()).code() == 404) {
+          s.kill();
         }
       }
     }

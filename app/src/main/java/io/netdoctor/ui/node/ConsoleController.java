@@ -101,7 +101,8 @@ public final class ConsoleController implements AutoCloseable {
       @Override
       public void ended(RemoteProcess.Exit exit) {
         String how = switch (exit.ending()) {
-          case EXITED -> "The console ended (exit status " + exit.status() + ").";
+          case EXITED -> "The console ended (exit status " + exit.status()
+              + (exit.status() == 137 ? ": killed, as when its pod is deleted" : "") + ").";
           case KILLED -> "The console was closed.";
           case DROPPED -> model.plan.route.get().contains("Kubernetes API")
               ? "The exec stream to " + (kind == Kind.DEBUG ? "the debug container in " + subject.label()

@@ -158,6 +158,20 @@ class DemoApiRoutePanesTest {
   }
 
   @Test
+  void aConsoleWhoseNodeDebugPodIsDeletedEndsKilledAsTheKubeletDoes(FxRobot robot) {
+    String context = context();
+    chooseRouteFromMenu(robot, DemoWorld.COREOS_NODE, "routeApiItem");
+    await().atMost(WAIT).until(() -> main.nodeAccess().routes().of(context).via() == Via.API);
+    press(robot, "openNodeConsoleButton");
+    awaitConsole(robot);
+    // as `kubectl delete pods -l app.kubernetes.io/managed-by=netdoctor` does: a collection delete
+    demo.client().pods().inAnyNamespace().withLabel(MANAGED_BY, "netdoctor").delete();
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#consoleStatus"))
+        .isEqualTo("The console ended (exit status 137: killed, as when its pod is deleted)."));
+  }
+
+  @Test
   void quittingDeletesTheNodeDebugPodsStillInUse(FxRobot robot) throws Exception {
     String context = context();
     chooseRouteFromMenu(robot, DemoWorld.CONTAINERD_NODE, "routeApiItem");
