@@ -2,12 +2,8 @@ package io.netdoctor.ui.tree;
 
 import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ConnectionStatus;
-import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +21,8 @@ import javafx.scene.control.TreeItem;
  * copy, and its changes come here in order. What the tree keeps is one item per object, keyed by identity
  * (pod uid, node name, namespace name); each item's entry holds the object as last delivered. Items are
  * updated in place, so selection and expansion survive updates and filtering; each batch of changes
- * re-sorts only the parents it touched.
+ * re-sorts only the parents it touched. The folders and their groups are {@link GroupFolder}s, the rows under
+ * the nodes {@link NodeRows}; this class applies the changes and owns the pod rows under their namespaces.
  */
 public final class ClusterTreeModel {
 
@@ -36,51 +33,34 @@ public final class ClusterTreeModel {
   private static final int EXPANDED_NAMESPACES = 8;
 
   private final TreeItem<TreeEntry> root = new TreeItem<>(new TreeEntry.ClusterEntry("", ""));
-  private final TreeItem<TreeEntry> namespacesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Namespaces", 0, ""));
-  private final TreeItem<TreeEntry> nodesFolder = new TreeItem<>(new TreeEntry.FolderEntry("Nodes", 0, ""));
-  private final Map<String, TreeItem<TreeEntry>> namespaceItems = new HashMap<>();
+  private final GroupFolder namespaces = new GroupFolder("Namespaces", PodFilter::matchesNamespaceName);
+  private final GroupFolder nodes = new GroupFolder("Nodes", PodFilter::matchesNodeName);
   /**
    * Pod rows under their namespace, by uid: the pods the tree shows are these items' entries. Concurrent: a
    * filter reads the pods from a background thread ({@link #pods}).
    */
   private final Map<String, PodItem> podItems = new ConcurrentHashMap<>();
-  private final Map<String, PodItem> nodePodItems = new HashMap<>();
-  /** Node rows by name: the nodes the tree shows are these items' entries. */
-  private final Map<String, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
+  private final PodsByName podsByName = new PodsByName();
   private final ServiceRows services = new ServiceRows();
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
       new ReadOnlyObjectWrapper<>(ConnectionStatus.of(ConnectionStatus.State.CLOSED, ""));
   private final ReadOnlyIntegerWrapper podCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyIntegerWrapper visiblePodCount = new ReadOnlyIntegerWrapper();
   private final Arrivals arrivals = new Arrivals();
-  private final Set<String> touchedNamespaces = new HashSet<>();
-  private final Set<String> touchedNodes = new HashSet<>();
+  private final NodeRows nodeRows = new NodeRows(nodes, arrivals);
   private final ChangedPods changed = new ChangedPods();
-  private final PodsByNode podsByNode = new PodsByNode();
   private PodFilter filter = PodFilter.NONE;
-  private String nodesNote = "";
   private RowGuard guard = RowGuard.NONE;
   /** A namespace's row count changed or one left since the visible pods were last counted. */
   private boolean namespaceRowsChanged;
 
   public ClusterTreeModel() {
-    root.getChildren().addAll(List.of(namespacesFolder, nodesFolder));
+    root.getChildren().addAll(folders());
     root.setExpanded(true);
-    namespacesFolder.setExpanded(true);
-    nodesFolder.setExpanded(true);
-    keepValuesFromTheTreeView();
   }
 
-  /**
-   * A new value of a row under the folders stops at its folder. A TreeView's skin rebuilds every visible cell on
-   * the next pulse for each value change that reaches the root (at 5,000 pod updates a second, every pulse: about
-   * 0.3 ms of FX thread per update at 150,000 expanded rows); each {@link ClusterTreeCell} follows its own row's
-   * value instead. Changes of structure (rows added, removed, expanded) still reach the TreeView.
-   */
-  private void keepValuesFromTheTreeView() {
-    for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
-      folder.addEventHandler(TreeItem.<TreeEntry>valueChangedEvent(), javafx.event.Event::consume);
-    }
+  private List<TreeItem<TreeEntry>> folders() {
+    return List.of(namespaces.row(), nodes.row());
   }
 
   public TreeItem<TreeEntry> root() {
@@ -108,23 +88,20 @@ public final class ClusterTreeModel {
   public void reset(String context, String server) {
     guard.forget();
     root.setValue(new TreeEntry.ClusterEntry(context, server));
-    namespacesFolder.getChildren().clear();
-    nodesFolder.getChildren().clear();
-    namespaceItems.clear();
+    namespaces.clear();
+    nodes.clear();
     podItems.clear();
-    nodePodItems.clear();
-    nodeItems.clear();
+    podsByName.clear();
+    nodeRows.clear();
     services.clear();
     changed.clear();
-    podsByNode.clear();
-    nodesNote = "";
     podCount.set(0);
     visiblePodCount.set(0);
     updateFolders();
   }
 
   public void setNodesNote(String note) {
-    nodesNote = note;
+    nodes.setNote(note);
     updateFolders();
   }
 
@@ -145,8 +122,8 @@ public final class ClusterTreeModel {
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
         weight += listed.pods().size();
-      } else if (change instanceof ClusterChange.NodeUpserted n && !nodeItems.containsKey(n.node().name())) {
-        weight += 1 + podsByNode.on(n.node().name()).size(); // a new node brings its pods' rows
+      } else if (change instanceof ClusterChange.NodeUpserted n) {
+        weight += nodeRows.upsertWeight(n.node());
       } else {
         weight++;
       }
@@ -174,14 +151,14 @@ public final class ClusterTreeModel {
       } else if (change instanceof ClusterChange.ServiceUpserted c) {
         namespaceItem(c.service().namespace());
         services.upsert(c.service(), filter);
-        touchedNamespaces.add(c.service().namespace());
+        namespaces.touch(c.service().namespace());
       } else if (change instanceof ClusterChange.ServiceRemoved c) {
         services.remove(c.service());
-        touchedNamespaces.add(c.service().namespace());
+        namespaces.touch(c.service().namespace());
       } else if (change instanceof ClusterChange.NodeUpserted c) {
-        upsertNode(c.node());
+        nodeRows.upsert(c.node()).forEach(this::placeWaitingPod);
       } else if (change instanceof ClusterChange.NodeRemoved c) {
-        removeNode(c.name());
+        nodeRows.remove(c.name());
       } else if (change instanceof ClusterChange.StatusChanged c) {
         status.set(c.status());
       }
@@ -199,7 +176,7 @@ public final class ClusterTreeModel {
 
   private void expandAllDetached(boolean expanded, boolean pods) {
     detached(() -> {
-      for (TreeItem<TreeEntry> folder : List.of(namespacesFolder, nodesFolder)) {
+      for (TreeItem<TreeEntry> folder : folders()) {
         folder.setExpanded(true);
         for (TreeItem<TreeEntry> group : folder.getChildren()) {
           group.setExpanded(expanded);
@@ -217,7 +194,7 @@ public final class ClusterTreeModel {
     try {
       change.run();
     } finally {
-      root.getChildren().setAll(List.of(namespacesFolder, nodesFolder));
+      root.getChildren().setAll(folders());
     }
   }
 
@@ -260,8 +237,8 @@ public final class ClusterTreeModel {
     guard.keep(() -> detached(() -> {
       filter = match.filter();
       Set<String> moved = changed.takeSince(match.since());
-      RowReplacement.pods(namespaceItems, match.byNamespace(), podItems, moved);
-      RowReplacement.pods(nodeItems, match.byNode(), nodePodItems, moved);
+      RowReplacement.pods(namespaces.groups(), match.byNamespace(), podItems, moved);
+      nodeRows.showFilter(match.byNode(), moved);
       for (String uid : moved) {
         PodItem item = podItems.get(uid);
         if (item != null) {
@@ -269,11 +246,11 @@ public final class ClusterTreeModel {
         }
       }
       services.refilter(filter);
-      touchedNamespaces.addAll(namespaceItems.keySet());
-      touchedNodes.addAll(nodeItems.keySet());
+      namespaces.touchAll();
+      nodes.touchAll();
       if (!filter.isEmpty()) {
-        namespaceItems.values().forEach(item -> item.setExpanded(true));
-        nodeItems.values().forEach(item -> item.setExpanded(true));
+        namespaces.expandAll();
+        nodes.expandAll();
       }
       finishBatch();
     }));
@@ -283,42 +260,25 @@ public final class ClusterTreeModel {
     changed.changed(pod.uid());
     PodItem item = podItems.computeIfAbsent(pod.uid(), uid -> new PodItem());
     PodInfo old = item.pod();
-    podsByNode.moved(pod.uid(), old == null ? null : old.node(), pod.node());
-    item.show(new TreeEntry.PodEntry(pod, false));
-    PodItem onNode = nodePodItems.get(pod.uid());
-    if (onNode != null) {
-      if (old != null && !old.node().equals(pod.node())) {
-        Arrivals.detach(onNode);
-        touchedNodes.add(old.node());
-      }
-      onNode.show(new TreeEntry.PodEntry(pod, true));
+    if (old == null) {
+      podsByName.added(pod, item);
     }
+    item.show(new TreeEntry.PodEntry(pod, false));
+    nodeRows.podChanged(old, pod);
     placePod(pod);
   }
 
-  /**
-   * Attaches or detaches the pod's items according to the filter. Its row under a node is made once that
-   * node is known: the first listing of thousands of pods usually comes before the nodes.
-   */
+  /** Attaches or detaches the pod's rows (under its namespace and under its node) according to the filter. */
   private void placePod(PodInfo pod) {
     boolean visible = filter.matches(pod);
-    TreeItem<TreeEntry> item = podItems.get(pod.uid());
-    TreeItem<TreeEntry> ns = namespaceItem(pod.namespace());
-    arrivals.attach(ns, item, visible);
-    touchedNamespaces.add(pod.namespace());
-    PodItem onNode = nodePodItems.get(pod.uid());
-    TreeItem<TreeEntry> nodeItem = pod.node().isEmpty() ? null : nodeItems.get(pod.node());
-    if (nodeItem != null) {
-      if (onNode == null) {
-        onNode = new PodItem();
-        onNode.show(new TreeEntry.PodEntry(pod, true));
-        nodePodItems.put(pod.uid(), onNode);
-      }
-      arrivals.attach(nodeItem, onNode, visible || filter.matchesNodeName(pod.node()));
-      touchedNodes.add(pod.node());
-    } else {
-      Arrivals.detach(onNode);
-    }
+    arrivals.attach(namespaceItem(pod.namespace()), podItems.get(pod.uid()), visible);
+    namespaces.touch(pod.namespace());
+    nodeRows.place(pod, visible, filter);
+  }
+
+  /** Places a pod listed before its node, now that the node is known. */
+  private void placeWaitingPod(String uid) {
+    placePod(podItems.get(uid).pod());
   }
 
   private void removePod(String uid) {
@@ -328,108 +288,56 @@ public final class ClusterTreeModel {
     }
     PodInfo pod = item.pod();
     changed.changed(uid);
-    podsByNode.removed(uid, pod.node());
+    podsByName.removed(pod, item);
     Arrivals.detach(item);
-    Arrivals.detach(nodePodItems.remove(uid));
-    touchedNamespaces.add(pod.namespace());
-    touchedNodes.add(pod.node());
+    nodeRows.podRemoved(pod);
+    namespaces.touch(pod.namespace());
   }
 
   private TreeItem<TreeEntry> namespaceItem(String name) {
-    return namespaceItems.computeIfAbsent(name, n -> {
+    return namespaces.group(name, n -> {
       var item = new TreeItem<TreeEntry>(new TreeEntry.NamespaceEntry(n, 0));
-      item.setExpanded(namespaceItems.size() < EXPANDED_NAMESPACES);
-      touchedNamespaces.add(n);
+      item.setExpanded(namespaces.size() < EXPANDED_NAMESPACES);
+      namespaces.touch(n);
       return item;
     });
   }
 
   private void removeNamespace(String name) {
-    Arrivals.detach(namespaceItems.remove(name));
+    Arrivals.detach(namespaces.remove(name));
     namespaceRowsChanged = true;
-  }
-
-  private void upsertNode(NodeInfo node) {
-    boolean known = nodeItems.containsKey(node.name());
-    TreeItem<TreeEntry> item = nodeItems.computeIfAbsent(node.name(), n -> new TreeItem<>());
-    item.setValue(new TreeEntry.NodeEntry(node, item.getChildren().size()));
-    touchedNodes.add(node.name());
-    if (!known) {
-      for (String uid : List.copyOf(podsByNode.on(node.name()))) {
-        placePod(podItems.get(uid).pod());
-      }
-    }
-  }
-
-  private void removeNode(String name) {
-    TreeItem<TreeEntry> item = nodeItems.remove(name);
-    if (item != null) {
-      item.getChildren().clear();
-      Arrivals.detach(item);
-    }
   }
 
   private void finishBatch() {
     arrivals.place();
-    List<TreeItem<TreeEntry>> namespaces = touched(touchedNamespaces, namespaceItems);
-    List<TreeItem<TreeEntry>> nodes = touched(touchedNodes, nodeItems);
-    for (TreeItem<TreeEntry> item : namespaces) {
+    List<TreeItem<TreeEntry>> touchedNamespaces = namespaces.takeTouched();
+    List<TreeItem<TreeEntry>> touchedNodes = nodes.takeTouched();
+    for (TreeItem<TreeEntry> item : touchedNamespaces) {
       String ns = item.getValue().label();
       services.place(ns, item);
-      namespaceRowsChanged |= show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
+      namespaceRowsChanged |= GroupFolder.show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
     }
-    for (TreeItem<TreeEntry> item : nodes) {
-      show(item, new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) item.getValue()).node(), item.getChildren().size()));
-    }
-    // Only parents that appear or disappear change the folders; a live update touches many parents and moves none.
-    // Many moving (a filter, a reload): each folder's rows in one replacement instead of one by one.
-    int moving = 0;
-    for (TreeItem<TreeEntry> item : namespaces) {
-      moving += (item.getParent() == namespacesFolder) == namespaceVisible(item) ? 0 : 1;
-    }
-    for (TreeItem<TreeEntry> item : nodes) {
-      moving += (item.getParent() == nodesFolder) == nodeVisible(item) ? 0 : 1;
-    }
+    touchedNodes.forEach(NodeRows::showCount);
+    // Only groups that appear or leave change the folders; many moving (a filter, a reload): each folder in one step.
+    int moving = namespaces.moving(touchedNamespaces, filter) + nodes.moving(touchedNodes, filter);
     if (moving >= BULK_BATCH) {
-      RowReplacement.groups(namespacesFolder, namespaceItems, this::namespaceVisible);
-      RowReplacement.groups(nodesFolder, nodeItems, this::nodeVisible);
+      namespaces.regroup(filter);
+      nodes.regroup(filter);
     } else if (moving > 0) {
-      namespaces.forEach(item -> arrivals.attach(namespacesFolder, item, namespaceVisible(item)));
-      nodes.forEach(item -> arrivals.attach(nodesFolder, item, nodeVisible(item)));
+      namespaces.place(touchedNamespaces, filter, arrivals);
+      nodes.place(touchedNodes, filter, arrivals);
     }
     arrivals.place();
-    touchedNamespaces.clear();
-    touchedNodes.clear();
     if (namespaceRowsChanged || moving > 0) { // a live update changes no count: no walk over 1,000 namespaces
       namespaceRowsChanged = false;
       int visible = 0;
-      for (TreeItem<TreeEntry> ns : namespacesFolder.getChildren()) {
+      for (TreeItem<TreeEntry> ns : namespaces.row().getChildren()) {
         visible += podRows(ns);
       }
       visiblePodCount.set(visible);
     }
     podCount.set(podItems.size()); // once per batch: the footer's text is made again on each change
     updateFolders();
-  }
-
-  /** The rows of the touched groups that still exist. */
-  private static List<TreeItem<TreeEntry>> touched(Set<String> names, Map<String, TreeItem<TreeEntry>> items) {
-    var rows = new ArrayList<TreeItem<TreeEntry>>(names.size());
-    for (String name : names) {
-      TreeItem<TreeEntry> item = items.get(name);
-      if (item != null) {
-        rows.add(item);
-      }
-    }
-    return rows;
-  }
-
-  private boolean namespaceVisible(TreeItem<TreeEntry> item) {
-    return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNamespaceName(item.getValue().label());
-  }
-
-  private boolean nodeVisible(TreeItem<TreeEntry> item) {
-    return filter.isEmpty() || !item.getChildren().isEmpty() || filter.matchesNodeName(item.getValue().label());
   }
 
   /** A namespace's children are its pods, and its "Services" folder first when it has one. */
@@ -440,39 +348,22 @@ public final class ClusterTreeModel {
   }
 
   private void updateFolders() {
-    show(namespacesFolder, new TreeEntry.FolderEntry("Namespaces", namespacesFolder.getChildren().size(), ""));
-    show(nodesFolder, new TreeEntry.FolderEntry("Nodes", nodesFolder.getChildren().size(), nodesNote));
-  }
-
-  /**
-   * Sets a row's entry unless an equal one is there: every new value is an event that travels to the TreeView,
-   * whose focus model counts rows for it, and a count that did not change is most of a live update's rows.
-   */
-  private static boolean show(TreeItem<TreeEntry> item, TreeEntry entry) {
-    if (!entry.equals(item.getValue())) {
-      item.setValue(entry);
-      return true;
-    }
-    return false;
+    namespaces.showCount();
+    nodes.showCount();
   }
 
   /** True while the cluster still has the object this row stands for (as far as the delivered changes say). */
   boolean isKnown(TreeEntry entry) {
     return entry instanceof TreeEntry.PodEntry p ? podItems.containsKey(p.pod().uid())
         : entry instanceof TreeEntry.ContainerEntry c ? podItems.containsKey(c.pod().uid())
-        : entry instanceof TreeEntry.NodeEntry n ? nodeItems.containsKey(n.node().name())
+        : entry instanceof TreeEntry.NodeEntry n ? nodes.group(n.node().name()) != null
         : entry instanceof TreeEntry.ServiceEntry s ? services.has(s.service())
-        : !(entry instanceof TreeEntry.NamespaceEntry ns) || namespaceItems.containsKey(ns.label());
+        : !(entry instanceof TreeEntry.NamespaceEntry ns) || namespaces.group(ns.label()) != null;
   }
 
   /** The tree item showing a pod under its namespace, if it is in view. */
   public TreeItem<TreeEntry> podItem(String namespace, String name) {
-    for (PodItem item : podItems.values()) {
-      if (item.pod().namespace().equals(namespace) && item.pod().name().equals(name)) {
-        return item;
-      }
-    }
-    return null;
+    return podsByName.get(namespace, name);
   }
 
   /** The tree item showing a Service, if it is in view. */
@@ -481,6 +372,6 @@ public final class ClusterTreeModel {
   }
 
   public TreeItem<TreeEntry> nodeItem(String name) {
-    return nodeItems.get(name);
+    return nodes.group(name);
   }
 }

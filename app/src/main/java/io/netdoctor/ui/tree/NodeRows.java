@@ -1,0 +1,102 @@
+package io.netdoctor.ui.tree;
+
+import io.netdoctor.core.kube.NodeInfo;
+import io.netdoctor.core.kube.PodFilter;
+import io.netdoctor.core.kube.PodInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.control.TreeItem;
+
+/**
+ * The rows under the Nodes folder: one per node and, under it, a second row for each pod on it. A pod's second
+ * row is made once its node is known: the first listing of thousands of pods usually comes before the nodes.
+ */
+final class NodeRows {
+
+  private final GroupFolder nodes;
+  private final Arrivals arrivals;
+  /** The pods' second rows, by uid. */
+  private final Map<String, PodItem> podRows = new HashMap<>();
+  private final PodsByNode podsByNode = new PodsByNode();
+
+  NodeRows(GroupFolder nodes, Arrivals arrivals) {
+    this.nodes = nodes;
+    this.arrivals = arrivals;
+  }
+
+  void clear() {
+    podRows.clear();
+    podsByNode.clear();
+  }
+
+  /** How many rows a node's upsert may change: a new node brings its pods' rows. */
+  int upsertWeight(NodeInfo node) {
+    return nodes.group(node.name()) != null ? 1 : 1 + podsByNode.on(node.name()).size();
+  }
+
+  /** A pod changed ({@code old} is null for a new one): its second row shows it, and leaves a node it left. */
+  void podChanged(PodInfo old, PodInfo pod) {
+    podsByNode.moved(pod.uid(), old == null ? null : old.node(), pod.node());
+    PodItem row = podRows.get(pod.uid());
+    if (row != null) {
+      if (old != null && !old.node().equals(pod.node())) {
+        Arrivals.detach(row);
+        nodes.touch(old.node());
+      }
+      row.show(new TreeEntry.PodEntry(pod, true));
+    }
+  }
+
+  /** Shows or hides the pod's second row under its node (made on first need), or detaches it with no node. */
+  void place(PodInfo pod, boolean visible, PodFilter filter) {
+    PodItem row = podRows.get(pod.uid());
+    TreeItem<TreeEntry> node = pod.node().isEmpty() ? null : nodes.group(pod.node());
+    if (node == null) {
+      Arrivals.detach(row);
+      return;
+    }
+    if (row == null) {
+      row = new PodItem();
+      row.show(new TreeEntry.PodEntry(pod, true));
+      podRows.put(pod.uid(), row);
+    }
+    arrivals.attach(node, row, visible || filter.matchesNodeName(pod.node()));
+    nodes.touch(pod.node());
+  }
+
+  void podRemoved(PodInfo pod) {
+    podsByNode.removed(pod.uid(), pod.node());
+    Arrivals.detach(podRows.remove(pod.uid()));
+    nodes.touch(pod.node());
+  }
+
+  /** Adds or updates a node's row; returns the uids of the pods that were waiting for it, to be placed. */
+  List<String> upsert(NodeInfo node) {
+    boolean known = nodes.group(node.name()) != null;
+    TreeItem<TreeEntry> row = nodes.group(node.name(), n -> new TreeItem<>());
+    row.setValue(new TreeEntry.NodeEntry(node, row.getChildren().size()));
+    nodes.touch(node.name());
+    return known ? List.of() : List.copyOf(podsByNode.on(node.name()));
+  }
+
+  void remove(String name) {
+    TreeItem<TreeEntry> row = nodes.remove(name);
+    if (row != null) {
+      row.getChildren().clear();
+      Arrivals.detach(row);
+    }
+  }
+
+  /** Gives each node the second rows of its pods in a filter's result, in one replacement each. */
+  void showFilter(Map<String, List<String>> uidsByNode, Set<String> moved) {
+    RowReplacement.pods(nodes.groups(), uidsByNode, podRows, moved);
+  }
+
+  /** Shows a node row's pod count, if it changed. */
+  static void showCount(TreeItem<TreeEntry> node) {
+    GroupFolder.show(node, new TreeEntry.NodeEntry(((TreeEntry.NodeEntry) node.getValue()).node(),
+        node.getChildren().size()));
+  }
+}
