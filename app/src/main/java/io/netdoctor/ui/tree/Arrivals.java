@@ -15,7 +15,7 @@ import javafx.scene.control.TreeItem;
 final class Arrivals {
 
   /** Folders (a namespace's "Services") first, then by name. */
-  private static final Comparator<TreeItem<TreeEntry>> BY_LABEL =
+  static final Comparator<TreeItem<TreeEntry>> BY_LABEL =
       Comparator.comparing((TreeItem<TreeEntry> item) -> !(item.getValue() instanceof TreeEntry.FolderEntry))
           .thenComparing(item -> item.getValue().label());
 

@@ -4,6 +4,7 @@ import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -237,15 +238,16 @@ public final class ClusterTreeModel {
     guard.keep(() -> detached(() -> {
       filter = match.filter();
       Set<String> moved = changed.takeSince(match.since());
-      RowReplacement.pods(namespaces.groups(), match.byNamespace(), podItems, moved);
-      nodeRows.showFilter(match.byNode(), moved);
+      services.refilter(filter);
+      RowReplacement.pods(namespaces, match.byNamespace(), podItems, moved, ns -> namespaces.mayPark(ns, filter)
+          && services.shownFolder(ns.getValue().label()) == null);
+      nodeRows.showFilter(match.byNode(), moved, filter);
       for (String uid : moved) {
         PodItem item = podItems.get(uid);
         if (item != null) {
           placePod(item.pod());
         }
       }
-      services.refilter(filter);
       namespaces.touchAll();
       nodes.touchAll();
       if (!filter.isEmpty()) {
@@ -271,7 +273,9 @@ public final class ClusterTreeModel {
   /** Attaches or detaches the pod's rows (under its namespace and under its node) according to the filter. */
   private void placePod(PodInfo pod) {
     boolean visible = filter.matches(pod);
-    arrivals.attach(namespaceItem(pod.namespace()), podItems.get(pod.uid()), visible);
+    TreeItem<TreeEntry> namespace = namespaceItem(pod.namespace());
+    unpark(namespace);
+    arrivals.attach(namespace, podItems.get(pod.uid()), visible);
     namespaces.touch(pod.namespace());
     nodeRows.place(pod, visible, filter);
   }
@@ -314,6 +318,9 @@ public final class ClusterTreeModel {
     List<TreeItem<TreeEntry>> touchedNodes = nodes.takeTouched();
     for (TreeItem<TreeEntry> item : touchedNamespaces) {
       String ns = item.getValue().label();
+      if (services.shownFolder(ns) != null) {
+        unpark(item); // a Service that matches shows its namespace
+      }
       services.place(ns, item);
       namespaceRowsChanged |= GroupFolder.show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
     }
@@ -338,6 +345,25 @@ public final class ClusterTreeModel {
     }
     podCount.set(podItems.size()); // once per batch: the footer's text is made again on each change
     updateFolders();
+  }
+
+  /** A parked namespace's rows made right, as a change reaches it: its Services folder and pods the filter shows. */
+  private void unpark(TreeItem<TreeEntry> namespace) {
+    if (!namespaces.unpark(namespace)) {
+      return;
+    }
+    String ns = namespace.getValue().label();
+    var rows = new ArrayList<TreeItem<TreeEntry>>();
+    TreeItem<TreeEntry> servicesFolder = services.shownFolder(ns);
+    if (servicesFolder != null) {
+      rows.add(servicesFolder);
+    }
+    for (PodItem row : podsByName.in(ns)) {
+      if (filter.matches(row.pod())) {
+        rows.add(row);
+      }
+    }
+    RowReplacement.unparked(namespace, rows);
   }
 
   /** A namespace's children are its pods, and its "Services" folder first when it has one. */

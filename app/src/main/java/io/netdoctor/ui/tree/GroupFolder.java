@@ -25,6 +25,12 @@ final class GroupFolder {
   /** Group rows by name: the namespaces or nodes the tree shows are these items' entries. */
   private final Map<String, TreeItem<TreeEntry>> groups = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
+  /**
+   * Groups a filter hides with their rows left as they were: hiding a group of 150 rows by emptying it costs 150
+   * removals, and clearing the filter 150 adds again; parked, it costs nothing until the filter shows it again
+   * or a change reaches it (see {@link RowReplacement#pods}).
+   */
+  private final Set<TreeItem<TreeEntry>> parked = new HashSet<>();
   private String note = "";
 
   GroupFolder(String label, BiPredicate<PodFilter, String> nameMatches) {
@@ -65,7 +71,23 @@ final class GroupFolder {
   }
 
   TreeItem<TreeEntry> remove(String name) {
-    return groups.remove(name);
+    TreeItem<TreeEntry> group = groups.remove(name);
+    parked.remove(group);
+    return group;
+  }
+
+  /** Hides {@code group} under the filter without touching its rows (they are out of date until unparked). */
+  void park(TreeItem<TreeEntry> group) {
+    parked.add(group);
+  }
+
+  /** The group's rows are set right again by the caller; returns whether it was parked. */
+  boolean unpark(TreeItem<TreeEntry> group) {
+    return parked.remove(group);
+  }
+
+  boolean isParked(TreeItem<TreeEntry> group) {
+    return parked.contains(group);
   }
 
   int size() {
@@ -92,6 +114,7 @@ final class GroupFolder {
   void clear() {
     folder.getChildren().clear();
     groups.clear();
+    parked.clear();
     note = "";
   }
 
@@ -128,7 +151,13 @@ final class GroupFolder {
   }
 
   private boolean visible(TreeItem<TreeEntry> group, PodFilter filter) {
-    return filter.isEmpty() || !group.getChildren().isEmpty() || nameMatches.test(filter, group.getValue().label());
+    return !parked.contains(group)
+        && (filter.isEmpty() || !group.getChildren().isEmpty() || nameMatches.test(filter, group.getValue().label()));
+  }
+
+  /** Whether a filter may park the group when none of its rows match: its own name does not match. */
+  boolean mayPark(TreeItem<TreeEntry> group, PodFilter filter) {
+    return !filter.isEmpty() && !nameMatches.test(filter, group.getValue().label());
   }
 
   /** Shows how many groups are in the folder. */

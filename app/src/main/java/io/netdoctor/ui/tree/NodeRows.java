@@ -3,6 +3,7 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ final class NodeRows {
       row.show(new TreeEntry.PodEntry(pod, true));
       podRows.put(pod.uid(), row);
     }
+    if (nodes.unpark(node)) {
+      showMatching(node, filter);
+    }
     arrivals.attach(node, row, visible || filter.matchesNodeName(pod.node()));
     nodes.touch(pod.node());
   }
@@ -89,9 +93,24 @@ final class NodeRows {
     }
   }
 
-  /** Gives each node the second rows of its pods in a filter's result, in one replacement each. */
-  void showFilter(Map<String, List<String>> uidsByNode, Set<String> moved) {
-    RowReplacement.pods(nodes.groups(), uidsByNode, podRows, moved);
+  /**
+   * Gives each node the second rows of its pods in a filter's result, in one replacement each; a node with none
+   * (and whose name does not match) is parked.
+   */
+  void showFilter(Map<String, List<String>> uidsByNode, Set<String> moved, PodFilter filter) {
+    RowReplacement.pods(nodes, uidsByNode, podRows, moved, node -> nodes.mayPark(node, filter));
+  }
+
+  /** A parked node's rows made right: its pods that match the filter. */
+  private void showMatching(TreeItem<TreeEntry> node, PodFilter filter) {
+    var rows = new ArrayList<TreeItem<TreeEntry>>();
+    for (String uid : podsByNode.on(node.getValue().label())) {
+      PodItem row = podRows.get(uid);
+      if (row != null && row.pod() != null && filter.matches(row.pod())) {
+        rows.add(row);
+      }
+    }
+    RowReplacement.unparked(node, rows);
   }
 
   /** Shows a node row's pod count, if it changed. */

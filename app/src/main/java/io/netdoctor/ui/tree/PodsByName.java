@@ -27,6 +27,11 @@ final class PodsByName {
     }
   }
 
+  /** The namespace's pod rows. */
+  java.util.Collection<PodItem> in(String namespace) {
+    return rows.getOrDefault(namespace, Map.of()).values();
+  }
+
   PodItem get(String namespace, String name) {
     return rows.getOrDefault(namespace, Map.of()).get(name);
   }

@@ -16,16 +16,25 @@ final class RowReplacement {
   private RowReplacement() {
   }
 
-  /** Gives each parent the rows of its pods in {@code uids} (keeping a namespace's Services folder first). */
-  static void pods(Map<String, TreeItem<TreeEntry>> parents, Map<String, List<String>> uids,
-      Map<String, PodItem> rows, Set<String> moved) {
-    parents.forEach((key, parent) -> {
+  /**
+   * Gives each group of {@code folder} the rows of its pods in {@code uids} (keeping a namespace's Services folder
+   * first). A group with none of them that {@code mayPark} allows is parked instead, its rows left as they are.
+   */
+  static void pods(GroupFolder folder, Map<String, List<String>> uids, Map<String, PodItem> rows, Set<String> moved,
+      Predicate<TreeItem<TreeEntry>> mayPark) {
+    folder.groups().forEach((key, parent) -> {
+      List<String> mine = uids.getOrDefault(key, List.of());
+      if (mine.isEmpty() && mayPark.test(parent)) {
+        folder.park(parent);
+        return;
+      }
+      folder.unpark(parent);
       var current = parent.getChildren();
-      var next = new ArrayList<TreeItem<TreeEntry>>();
+      var next = new ArrayList<TreeItem<TreeEntry>>(mine.size() + 1);
       if (!current.isEmpty() && current.get(0).getValue() instanceof TreeEntry.FolderEntry) {
         next.add(current.get(0));
       }
-      for (String uid : uids.getOrDefault(key, List.of())) {
+      for (String uid : mine) {
         PodItem row = rows.get(uid);
         if (row != null && !moved.contains(uid)) {
           next.add(row);
@@ -35,6 +44,14 @@ final class RowReplacement {
         current.setAll(next);
       }
     });
+  }
+
+  /** Gives a parked group the rows it shows now, in order (folders first), in one replacement. */
+  static void unparked(TreeItem<TreeEntry> group, List<TreeItem<TreeEntry>> rows) {
+    rows.sort(Arrivals.BY_LABEL);
+    if (!group.getChildren().equals(rows)) {
+      group.getChildren().setAll(rows);
+    }
   }
 
   /** Shows the visible ones of {@code groups} under {@code folder}, by name, in one replacement. */

@@ -62,6 +62,12 @@ final class ServiceRows {
     }
   }
 
+  /** The namespace's Services folder if it has visible rows (after {@link #refilter}), else null. */
+  TreeItem<TreeEntry> shownFolder(String namespace) {
+    TreeItem<TreeEntry> folder = folders.get(namespace);
+    return folder == null || folder.getChildren().isEmpty() ? null : folder;
+  }
+
   /** True while the cluster has this Service (shown or filtered out). */
   boolean has(ServiceInfo service) {
     return items.containsKey(service.key());

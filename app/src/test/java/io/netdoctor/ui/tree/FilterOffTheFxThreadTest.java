@@ -251,6 +251,58 @@ class FilterOffTheFxThreadTest {
     assertThat(selected(robot)).isEqualTo("web-00099");
   }
 
+  @Test
+  void namespacesAFilterHidesKeepTheirRowsUntouchedAndAChangeShowsThemRight() {
+    load();
+    // team-05..team-07 have no pod matching "auth-001": hidden, their 100 rows never removed nor added again
+    Map<String, List<String>> events = new HashMap<>();
+    Map<String, TreeItem<TreeEntry>> teams = new HashMap<>();
+    fx(() -> {
+      for (String team : List.of("team-05", "team-06", "team-07")) {
+        TreeItem<TreeEntry> item = controller.model().podItem(team, String.format("auth-%05d", 100 * Integer
+            .parseInt(team.substring(5)))).getParent();
+        teams.put(team, item);
+        item.getChildren().addListener((javafx.collections.ListChangeListener<TreeItem<TreeEntry>>) c ->
+            events.computeIfAbsent(team, t -> new ArrayList<>()).add("change"));
+      }
+      return null;
+    });
+    type("auth-001");
+    fx(() -> {
+      tasks.runNewestFirst();
+      return null;
+    });
+    Predicate<PodInfo> matches = p -> (p.name() + " " + p.namespace() + " " + p.node() + " " + p.podIP())
+        .contains("auth-001");
+    assertThat(namespaceRows()).isEqualTo(expectedNamespaceRows(matches));
+    assertThat(nodeRows()).isEqualTo(expectedNodeRows(matches));
+    assertThat(events).as("hidden without emptying them").isEmpty();
+    assertThat(fx(() -> teams.get("team-07").getParent())).as("not under the folder").isNull();
+
+    // a matching pod arrives in team-05, and a pod of team-06 that does not match changes
+    change(new ClusterChange.PodUpserted(copy(pod(500, node(3)), "uid-five", "auth-001-five", 0)),
+        new ClusterChange.PodUpserted(copy(pods.get("uid-600"), "uid-600", "auth-00600", 4)));
+    assertThat(namespaceRows()).isEqualTo(expectedNamespaceRows(matches)).contains("team-05/auth-001-five");
+    assertThat(nodeRows()).isEqualTo(expectedNodeRows(matches)).contains("node-03:team-05/auth-001-five");
+    assertThat(fx(() -> teams.get("team-05").getChildren().size())).isEqualTo(1);
+    assertThat(fx(() -> teams.get("team-06").getParent())).as("still nothing to show").isNull();
+    assertThat(fx(() -> controller.model().visiblePodCountProperty().get()))
+        .isEqualTo(expectedNamespaceRows(matches).size());
+
+    type("");
+    fx(() -> {
+      tasks.runNewestFirst();
+      return null;
+    });
+    assertThat(namespaceRows()).isEqualTo(expectedNamespaceRows(p -> true));
+    assertThat(nodeRows()).isEqualTo(expectedNodeRows(p -> true));
+    assertThat(fx(() -> controller.model().visiblePodCountProperty().get())).isEqualTo(pods.size());
+    assertThat(events.get("team-07")).as("back with the rows it kept: no change at all").isNull();
+    List<String> team05 = fx(() -> teams.get("team-05").getChildren().stream().map(i -> i.getValue().label())
+        .toList());
+    assertThat(team05).hasSize(PODS_PER_NAMESPACE + 1).isSortedAccordingTo(String::compareTo);
+  }
+
   private static PodInfo copy(PodInfo p, String uid, String name, int restarts) {
     return new PodInfo(uid, p.namespace(), name, p.phase(), p.status(), p.readyContainers(),
         p.totalContainers(), restarts, p.node(), p.podIP(), p.hostIP(), p.labels(), p.containers(), p.conditions(),
