@@ -92,7 +92,23 @@ public final class NamedServer implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Starts named on a free port. A port free when chosen can be taken before named binds it (another suite's named,
+   * or any UDP socket: a TCP-free port says nothing of UDP); named then runs without listening there, and another
+   * server may answer on it. So named is started again on another port until it listens on both.
+   */
   public static NamedServer start() throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      NamedServer server = startOnce();
+      String log = Files.readString(server.dir.resolve("named.log"));
+      if (!log.contains("address in use") && !log.contains("interface ignored") || attempt == 5) {
+        return server;
+      }
+      server.close();
+    }
+  }
+
+  private static NamedServer startOnce() throws IOException {
     Path named = SystemTool.require("named", "bind9");
     SystemTool.require("dig", "bind9-dnsutils");
     Path dir = Files.createTempDirectory("netdoctor-named");
@@ -186,9 +202,16 @@ public final class NamedServer implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** A port of 127.0.0.1 free for both TCP and UDP now (DNS needs both). */
   public static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    while (true) {
+      try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+          var udp = new java.net.DatagramSocket(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+              socket.getLocalPort()))) {
+        return udp.getLocalPort();
+      } catch (java.net.BindException udpTaken) {
+        // that port's UDP side is in use: another one
+      }
     }
   }
 
