@@ -47,7 +47,7 @@ final class RoutedSource implements CaptureController.Source, AutoCloseable {
       return ssh.open();
     }
     if (capture == null) {
-      capture = api.apply(taken.api(), line -> say(line, false));
+      capture = taken.throughApi(route -> api.apply(route, line -> say(line, false)));
     }
     return capture.place();
   }

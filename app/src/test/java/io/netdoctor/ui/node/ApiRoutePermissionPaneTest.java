@@ -97,4 +97,20 @@ class ApiRoutePermissionPaneTest {
     assertThat(robot.lookup("#ephemeralConsentDialog").tryQuery()).isEmpty();
     assertThat(robot.lookup("#hostKeyDialog").tryQuery()).isEmpty();
   }
+
+  @Test
+  void aCaptureThatNeitherRouteCanStartSaysWhyForBoth(FxRobot robot) {
+    await().atMost(WAIT).until(() -> fx(() -> main.connection() != null
+        && main.connection().pod(new io.netdoctor.core.kube.PodRef("default", "web-1")).isPresent()));
+    var pod = fx(() -> main.connection().pod(new io.netdoctor.core.kube.PodRef("default", "web-1")).orElseThrow());
+    var pane = fx(() -> main.captures().openInPod(pod, pod.containers().get(0).name()));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#captureMessage"))
+        .startsWith("Neither route reached node-1. SSH: not configured for this context"));
+    assertThat(text(robot, "#captureMessage")).contains("Kubernetes API: Not allowed to patch"
+        + " pods/ephemeralcontainers in namespace default");
+    assertThat(text(robot, "#captureRoute")).startsWith("Route: via Kubernetes API: SSH is not configured");
+    assertThat(pane).isNotNull();
+    assertThat(lab.ephemeralPatches).isEmpty();
+  }
 }
