@@ -68,6 +68,11 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
       setText(null);
       box.setVisible(false); // its style class stays: it styles only the hidden row, and a change re-applies CSS
       setTooltip(null);
+      if (getDisclosureNode() != null) {
+        // TreeCellSkin leaves an emptied cell's arrow as it was (its update returns early for an empty cell): after
+        // a filter shrank the tree, the rows below the last one showed arrows; it sets it again for a row
+        getDisclosureNode().setVisible(false);
+      }
       return;
     }
     setText(null);

@@ -291,6 +291,30 @@ class FilterOffTheFxThreadTest {
     assertThat(team05).hasSize(PODS_PER_NAMESPACE + 1).isSortedAccordingTo(String::compareTo);
   }
 
+  @Test
+  void rowsBelowTheLastOneShowNoArrowAfterAFilterShrankTheTree() {
+    load();
+    fx(() -> {
+      controller.model().setAllExpanded(true, false); // every row of the window's height is a pod row
+      return null;
+    });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    type("auth-00012");
+    fx(() -> {
+      tasks.runNewestFirst();
+      return null;
+    });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+    List<String> rows = fx(() -> stage.getScene().getRoot().lookupAll(".tree-cell").stream()
+        .map(node -> (javafx.scene.control.TreeCell<?>) node).filter(javafx.scene.Node::isVisible)
+        .map(cell -> (cell.isEmpty() ? "empty" : "row")
+            + (cell.getDisclosureNode() != null && cell.getDisclosureNode().isVisible() ? " with arrow" : ""))
+        .toList());
+    assertThat(rows).as("cells of the window's height, most of them now below the last row").hasSizeGreaterThan(10)
+        .contains("empty").doesNotContain("empty with arrow").contains("row with arrow");
+  }
+
   /** Clears the filter, lets its work run, and checks every pod is shown under its namespace and node again. */
   private void clearAndAssertEveryRowBack() {
     type("");
