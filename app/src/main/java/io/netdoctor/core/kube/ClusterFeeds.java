@@ -60,7 +60,9 @@ final class ClusterFeeds implements AutoCloseable {
         }
       }
     } else {
-      add(pods("pods", () -> allPods(client, listing, page)).seed(listing.pods), shown);
+      var lister = new java.util.concurrent.atomic.AtomicReference<ListedOnce<Pod, PodList>>();
+      add(pods("pods", () -> allPods(client, listing, page, lister)).seed(listing.pods)
+          .listingWhile(() -> lister.get() != null && lister.get().isRelisting()), shown);
       add(new Feed<Namespace>("namespaces", () -> lean(client.namespaces(), Namespace::new),
           ns -> apply.accept(() -> state.addNamespace(ns.getMetadata().getName())),
           ns -> apply.accept(() -> state.removeNamespace(ns.getMetadata().getName()))).seed(listing.namespaces), null);
@@ -90,7 +92,8 @@ final class ClusterFeeds implements AutoCloseable {
    * from a resourceVersion) lets it list again, which costs one page.
    */
   @SuppressWarnings("unchecked")
-  private static SharedIndexInformer<Pod> allPods(KubernetesClient client, ClusterListing listing, Long page) {
+  private static SharedIndexInformer<Pod> allPods(KubernetesClient client, ClusterListing listing, Long page,
+      java.util.concurrent.atomic.AtomicReference<ListedOnce<Pod, PodList>> lister) {
     var pods = client.pods().inAnyNamespace().withLimit(page);
     if (listing.podsListedAt == null) {
       return lean(pods, Pod::new);
@@ -98,8 +101,9 @@ final class ClusterFeeds implements AutoCloseable {
     var server = (BaseOperation<Pod, PodList, ?>) pods; // fabric8's operations are its informers' lister-watchers
     PodList listed = new PodListBuilder().withNewMetadata().withResourceVersion(listing.podsListedAt).endMetadata()
         .withItems(listing.pods).build();
-    return new DefaultSharedIndexInformer<>(Pod.class, new ListedOnce<>(server, listed), 0,
-        server.getOperationContext().getExecutor()).itemStore(new LeanItemStore<>(Pod::new));
+    lister.set(new ListedOnce<>(server, listed));
+    return new DefaultSharedIndexInformer<>(Pod.class, lister.get(), 0, server.getOperationContext().getExecutor())
+        .itemStore(new LeanItemStore<>(Pod::new));
   }
 
   private Feed<Pod> pods(String name, Supplier<SharedIndexInformer<Pod>> informer) {

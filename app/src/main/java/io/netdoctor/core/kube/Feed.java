@@ -22,6 +22,7 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
   private volatile Throwable failure;
   private List<T> seed;
   private volatile boolean closed;
+  private volatile java.util.function.BooleanSupplier listingOnItsOwn = () -> false;
 
   Feed(String name, Supplier<SharedIndexInformer<T>> factory, Consumer<T> upsert, Consumer<T> remove) {
     this.name = name;
@@ -103,7 +104,13 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
    */
   boolean isListing() {
     var current = informer;
-    return current == null || !current.hasSynced();
+    return current == null || !current.hasSynced() || listingOnItsOwn.getAsBoolean();
+  }
+
+  /** Also listing while {@code listing} says so (an informer whose first list was answered for it). */
+  Feed<T> listingWhile(java.util.function.BooleanSupplier listing) {
+    listingOnItsOwn = listing;
+    return this;
   }
 
   /** Started and since stopped (fabric8 informers can end without calling the exception handler). */

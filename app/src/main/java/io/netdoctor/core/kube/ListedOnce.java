@@ -20,6 +20,7 @@ final class ListedOnce<T extends HasMetadata, L extends KubernetesResourceList<T
 
   private final ListerWatcher<T, L> server;
   private final AtomicReference<L> listed;
+  private volatile boolean relisting;
 
   /** {@code listed}: the objects the informer starts with (its initial state) and the listing's resourceVersion. */
   ListedOnce(ListerWatcher<T, L> server, L listed) {
@@ -30,7 +31,25 @@ final class ListedOnce<T extends HasMetadata, L extends KubernetesResourceList<T
   @Override
   public CompletableFuture<L> submitList(ListOptions options) {
     L first = options.getContinue() == null ? listed.getAndSet(null) : null;
-    return first != null ? CompletableFuture.completedFuture(first) : server.submitList(options);
+    if (first != null) {
+      return CompletableFuture.completedFuture(first);
+    }
+    relisting = true;
+    return server.submitList(options).whenComplete((page, error) -> {
+      if (error != null || page.getMetadata() == null || page.getMetadata().getContinue() == null
+          || page.getMetadata().getContinue().isEmpty()) {
+        relisting = false;
+      }
+    });
+  }
+
+  /**
+   * True while the informer lists through the server (after a 410: the listing was too old to watch from). Its
+   * first list having been answered at once, the informer counts as synced all along; this says it is not watching
+   * because it is listing, which at 150,000 pods takes minutes.
+   */
+  boolean isRelisting() {
+    return relisting;
   }
 
   @Override

@@ -9,6 +9,14 @@ import java.util.function.Function;
 /** A paged list ({@code limit}/{@code continue}) read page by page, the next page fetched while this one is used. */
 final class Pages {
 
+  /** A thread of its own for the blocking fetch: the common pool has one thread on a 2-core machine. */
+  private static final java.util.concurrent.Executor PREFETCH = java.util.concurrent.Executors.newCachedThreadPool(
+      run -> {
+        Thread thread = new Thread(run, "netdoctor-next-page");
+        thread.setDaemon(true);
+        return thread;
+      });
+
   private Pages() {
   }
 
@@ -27,10 +35,11 @@ final class Pages {
     L current = first;
     while (current != null) {
       String token = more(current) ? current.getMetadata().getContinue() : null;
-      CompletableFuture<L> next = token == null ? null : CompletableFuture.supplyAsync(() -> fetch.apply(token));
+      CompletableFuture<L> next = token == null ? null
+          : CompletableFuture.supplyAsync(() -> fetch.apply(token), PREFETCH);
       try {
         use.accept(current);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         if (next != null) {
           next.cancel(false);
         }

@@ -15,9 +15,13 @@ import java.util.concurrent.Executors;
  * instead of the mock server's Vert.x event loop. The mock's watch listener waits there, for up to a minute,
  * until its queued events are sent, and sending one needs that same event loop: when a watcher left with
  * events still queued, every connection on the loop (exec, port-forward, other watches) stalled until the
- * sends timed out. Callbacks before the close stay on the loop, in order.
+ * sends timed out. Callbacks before the close stay on the loop, in order. The mock's watch listener leaves its
+ * dispatcher's set of watchers first, on the loop: it shuts its sender down before it leaves the set, and a write
+ * in between would reach a shut-down sender and fail the write's request.
  */
 public final class ClosesOffTheEventLoop extends Dispatcher {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClosesOffTheEventLoop.class);
 
   private static final ExecutorService CLOSERS = Executors.newCachedThreadPool(run -> {
     Thread thread = new Thread(run, "demo-api-socket-close");
@@ -50,12 +54,34 @@ public final class ClosesOffTheEventLoop extends Dispatcher {
 
     @Override
     public void onClosed(WebSocket ws, int code, String reason) {
+      leaveWatchers(inner);
       CLOSERS.execute(() -> inner.onClosed(ws, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket ws, Throwable t, Response response) {
+      leaveWatchers(inner);
       CLOSERS.execute(() -> inner.onFailure(ws, t, response));
+    }
+  }
+
+  private static final String WATCH_LISTENER = "io.fabric8.kubernetes.client.server.mock.WatchEventsListener";
+
+  /** Takes fabric8's watch listener (under any wrappers) out of the set its dispatcher sends events to. */
+  private static void leaveWatchers(WebSocketListener listener) {
+    WebSocketListener watch = listener;
+    while (watch instanceof ForwardingListener forwarding) {
+      watch = forwarding.inner;
+    }
+    if (!watch.getClass().getName().equals(WATCH_LISTENER)) {
+      return;
+    }
+    try {
+      java.lang.reflect.Field field = watch.getClass().getDeclaredField("watchEventListenerList");
+      field.setAccessible(true);
+      ((java.util.Set<?>) field.get(watch)).remove(watch);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("fabric8's watch listener changed shape; it leaves its watchers when it has closed: {}", e.toString());
     }
   }
 }

@@ -239,13 +239,13 @@ final class ExecSession extends WebSocketListener {
     stop();
   }
 
-  /** The client went away (or the pod was deleted): stdin ends, so the command stops. */
   /** The pod was deleted: the kubelet kills its processes, and the exec ends with exit code 137. */
   void kill() {
     killed = true;
     stop();
   }
 
+  /** The client went away: stdin ends, so the command stops. */
   void stop() {
     in.close();
     live.remove(this);
