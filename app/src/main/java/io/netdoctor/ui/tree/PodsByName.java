@@ -11,6 +11,8 @@ import java.util.Map;
 final class PodsByName {
 
   private final Map<String, Map<String, PodItem>> rows = new HashMap<>();
+  /** Every pod row of a namespace by uid, two of the same name included (the older one's removal still to come). */
+  private final Map<String, Map<String, PodItem>> members = new HashMap<>();
 
   /**
    * A new pod's row. A pod of the same name still here (deleted and made again, its removal not yet delivered)
@@ -18,6 +20,7 @@ final class PodsByName {
    */
   void added(PodInfo pod, PodItem row) {
     rows.computeIfAbsent(pod.namespace(), ns -> new HashMap<>()).put(pod.name(), row);
+    members.computeIfAbsent(pod.namespace(), ns -> new HashMap<>()).put(pod.uid(), row);
   }
 
   void removed(PodInfo pod, PodItem row) {
@@ -25,11 +28,15 @@ final class PodsByName {
     if (names != null && names.remove(pod.name(), row) && names.isEmpty()) {
       rows.remove(pod.namespace());
     }
+    Map<String, PodItem> uids = members.get(pod.namespace());
+    if (uids != null && uids.remove(pod.uid(), row) && uids.isEmpty()) {
+      members.remove(pod.namespace());
+    }
   }
 
-  /** The namespace's pod rows. */
+  /** Every pod row of the namespace. */
   java.util.Collection<PodItem> in(String namespace) {
-    return rows.getOrDefault(namespace, Map.of()).values();
+    return members.getOrDefault(namespace, Map.of()).values();
   }
 
   PodItem get(String namespace, String name) {
@@ -38,5 +45,6 @@ final class PodsByName {
 
   void clear() {
     rows.clear();
+    members.clear();
   }
 }
