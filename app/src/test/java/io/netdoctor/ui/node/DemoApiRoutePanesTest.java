@@ -137,13 +137,18 @@ class DemoApiRoutePanesTest {
     assertThat(robot.lookup("#ephemeralConsentDialog").tryQuery()).isEmpty();
   }
 
-  @Test
-  void theNodeConsoleRunsInANodeDebugPodThatGoesWithItsTab(FxRobot robot) {
+  /** Chooses the API route for the node's context and opens its node console, waiting until it runs. */
+  private void openNodeConsoleThroughTheApi(FxRobot robot, String node) {
     String context = context();
-    chooseRouteFromMenu(robot, DemoWorld.COREOS_NODE, "routeApiItem");
+    chooseRouteFromMenu(robot, node, "routeApiItem");
     await().atMost(WAIT).until(() -> main.nodeAccess().routes().of(context).via() == Via.API);
     press(robot, "openNodeConsoleButton");
     awaitConsole(robot);
+  }
+
+  @Test
+  void theNodeConsoleRunsInANodeDebugPodThatGoesWithItsTab(FxRobot robot) {
+    openNodeConsoleThroughTheApi(robot, DemoWorld.COREOS_NODE);
     assertThat(nodeDebugPods()).isEqualTo(1);
     type(robot, "cat /etc/os-release");
     await().atMost(WAIT).until(() -> outputLines(robot)
@@ -159,11 +164,7 @@ class DemoApiRoutePanesTest {
 
   @Test
   void aConsoleWhoseNodeDebugPodIsDeletedEndsKilledAsTheKubeletDoes(FxRobot robot) {
-    String context = context();
-    chooseRouteFromMenu(robot, DemoWorld.COREOS_NODE, "routeApiItem");
-    await().atMost(WAIT).until(() -> main.nodeAccess().routes().of(context).via() == Via.API);
-    press(robot, "openNodeConsoleButton");
-    awaitConsole(robot);
+    openNodeConsoleThroughTheApi(robot, DemoWorld.COREOS_NODE);
     // as `kubectl delete pods -l app.kubernetes.io/managed-by=netdoctor` does: a collection delete
     demo.client().pods().inAnyNamespace().withLabel(MANAGED_BY, "netdoctor").delete();
 
@@ -173,11 +174,7 @@ class DemoApiRoutePanesTest {
 
   @Test
   void quittingDeletesTheNodeDebugPodsStillInUse(FxRobot robot) throws Exception {
-    String context = context();
-    chooseRouteFromMenu(robot, DemoWorld.CONTAINERD_NODE, "routeApiItem");
-    await().atMost(WAIT).until(() -> main.nodeAccess().routes().of(context).via() == Via.API);
-    press(robot, "openNodeConsoleButton");
-    awaitConsole(robot);
+    openNodeConsoleThroughTheApi(robot, DemoWorld.CONTAINERD_NODE);
     String pod = demo.client().pods().inAnyNamespace().withLabel(MANAGED_BY, "netdoctor").list().getItems().get(0)
         .getMetadata().getName();
     var deleted = new java.util.concurrent.CopyOnWriteArrayList<String>();
