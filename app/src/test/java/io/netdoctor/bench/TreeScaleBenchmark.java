@@ -8,6 +8,7 @@ import io.netdoctor.core.kube.ContainerId;
 import io.netdoctor.core.kube.ContainerInfo;
 import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodInfo;
+import io.netdoctor.support.HeapAfterGc;
 import io.netdoctor.ui.tree.ClusterTreeController;
 import io.netdoctor.ui.tree.TreeEntry;
 import java.lang.management.ManagementFactory;
@@ -159,14 +160,12 @@ public final class TreeScaleBenchmark {
     awaitPulse();
     double updateGap = pulses.maxGapMillis();
     pulses.stop();
-    System.gc();
-    System.gc();
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    double heap = HeapAfterGc.megabytes();
 
     System.out.printf("(3) largest FX pulse gap, %,d pod updates/s for %d s: %.1f ms  [target <= 100]; %,d updates,"
         + " all shown %.2f s after the last; FX thread CPU %.0f ms = %.1f %% of the feed's time%n", UPDATES_PER_SECOND,
         SECONDS, updateGap, sent, caughtUp, feedCpu / 1e6, feedCpu / 1e7 / SECONDS);
-    System.out.printf("    heap after GC %.0f MB; load average %.1f on %d cores%n", heap / 1048576.0,
+    System.out.printf("    heap after GC %.0f MB; load average %.1f on %d cores%n", heap,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
     System.exit(0);

@@ -42,9 +42,7 @@ public final class LeakCycles {
   public record Footprint(int threads, long fds, long heapBytes, java.util.SortedMap<String, Long> fdKinds) {
     public static Footprint now() {
       forgetFiredEvents();
-      for (int i = 0; i < 3; i++) {
-        System.gc();
-      }
+      long heap = io.netdoctor.support.HeapAfterGc.bytes();
       var kinds = new java.util.TreeMap<String, Long>();
       try (var list = Files.list(Path.of("/proc/self/fd"))) {
         for (Path fd : list.toList()) {
@@ -55,7 +53,7 @@ public final class LeakCycles {
       }
       return new Footprint(ManagementFactory.getThreadMXBean().getThreadCount(),
           kinds.values().stream().mapToLong(Long::longValue).sum(),
-          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), kinds);
+          heap, kinds);
     }
 
     /** socket, pipe, anon_inode:[eventpoll], jar, or the file's path ("gone": closed while listed). */

@@ -65,21 +65,22 @@ public final class KubeObjects {
         : waitingReason != null && !waitingReason.isEmpty() ? waitingReason : phase;
     List<PodInfo.Condition> conditions = new ArrayList<>();
     for (PodCondition c : nullSafe(status.getConditions())) {
-      conditions.add(new PodInfo.Condition(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
+      conditions.add(new PodInfo.Condition(shared(c.getType()), shared(c.getStatus()), shared(c.getReason()),
+          shared(c.getMessage())));
     }
     return new PodInfo(
         Objects.requireNonNullElse(meta.getUid(), meta.getNamespace() + "/" + meta.getName()),
-        meta.getNamespace(),
+        shared(meta.getNamespace()),
         meta.getName(),
-        phase,
-        display,
+        shared(phase),
+        shared(display),
         ready,
         total,
         restarts,
-        spec != null ? emptyIfNull(spec.getNodeName()) : "",
+        spec != null ? shared(emptyIfNull(spec.getNodeName())) : "",
         emptyIfNull(status.getPodIP()),
-        emptyIfNull(status.getHostIP()),
-        Map.copyOf(meta.getLabels() != null ? meta.getLabels() : Map.of()),
+        shared(emptyIfNull(status.getHostIP())),
+        sharedLabels(meta.getLabels()),
         List.copyOf(containers),
         List.copyOf(conditions),
         parseTime(meta.getCreationTimestamp()),
@@ -91,19 +92,37 @@ public final class KubeObjects {
     List<ContainerInfo.PortInfo> ports = new ArrayList<>();
     for (var p : nullSafe(c.getPorts())) {
       ports.add(new ContainerInfo.PortInfo(
-          emptyIfNull(p.getName()), p.getContainerPort() == null ? 0 : p.getContainerPort(),
-          p.getProtocol() == null ? "TCP" : p.getProtocol()));
+          shared(emptyIfNull(p.getName())), p.getContainerPort() == null ? 0 : p.getContainerPort(),
+          p.getProtocol() == null ? "TCP" : shared(p.getProtocol())));
     }
     return new ContainerInfo(
-        c.getName(),
-        emptyIfNull(c.getImage()),
+        shared(c.getName()),
+        shared(emptyIfNull(c.getImage())),
         s == null ? null : ContainerId.parse(s.getContainerID()),
         List.copyOf(ports),
         s == null || s.getRestartCount() == null ? 0 : s.getRestartCount(),
         s != null && Boolean.TRUE.equals(s.getReady()),
-        s == null ? "Waiting" : describe(s.getState()),
-        s == null ? "" : describe(s.getLastState()),
+        s == null ? "Waiting" : shared(describe(s.getState())),
+        s == null ? "" : shared(describe(s.getLastState())),
         init);
+  }
+
+  /**
+   * One copy of a value many pods hold (their namespace, node, phase, images, container names, label values,
+   * condition texts): parsed JSON gives each pod its own, which at 150,000 pods is most of the tree's heap.
+   * Interned strings are collected once nothing holds them.
+   */
+  private static String shared(String value) {
+    return value == null ? null : value.intern();
+  }
+
+  private static Map<String, String> sharedLabels(Map<String, String> labels) {
+    if (labels == null || labels.isEmpty()) {
+      return Map.of();
+    }
+    var copy = new HashMap<String, String>(labels.size() * 2);
+    labels.forEach((key, value) -> copy.put(shared(key), shared(value)));
+    return Map.copyOf(copy);
   }
 
   /** `Running (since …)`, `Waiting (CrashLoopBackOff)`, `Terminated (Error, exit 1)`, or "". */

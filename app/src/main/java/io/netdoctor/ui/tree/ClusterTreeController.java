@@ -212,7 +212,7 @@ public final class ClusterTreeController {
       model.showFilter(FilterMatch.of(filter, pods, since));
       return;
     }
-    filters.run("filter pods", () -> ticket == filterTicket ? FilterMatch.of(filter, pods, since) : null, match -> {
+    filters.run("filter pods", () -> FilterMatch.of(filter, pods, since, () -> ticket != filterTicket), match -> {
       if (match != null && ticket == filterTicket) {
         model.showFilter(match);
       }

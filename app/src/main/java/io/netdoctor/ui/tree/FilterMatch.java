@@ -3,12 +3,11 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 
 /**
  * The pods a filter shows, worked out on a background thread from the pods the tree holds (read as they are):
@@ -19,15 +18,33 @@ import java.util.function.Function;
 record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNamespace,
     Map<String, List<String>> byNode) {
 
+  /** How many pods are matched between two looks at whether a newer filter was typed. */
+  private static final int PODS_BETWEEN_LOOKS = 2_048;
+
   /**
    * Matches every pod of a snapshot (taken when the model's change stamp was {@code since}): a pod's row under
    * its namespace, and under its node when either matches.
    */
   static FilterMatch of(PodFilter filter, Iterable<PodInfo> snapshot, long since) {
+    return of(filter, snapshot, since, () -> false);
+  }
+
+  /**
+   * As {@link #of(PodFilter, Iterable, long)}, given up (null) as soon as {@code stale} says a newer filter was
+   * typed: the newest keystroke's match then starts at once instead of waiting for older ones to finish.
+   */
+  static FilterMatch of(PodFilter filter, Iterable<PodInfo> snapshot, long since, BooleanSupplier stale) {
     Map<String, List<PodInfo>> byNamespace = new HashMap<>();
     Map<String, List<PodInfo>> byNode = new HashMap<>();
     Map<String, Boolean> nodeNameMatches = new HashMap<>();
+    int sinceLook = 0;
     for (PodInfo pod : snapshot) {
+      if (++sinceLook == PODS_BETWEEN_LOOKS) {
+        if (stale.getAsBoolean()) {
+          return null;
+        }
+        sinceLook = 0;
+      }
       boolean matches = filter.matches(pod);
       if (matches) {
         byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(pod);
@@ -38,23 +55,42 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
       }
     }
     // the order Arrivals keeps: by the row's label (a pod's name under its namespace, namespace/name under a node)
-    return new FilterMatch(filter, since, uidsInOrder(byNamespace, PodInfo::name),
-        uidsInOrder(byNode, p -> p.namespace() + "/" + p.name()));
+    return stale.getAsBoolean() ? null : new FilterMatch(filter, since, uidsInOrder(byNamespace, BY_NAME),
+        uidsInOrder(byNode, BY_NAMESPACE_AND_NAME));
   }
 
-  /** Each group's uids sorted by {@code label}, made once per pod rather than once per comparison. */
-  private static Map<String, List<String>> uidsInOrder(Map<String, List<PodInfo>> groups,
-      Function<PodInfo, String> label) {
+  private static final Comparator<PodInfo> BY_NAME = Comparator.comparing(PodInfo::name);
+  /** A node's rows are labelled namespace/name: the same order, without making the labels. */
+  private static final Comparator<PodInfo> BY_NAMESPACE_AND_NAME = (a, b) -> {
+    int byNamespace = compareAsLabelPrefix(a.namespace(), b.namespace());
+    return byNamespace != 0 ? byNamespace : a.name().compareTo(b.name());
+  };
+
+  /**
+   * Compares two namespaces as the start of labels "namespace/name" compare: a namespace that is a prefix of the
+   * other compares its '/' against the other's next character.
+   */
+  private static int compareAsLabelPrefix(String a, String b) {
+    int common = Math.min(a.length(), b.length());
+    for (int i = 0; i < common; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return a.charAt(i) - b.charAt(i);
+      }
+    }
+    if (a.length() == b.length()) {
+      return 0;
+    }
+    return a.length() < b.length() ? '/' - b.charAt(common) : a.charAt(common) - '/';
+  }
+
+  /** Each group's uids in {@code order}. */
+  private static Map<String, List<String>> uidsInOrder(Map<String, List<PodInfo>> groups, Comparator<PodInfo> order) {
     Map<String, List<String>> uids = new HashMap<>(groups.size() * 2);
     groups.forEach((key, pods) -> {
-      String[][] rows = new String[pods.size()][];
-      for (int i = 0; i < rows.length; i++) {
-        rows[i] = new String[] {label.apply(pods.get(i)), pods.get(i).uid()};
-      }
-      Arrays.sort(rows, Comparator.comparing((String[] row) -> row[0]));
-      var sorted = new ArrayList<String>(rows.length);
-      for (String[] row : rows) {
-        sorted.add(row[1]);
+      pods.sort(order);
+      var sorted = new ArrayList<String>(pods.size());
+      for (PodInfo pod : pods) {
+        sorted.add(pod.uid());
       }
       uids.put(key, sorted);
     });

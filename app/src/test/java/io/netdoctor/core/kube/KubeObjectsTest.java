@@ -1,0 +1,41 @@
+package io.netdoctor.core.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import org.junit.jupiter.api.Test;
+
+class KubeObjectsTest {
+
+  /** As parsed JSON gives them: every pod its own copy of each string (new String: not the literal's instance). */
+  private static Pod parsedPod(String name) {
+    return new PodBuilder()
+        .withNewMetadata().withName(name).withNamespace(new String("shop")).withUid("uid-" + name)
+        .addToLabels(new String("app"), new String("cart")).endMetadata()
+        .withNewSpec().withNodeName(new String("node-7"))
+        .addNewContainer().withName(new String("cart")).withImage(new String("registry.local/cart:1.4")).endContainer()
+        .endSpec()
+        .withNewStatus().withPhase(new String("Running")).withPodIP("10.2.0." + name.length())
+        .withHostIP(new String("192.168.1.7"))
+        .addNewCondition().withType(new String("Ready")).withStatus(new String("True")).endCondition()
+        .endStatus().build();
+  }
+
+  @Test
+  void podsShareOneCopyOfTheValuesTheyHaveInCommon() {
+    PodInfo a = KubeObjects.pod(parsedPod("cart-1"));
+    PodInfo b = KubeObjects.pod(parsedPod("cart-22"));
+
+    assertThat(b.namespace()).isSameAs(a.namespace()).isEqualTo("shop");
+    assertThat(b.node()).isSameAs(a.node()).isEqualTo("node-7");
+    assertThat(b.hostIP()).isSameAs(a.hostIP());
+    assertThat(b.phase()).isSameAs(a.phase()).isEqualTo("Running");
+    assertThat(b.labels().get("app")).isSameAs(a.labels().get("app")).isEqualTo("cart");
+    assertThat(b.containers().get(0).name()).isSameAs(a.containers().get(0).name());
+    assertThat(b.containers().get(0).image()).isSameAs(a.containers().get(0).image());
+    assertThat(b.conditions().get(0).type()).isSameAs(a.conditions().get(0).type()).isEqualTo("Ready");
+    assertThat(b.name()).isEqualTo("cart-22");
+    assertThat(b.podIP()).isEqualTo("10.2.0.7");
+  }
+}

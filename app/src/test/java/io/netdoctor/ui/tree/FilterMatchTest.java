@@ -1,0 +1,58 @@
+package io.netdoctor.ui.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netdoctor.core.kube.PodFilter;
+import io.netdoctor.core.kube.PodInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FilterMatchTest {
+
+  private static PodInfo pod(String ns, String name, String node) {
+    return new PodInfo(ns + "/" + name, ns, name, "Running", "Running", 1, 1, 0, node, "10.2.0.9", "",
+        Map.of("app", "web"), List.of(), List.of(), null, false);
+  }
+
+  @Test
+  void aNodesRowsComeInTheOrderOfTheirNamespaceSlashNameLabels() {
+    // "a-b/…" sorts before "a/…" ('-' < '/'), "a/…" before "a0/…" ('/' < '0'), "ab/…" after both
+    var pods = List.of(pod("ab", "web-1", "n1"), pod("a", "web-2", "n1"), pod("a0", "web-0", "n1"),
+        pod("a-b", "web-9", "n1"), pod("a", "web-1", "n1"), pod("ab", "api-1", "n1"));
+
+    var match = FilterMatch.of(PodFilter.parse("web"), pods, 0);
+
+    assertThat(match.byNode().get("n1")).containsExactly("a-b/web-9", "a/web-1", "a/web-2", "a0/web-0", "ab/web-1");
+    assertThat(match.byNamespace().get("ab")).containsExactly("ab/web-1");
+    assertThat(match.byNamespace().get("a")).containsExactly("a/web-1", "a/web-2");
+  }
+
+  @Test
+  void aNodesNameShowsItsPodsUnderItAndUnderTheirNamespaces() {
+    var pods = List.of(pod("shop", "cart-1", "edge-7"), pod("shop", "api-1", "edge-7"), pod("shop", "api-2", "core-1"));
+
+    var match = FilterMatch.of(PodFilter.parse("edge"), pods, 0);
+
+    assertThat(match.byNode()).containsOnlyKeys("edge-7");
+    assertThat(match.byNode().get("edge-7")).containsExactly("shop/api-1", "shop/cart-1");
+    assertThat(match.byNamespace().get("shop")).containsExactly("shop/api-1", "shop/cart-1");
+  }
+
+  @Test
+  void aMatchIsGivenUpOnceANewerFilterIsTyped() {
+    var pods = new ArrayList<PodInfo>();
+    for (int i = 0; i < 10_000; i++) {
+      pods.add(pod("team-" + i % 10, "web-" + i, "node-" + i % 7));
+    }
+    AtomicInteger looks = new AtomicInteger();
+
+    var given = FilterMatch.of(PodFilter.parse("web"), pods, 0, () -> looks.incrementAndGet() > 1);
+
+    assertThat(given).isNull();
+    assertThat(looks.get()).isEqualTo(2); // it looked once, went on, and stopped at the second look
+    assertThat(FilterMatch.of(PodFilter.parse("web"), pods, 0, () -> false).byNamespace()).hasSize(10);
+  }
+}
