@@ -36,6 +36,8 @@ public final class ClusterTreeController {
   private final int filterAtOnce;
   /** The newest filter typed: a result for an older one is dropped (newest wins). */
   private volatile int filterTicket;
+  /** The cluster (generation) whose filter was warmed up. */
+  private int warmedUp;
   private final List<Function<TreeEntry, List<MenuItem>>> rowActions = new ArrayList<>();
   private final List<Function<List<TreeEntry>, List<MenuItem>>> selectionActions = new ArrayList<>();
   private final ClusterTreeView view;
@@ -126,6 +128,7 @@ public final class ClusterTreeController {
     int current = generation;
     var changes = batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
     model.apply(changes);
+    warmUpTheFilter(current);
     if (changes.stream().anyMatch(c -> c instanceof ClusterChange.PodUpserted || c instanceof ClusterChange.PodRemoved
         || c instanceof ClusterChange.PodsListed)) {
       podsChanged.set(podsChanged.get() + 1);
@@ -217,6 +220,23 @@ public final class ClusterTreeController {
         model.showFilter(match);
       }
     }, e -> viewModel.filterError.set(TaskExecutor.oneLine(e)));
+  }
+
+  /**
+   * Once per cluster, when it has more pods than are filtered at once: runs the background match over the pods
+   * the tree holds until the JIT has compiled it (the first filter a user types is then as fast as the next),
+   * given up as soon as a filter is typed.
+   */
+  private void warmUpTheFilter(int current) {
+    if (warmedUp == current || model.podRowCount() <= filterAtOnce) {
+      return;
+    }
+    warmedUp = current;
+    int ticket = filterTicket;
+    var pods = model.pods();
+    int size = model.podRowCount();
+    filters.run("warm up the filter", () -> FilterMatch.warmUp(pods, size, () -> ticket != filterTicket),
+        passes -> { }, e -> { });
   }
 
   /** Watches the namespace typed in (when namespaces cannot be listed cluster-wide). */

@@ -7,7 +7,6 @@ import io.netdoctor.core.kube.PodInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -215,7 +214,35 @@ public final class ClusterTreeModel {
    * again). Nothing is copied on the FX thread, which 150,000 pods would hold for a keystroke's worth of time.
    */
   Iterable<PodInfo> pods() {
-    return () -> podItems.values().stream().map(PodItem::delivered).filter(Objects::nonNull).iterator();
+    return () -> new java.util.Iterator<>() { // no stream: this is the filter's inner loop over 150,000 pods
+      private final java.util.Iterator<PodItem> items = podItems.values().iterator();
+      private PodInfo next = advance();
+
+      private PodInfo advance() {
+        while (items.hasNext()) {
+          PodInfo pod = items.next().delivered();
+          if (pod != null) {
+            return pod;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public PodInfo next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        PodInfo pod = next;
+        next = advance();
+        return pod;
+      }
+    };
   }
 
   /** How many pods the tree holds. */

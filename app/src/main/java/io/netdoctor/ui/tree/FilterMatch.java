@@ -59,6 +59,25 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
         uidsInOrder(byNode, BY_NAMESPACE_AND_NAME));
   }
 
+  /** About this many pods matched make the JIT compile the match (HotSpot's C2 thresholds are ~10,000 loops). */
+  static final int WARM_UP_PODS = 60_000;
+  /** A fragment no pod has (names, IPs and IDs are ASCII): every field of every pod is looked through. */
+  private static final PodFilter MATCHES_NONE = PodFilter.parse("\u2400");
+
+  /**
+   * Matches the {@code size} pods of {@code pods} against a filter none matches until about {@link #WARM_UP_PODS}
+   * have been matched (or {@code stale}): the first filter a user types in a large cluster then runs compiled code,
+   * not the interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). Returns the passes.
+   */
+  static int warmUp(Iterable<PodInfo> pods, int size, BooleanSupplier stale) {
+    int passes = 0;
+    for (int matched = 0; size > 0 && matched < WARM_UP_PODS && !stale.getAsBoolean(); matched += size) {
+      of(MATCHES_NONE, pods, 0, stale);
+      passes++;
+    }
+    return passes;
+  }
+
   private static final Comparator<PodInfo> BY_NAME = Comparator.comparing(PodInfo::name);
   /** A node's rows are labelled namespace/name: the same order, without making the labels. */
   private static final Comparator<PodInfo> BY_NAMESPACE_AND_NAME = (a, b) -> {

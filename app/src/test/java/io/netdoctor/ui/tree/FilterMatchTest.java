@@ -55,4 +55,17 @@ class FilterMatchTest {
     assertThat(looks.get()).isEqualTo(2); // it looked once, went on, and stopped at the second look
     assertThat(FilterMatch.of(PodFilter.parse("web"), pods, 0, () -> false).byNamespace()).hasSize(10);
   }
+
+  @Test
+  void theWarmUpMatchesAboutSixtyThousandPodsAndStopsWhenAFilterIsTyped() {
+    var pods = new ArrayList<PodInfo>();
+    for (int i = 0; i < 2_500; i++) {
+      pods.add(pod("team-" + i % 10, "web-" + i, "node-" + i % 7));
+    }
+
+    assertThat(FilterMatch.warmUp(pods, pods.size(), () -> false)).isEqualTo(24); // 24 x 2,500 = 60,000
+    assertThat(FilterMatch.warmUp(List.of(), 0, () -> false)).isZero();
+    AtomicInteger looks = new AtomicInteger();
+    assertThat(FilterMatch.warmUp(pods, pods.size(), () -> looks.incrementAndGet() > 3)).isLessThan(3);
+  }
 }
