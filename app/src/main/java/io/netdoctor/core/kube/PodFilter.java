@@ -12,6 +12,9 @@ public final class PodFilter {
 
   public static final PodFilter NONE = new PodFilter("", null);
 
+  /** Between fields in {@link #searchText}: no name, IP or ID has it. */
+  private static final char SEPARATOR = '\n';
+
   private final String fragment;
   private final LabelSelector selector;
 
@@ -81,6 +84,35 @@ public final class PodFilter {
       }
     }
     return false;
+  }
+
+  /**
+   * What a name fragment is looked for in, as one string: the pod's name, namespace, node, IP, container names
+   * and short container IDs, lower case, one field to a line (a fragment never spans two). A filter over 150,000
+   * pods then reads one string per pod, found with {@link String#contains}, instead of following a dozen objects
+   * spread over the heap.
+   */
+  public static String searchText(PodInfo pod) {
+    var text = new StringBuilder(96).append(pod.name()).append(SEPARATOR).append(pod.namespace()).append(SEPARATOR)
+        .append(pod.node()).append(SEPARATOR).append(pod.podIP());
+    for (ContainerInfo c : pod.containers()) {
+      text.append(SEPARATOR).append(c.name());
+      if (c.containerId() != null) {
+        String id = c.containerId().id();
+        text.append(SEPARATOR).append(id, 0, Math.min(id.length(), ContainerId.SHORT_LENGTH));
+      }
+    }
+    return text.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@link #matches(PodInfo)}, given the pod's {@link #searchText} (made once per pod and kept by the caller).
+   */
+  public boolean matches(PodInfo pod, String searchText) {
+    if (this == NONE || selector != null || fragment.indexOf(SEPARATOR) >= 0) {
+      return matches(pod);
+    }
+    return searchText.contains(fragment);
   }
 
   /** A node shows when its name matches a name filter (with all its pods) or when one of its pods does. */

@@ -213,14 +213,14 @@ public final class ClusterTreeModel {
    * filter worked out in the background takes {@link #changeStamp} first, and pods changed after it are placed
    * again). Nothing is copied on the FX thread, which 150,000 pods would hold for a keystroke's worth of time.
    */
-  Iterable<PodInfo> pods() {
+  Iterable<SearchablePod> pods() {
     return () -> new java.util.Iterator<>() { // no stream: this is the filter's inner loop over 150,000 pods
       private final java.util.Iterator<PodItem> items = podItems.values().iterator();
-      private PodInfo next = advance();
+      private SearchablePod next = advance();
 
-      private PodInfo advance() {
+      private SearchablePod advance() {
         while (items.hasNext()) {
-          PodInfo pod = items.next().delivered();
+          SearchablePod pod = items.next().delivered();
           if (pod != null) {
             return pod;
           }
@@ -234,11 +234,11 @@ public final class ClusterTreeModel {
       }
 
       @Override
-      public PodInfo next() {
+      public SearchablePod next() {
         if (next == null) {
           throw new java.util.NoSuchElementException();
         }
-        PodInfo pod = next;
+        SearchablePod pod = next;
         next = advance();
         return pod;
       }

@@ -25,7 +25,7 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
    * Matches every pod of a snapshot (taken when the model's change stamp was {@code since}): a pod's row under
    * its namespace, and under its node when either matches.
    */
-  static FilterMatch of(PodFilter filter, Iterable<PodInfo> snapshot, long since) {
+  static FilterMatch of(PodFilter filter, Iterable<SearchablePod> snapshot, long since) {
     return of(filter, snapshot, since, () -> false);
   }
 
@@ -33,19 +33,20 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
    * As {@link #of(PodFilter, Iterable, long)}, given up (null) as soon as {@code stale} says a newer filter was
    * typed: the newest keystroke's match then starts at once instead of waiting for older ones to finish.
    */
-  static FilterMatch of(PodFilter filter, Iterable<PodInfo> snapshot, long since, BooleanSupplier stale) {
+  static FilterMatch of(PodFilter filter, Iterable<SearchablePod> snapshot, long since, BooleanSupplier stale) {
     Map<String, List<PodInfo>> byNamespace = new HashMap<>();
     Map<String, List<PodInfo>> byNode = new HashMap<>();
     Map<String, Boolean> nodeNameMatches = new HashMap<>();
     int sinceLook = 0;
-    for (PodInfo pod : snapshot) {
+    for (SearchablePod searchable : snapshot) {
       if (++sinceLook == PODS_BETWEEN_LOOKS) {
         if (stale.getAsBoolean()) {
           return null;
         }
         sinceLook = 0;
       }
-      boolean matches = filter.matches(pod);
+      PodInfo pod = searchable.pod();
+      boolean matches = searchable.matches(filter);
       if (matches) {
         byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(pod);
       }
@@ -69,7 +70,7 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
    * have been matched (or {@code stale}): the first filter a user types in a large cluster then runs compiled code,
    * not the interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). Returns the passes.
    */
-  static int warmUp(Iterable<PodInfo> pods, int size, BooleanSupplier stale) {
+  static int warmUp(Iterable<SearchablePod> pods, int size, BooleanSupplier stale) {
     int passes = 0;
     for (int matched = 0; size > 0 && matched < WARM_UP_PODS && !stale.getAsBoolean(); matched += size) {
       of(MATCHES_NONE, pods, 0, stale);

@@ -14,10 +14,10 @@ final class PodItem extends TreeItem<TreeEntry> {
 
   private boolean built;
   /** The pod as last delivered, for readers off the FX thread (a TreeItem's value is the FX thread's). */
-  private volatile PodInfo delivered;
+  private volatile SearchablePod delivered;
 
   void show(TreeEntry.PodEntry entry) {
-    delivered = entry.pod();
+    delivered = new SearchablePod(entry.pod());
     setValue(entry);
     if (built) {
       sync(super.getChildren(), entry.pod());
@@ -29,8 +29,8 @@ final class PodItem extends TreeItem<TreeEntry> {
     return getValue() == null ? null : ((TreeEntry.PodEntry) getValue()).pod();
   }
 
-  /** {@link #pod()}, readable from any thread. */
-  PodInfo delivered() {
+  /** {@link #pod()}, readable from any thread, as the filter matches it; null before the first {@link #show}. */
+  SearchablePod delivered() {
     return delivered;
   }
 

@@ -29,6 +29,25 @@ class PodFilterTest {
   }
 
   @Test
+  void theSearchTextMatchesAsTheFieldsDo() {
+    var noIp = new PodInfo("uid-x", "kube-system", "coredns-5d78c9869d-x8r7t", "Pending", "Pending", 0, 1, 0, "", "", "",
+        Map.of("k8s-app", "kube-dns"), List.of(new ContainerInfo("coredns", "coredns:1.11", null, List.of(), 0, false,
+        "Waiting", "", false)), List.of(), null, false);
+    for (PodInfo pod : List.of(slave, web, noIp)) {
+      String text = PodFilter.searchText(pod);
+      for (String typed : List.of("SLAVE", "slave", "node-b", "7236796e", "96E4F38", "4f380", "0a081d4c", "FRONTEND-1",
+          "10.2.47", "Redis-Slave-12", "redis", "default", "coredns", "kube-system", "x8r7t", "1-node", "4\nnode",
+          "app=redis", "-l tier", "172.17", "redis:7")) {
+        PodFilter filter = PodFilter.parse(typed);
+        assertThat(filter.matches(pod, text)).as("%s in %s", typed, pod.name()).isEqualTo(filter.matches(pod));
+      }
+    }
+    assertThat(PodFilter.parse("slave-1\ndefault").matches(slave, PodFilter.searchText(slave)))
+        .as("a fragment never spans two fields").isFalse();
+    assertThat(PodFilter.parse("x8r7t").matches(noIp, PodFilter.searchText(noIp))).isTrue();
+  }
+
+  @Test
   void aContainerMatchesByItsShortIdOnlyAndAnyFieldInAnyCase() {
     // docker://7236796e4f380a081d4c: the short ID is its first 12 characters, 7236796e4f38
     assertThat(PodFilter.parse("96E4F38").matches(slave)).isTrue();

@@ -17,13 +17,17 @@ class FilterMatchTest {
         Map.of("app", "web"), List.of(), List.of(), null, false);
   }
 
+  private static List<SearchablePod> searchable(List<PodInfo> pods) {
+    return pods.stream().map(SearchablePod::new).toList();
+  }
+
   @Test
   void aNodesRowsComeInTheOrderOfTheirNamespaceSlashNameLabels() {
     // "a-b/…" sorts before "a/…" ('-' < '/'), "a/…" before "a0/…" ('/' < '0'), "ab/…" after both
     var pods = List.of(pod("ab", "web-1", "n1"), pod("a", "web-2", "n1"), pod("a0", "web-0", "n1"),
         pod("a-b", "web-9", "n1"), pod("a", "web-1", "n1"), pod("ab", "api-1", "n1"));
 
-    var match = FilterMatch.of(PodFilter.parse("web"), pods, 0);
+    var match = FilterMatch.of(PodFilter.parse("web"), searchable(pods), 0);
 
     assertThat(match.byNode().get("n1")).containsExactly("a-b/web-9", "a/web-1", "a/web-2", "a0/web-0", "ab/web-1");
     assertThat(match.byNamespace().get("ab")).containsExactly("ab/web-1");
@@ -34,7 +38,7 @@ class FilterMatchTest {
   void aNodesNameShowsItsPodsUnderItAndUnderTheirNamespaces() {
     var pods = List.of(pod("shop", "cart-1", "edge-7"), pod("shop", "api-1", "edge-7"), pod("shop", "api-2", "core-1"));
 
-    var match = FilterMatch.of(PodFilter.parse("edge"), pods, 0);
+    var match = FilterMatch.of(PodFilter.parse("edge"), searchable(pods), 0);
 
     assertThat(match.byNode()).containsOnlyKeys("edge-7");
     assertThat(match.byNode().get("edge-7")).containsExactly("shop/api-1", "shop/cart-1");
@@ -49,11 +53,11 @@ class FilterMatchTest {
     }
     AtomicInteger looks = new AtomicInteger();
 
-    var given = FilterMatch.of(PodFilter.parse("web"), pods, 0, () -> looks.incrementAndGet() > 1);
+    var given = FilterMatch.of(PodFilter.parse("web"), searchable(pods), 0, () -> looks.incrementAndGet() > 1);
 
     assertThat(given).isNull();
     assertThat(looks.get()).isEqualTo(2); // it looked once, went on, and stopped at the second look
-    assertThat(FilterMatch.of(PodFilter.parse("web"), pods, 0, () -> false).byNamespace()).hasSize(10);
+    assertThat(FilterMatch.of(PodFilter.parse("web"), searchable(pods), 0, () -> false).byNamespace()).hasSize(10);
   }
 
   @Test
@@ -63,9 +67,9 @@ class FilterMatchTest {
       pods.add(pod("team-" + i % 10, "web-" + i, "node-" + i % 7));
     }
 
-    assertThat(FilterMatch.warmUp(pods, pods.size(), () -> false)).isEqualTo(24); // 24 x 2,500 = 60,000
+    assertThat(FilterMatch.warmUp(searchable(pods), pods.size(), () -> false)).isEqualTo(24); // 24 x 2,500 = 60,000
     assertThat(FilterMatch.warmUp(List.of(), 0, () -> false)).isZero();
     AtomicInteger looks = new AtomicInteger();
-    assertThat(FilterMatch.warmUp(pods, pods.size(), () -> looks.incrementAndGet() > 3)).isLessThan(3);
+    assertThat(FilterMatch.warmUp(searchable(pods), pods.size(), () -> looks.incrementAndGet() > 3)).isLessThan(3);
   }
 }
