@@ -56,8 +56,8 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
       }
     }
     // the order Arrivals keeps: by the row's label (a pod's name under its namespace, namespace/name under a node)
-    return stale.getAsBoolean() ? null : new FilterMatch(filter, since, uidsInOrder(byNamespace, BY_NAME),
-        uidsInOrder(byNode, BY_NAMESPACE_AND_NAME));
+    return stale.getAsBoolean() ? null : new FilterMatch(filter, since, uidsInOrder(byNamespace, FilterMatch::byName),
+        uidsInOrder(byNode, FilterMatch::byNamespaceAndName));
   }
 
   /** About this many pods matched make the JIT compile the match (HotSpot's C2 thresholds are ~10,000 loops). */
@@ -79,12 +79,16 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
     return passes;
   }
 
-  private static final Comparator<PodInfo> BY_NAME = Comparator.comparing(PodInfo::name);
-  /** A node's rows are labelled namespace/name: the same order, without making the labels. */
-  private static final Comparator<PodInfo> BY_NAMESPACE_AND_NAME = (a, b) -> {
+  /** A pod's row under its namespace is labelled by its name. */
+  private static int byName(PodInfo a, PodInfo b) {
+    return a.name().compareTo(b.name());
+  }
+
+  /** A pod's row under its node is labelled namespace/name: the same order, without making the labels. */
+  private static int byNamespaceAndName(PodInfo a, PodInfo b) {
     int byNamespace = compareAsLabelPrefix(a.namespace(), b.namespace());
     return byNamespace != 0 ? byNamespace : a.name().compareTo(b.name());
-  };
+  }
 
   /**
    * Compares two namespaces as the start of labels "namespace/name" compare: a namespace that is a prefix of the

@@ -54,12 +54,15 @@ final class RowReplacement {
     }
   }
 
-  /** Shows the visible ones of {@code groups} under {@code folder}, by name, in one replacement. */
-  static void groups(TreeItem<TreeEntry> folder, Map<String, TreeItem<TreeEntry>> groups,
+  /** Shows the visible ones of {@code byName} (group rows in name order) under {@code folder} in one replacement. */
+  static void groups(TreeItem<TreeEntry> folder, List<TreeItem<TreeEntry>> byName,
       Predicate<TreeItem<TreeEntry>> visible) {
-    var rows = new ArrayList<TreeItem<TreeEntry>>(groups.size());
-    groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).filter(visible)
-        .forEach(rows::add);
+    var rows = new ArrayList<TreeItem<TreeEntry>>(byName.size());
+    for (TreeItem<TreeEntry> group : byName) {
+      if (visible.test(group)) {
+        rows.add(group);
+      }
+    }
     if (!folder.getChildren().equals(rows)) {
       folder.getChildren().setAll(rows);
     }
