@@ -48,6 +48,15 @@ public final class DemoCluster implements AutoCloseable {
   private final ScheduledExecutorService life;
   private final Random random = new Random(1461695566L);
   private int generation;
+  /**
+   * The events the demo's life made, oldest first. It keeps the newest {@link #LIFE_EVENTS}, as a real API
+   * server keeps events for an hour only (--event-ttl): at 20 changes a second the demo otherwise grew by about
+   * 3 MB a minute for as long as it ran.
+   */
+  private final java.util.ArrayDeque<io.fabric8.kubernetes.api.model.Event> lifeEvents = new java.util.ArrayDeque<>();
+  static final int LIFE_EVENTS = 300;
+  /** Set once the demo's story is seeded: the events made from then on are the life's, and kept bounded. */
+  private volatile boolean seeded;
   /** Ephemeral containers, exec and the kubelet for pods created at run time. */
   private io.netdoctor.demo.api.PodDebugDispatcher debug;
   /** "Freeze demo": while set, the demo's life pauses so rows stay still under a trainer's pointer. */
@@ -63,6 +72,7 @@ public final class DemoCluster implements AutoCloseable {
     this.dns = dns;
     this.client = server.createClient(b -> b.withConfig(config()));
     seed();
+    seeded = true;
     dns.follow(client);
     this.life = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "netdoctor-demo-life");
@@ -241,7 +251,21 @@ public final class DemoCluster implements AutoCloseable {
   }
 
   private void event(Pod pod, String type, String reason, String message, Instant at) {
-    client.v1().events().resource(DemoWorld.event(pod, type, reason, message, at)).create();
+    var event = client.v1().events().resource(DemoWorld.event(pod, type, reason, message, at)).create();
+    if (!seeded) {
+      return; // the story the demo opens with stays
+    }
+    io.fabric8.kubernetes.api.model.Event expired = null;
+    synchronized (lifeEvents) {
+      lifeEvents.addLast(event);
+      if (lifeEvents.size() > LIFE_EVENTS) {
+        expired = lifeEvents.removeFirst();
+      }
+    }
+    if (expired != null) {
+      client.v1().events().inNamespace(expired.getMetadata().getNamespace()).withName(expired.getMetadata().getName())
+          .delete();
+    }
   }
 
   /** One step of the demo's life: a frontend container restarts, or a frontend pod is replaced. */

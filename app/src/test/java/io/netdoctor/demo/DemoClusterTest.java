@@ -85,6 +85,25 @@ class DemoClusterTest {
   }
 
   @Test
+  void theDemosLifeKeepsItsNewestEventsOnlyAsAnApiServersEventTtlDoes() {
+    try (var demo = DemoCluster.start(Duration.ZERO)) {
+      var story = events(demo);
+      for (int i = 0; i < DemoCluster.LIFE_EVENTS; i++) { // two to four events a step
+        demo.liveALittle();
+      }
+      var after = events(demo);
+      assertThat(after).as("the story the demo opens with stays").containsAll(story);
+      assertThat(after.size() - story.size()).as("the life's events").isBetween(DemoCluster.LIFE_EVENTS - 4,
+          DemoCluster.LIFE_EVENTS);
+    }
+  }
+
+  private static List<String> events(DemoCluster demo) {
+    return demo.client().v1().events().inAnyNamespace().list().getItems().stream()
+        .map(e -> e.getMetadata().getNamespace() + "/" + e.getMetadata().getName()).toList();
+  }
+
+  @Test
   void aFrozenDemoKeepsStillAndLivesOnWhenThawed() {
     try (var demo = DemoCluster.start(Duration.ZERO)) {
       var before = frontends(demo);
