@@ -110,10 +110,9 @@ public final class KubeObjects {
   /**
    * One copy of a value many pods hold (their namespace, node, phase, images, container names, label values,
    * condition texts): parsed JSON gives each pod its own, which at 150,000 pods is most of the tree's heap.
-   * Interned strings are collected once nothing holds them.
    */
   private static String shared(String value) {
-    return value == null ? null : value.intern();
+    return SharedStrings.of(value);
   }
 
   private static Map<String, String> sharedLabels(Map<String, String> labels) {
