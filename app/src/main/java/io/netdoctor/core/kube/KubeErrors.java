@@ -85,9 +85,10 @@ public final class KubeErrors {
       if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
         return "The API server did not answer in time.";
       }
-      if (t.getMessage() != null // java.io.IOException, or the HTTP client's own (vert.x HttpClosedException)
-          && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection was closed")) {
-        return "The connection to the API server was closed.";
+      // java.io.IOException, or the HTTP client's own: vert.x's HttpClosedException comes for a reset (RST) as
+      // well as for a close, so the message cannot tell them apart
+      if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection was closed")) {
+        return "The connection to the API server was closed or reset.";
       }
       if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
         return "File not found: " + clean(t.getMessage());
