@@ -2,6 +2,7 @@ package io.netdoctor;
 
 import io.netdoctor.cli.NetDoctorCli;
 import io.netdoctor.core.log.LogFile;
+import io.netdoctor.core.log.UncaughtErrors;
 import io.netdoctor.core.platform.AppVersion;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class Launcher {
       // not before it, so the first window does not wait for it. SLF4J holds what is logged
       // meanwhile and hands it over once the set-up is done.
       LogFile.routeJavaLogging();
+      UncaughtErrors.install();
       Thread logging = new Thread(() -> startLogging("window"), "netdoctor-log-start");
       logging.setDaemon(true);
       logging.start();
