@@ -41,6 +41,10 @@ final class ChangeQueue<T> {
     }
   }
 
+  boolean isEmpty() {
+    return queue.isEmpty();
+  }
+
   /** Drops what has not been applied yet (another cluster). */
   void clear() {
     queue.clear();

@@ -111,7 +111,12 @@ public final class ClusterTreeController {
     model.reset(context, server);
     viewModel.namespaceScoped.set(false);
     applyFilter(viewModel.filterText.get());
-    return change -> batcher.add(new Tagged(mine, change));
+    return change -> {
+      if (mine == generation) {
+        model.prepare(change);
+      }
+      batcher.add(new Tagged(mine, change));
+    };
   }
 
   /** Goes up once per pulse in which pods were listed, added, changed or removed (on the FX thread). */
@@ -128,6 +133,9 @@ public final class ClusterTreeController {
     int current = generation;
     var changes = batch.stream().filter(t -> t.generation() == current).map(Tagged::change).toList();
     model.apply(changes);
+    if (batcher.isEmpty()) {
+      model.forgetPrepared(); // those of changes dropped with an earlier cluster
+    }
     warmUpTheFilter(current);
     if (changes.stream().anyMatch(c -> c instanceof ClusterChange.PodUpserted || c instanceof ClusterChange.PodRemoved
         || c instanceof ClusterChange.PodsListed)) {

@@ -40,6 +40,8 @@ public final class ClusterTreeModel {
    * filter reads the pods from a background thread ({@link #pods}).
    */
   private final Map<String, PodItem> podItems = new ConcurrentHashMap<>();
+  /** Search texts made on the connection's thread for pods on their way (see {@link #prepare}). */
+  private final Map<String, SearchablePod> prepared = new ConcurrentHashMap<>();
   private final PodsByName podsByName = new PodsByName();
   private final ServiceRows services = new ServiceRows();
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
@@ -91,6 +93,7 @@ public final class ClusterTreeModel {
     namespaces.clear();
     nodes.clear();
     podItems.clear();
+    prepared.clear();
     podsByName.clear();
     nodeRows.clear();
     services.clear();
@@ -272,7 +275,7 @@ public final class ClusterTreeModel {
       for (String uid : moved) {
         PodItem item = podItems.get(uid);
         if (item != null) {
-          placePod(item.pod());
+          placePod(item);
         }
       }
       namespaces.touchAll();
@@ -285,6 +288,37 @@ public final class ClusterTreeModel {
     }));
   }
 
+  /**
+   * Makes the search texts of the pods in {@code change} now, on the connection's thread, so that the FX thread
+   * does not (called before the change is queued; any thread).
+   */
+  void prepare(ClusterChange change) {
+    if (change instanceof ClusterChange.PodUpserted c) {
+      prepared.put(c.pod().uid(), new SearchablePod(c.pod()));
+    } else if (change instanceof ClusterChange.PodsListed c) {
+      for (PodInfo pod : c.pods()) {
+        prepared.put(pod.uid(), new SearchablePod(pod));
+      }
+    }
+  }
+
+  /** Drops prepared search texts no queued change will take (called when the queue is empty). */
+  void forgetPrepared() {
+    if (!prepared.isEmpty()) {
+      prepared.clear();
+    }
+  }
+
+  int preparedCount() {
+    return prepared.size();
+  }
+
+  /** The search text made for this very pod by {@link #prepare}, or made now. */
+  private SearchablePod searchable(PodInfo pod) {
+    SearchablePod made = prepared.remove(pod.uid());
+    return made != null && made.pod() == pod ? made : new SearchablePod(pod);
+  }
+
   private void upsertPod(PodInfo pod) {
     changed.changed(pod.uid());
     PodItem item = podItems.computeIfAbsent(pod.uid(), uid -> new PodItem());
@@ -292,24 +326,25 @@ public final class ClusterTreeModel {
     if (old == null) {
       podsByName.added(pod, item);
     }
-    item.show(new TreeEntry.PodEntry(pod, false));
+    item.show(new TreeEntry.PodEntry(pod, false), searchable(pod));
     nodeRows.podChanged(old, pod);
-    placePod(pod);
+    placePod(item);
   }
 
   /** Attaches or detaches the pod's rows (under its namespace and under its node) according to the filter. */
-  private void placePod(PodInfo pod) {
-    boolean visible = filter.matches(pod);
+  private void placePod(PodItem item) {
+    PodInfo pod = item.pod();
+    boolean visible = item.delivered().matches(filter);
     TreeItem<TreeEntry> namespace = namespaceItem(pod.namespace());
     unpark(namespace);
-    arrivals.attach(namespace, podItems.get(pod.uid()), visible);
+    arrivals.attach(namespace, item, visible);
     namespaces.touch(pod.namespace());
     nodeRows.place(pod, visible, filter);
   }
 
   /** Places a pod listed before its node, now that the node is known. */
   private void placeWaitingPod(String uid) {
-    placePod(podItems.get(uid).pod());
+    placePod(podItems.get(uid));
   }
 
   private void removePod(String uid) {

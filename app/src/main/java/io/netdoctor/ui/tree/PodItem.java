@@ -16,12 +16,18 @@ final class PodItem extends TreeItem<TreeEntry> {
   /** The pod as last delivered, for readers off the FX thread (a TreeItem's value is the FX thread's). */
   private volatile SearchablePod delivered;
 
+  /** Shows a pod under its node: the filter reads the rows under namespaces only. */
   void show(TreeEntry.PodEntry entry) {
-    delivered = new SearchablePod(entry.pod());
     setValue(entry);
     if (built) {
       sync(super.getChildren(), entry.pod());
     }
+  }
+
+  /** Shows a pod under its namespace, with the text the filter's background match reads. */
+  void show(TreeEntry.PodEntry entry, SearchablePod searchable) {
+    delivered = searchable;
+    show(entry);
   }
 
   /** The pod as last delivered; null before the first {@link #show}. */
@@ -29,7 +35,7 @@ final class PodItem extends TreeItem<TreeEntry> {
     return getValue() == null ? null : ((TreeEntry.PodEntry) getValue()).pod();
   }
 
-  /** {@link #pod()}, readable from any thread, as the filter matches it; null before the first {@link #show}. */
+  /** {@link #pod()}, readable from any thread, as the filter matches it; null for a row under a node. */
   SearchablePod delivered() {
     return delivered;
   }

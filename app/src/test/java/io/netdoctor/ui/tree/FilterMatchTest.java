@@ -2,6 +2,7 @@ package io.netdoctor.ui.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netdoctor.core.kube.ClusterChange;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
 import java.util.ArrayList;
@@ -71,5 +72,48 @@ class FilterMatchTest {
     assertThat(FilterMatch.warmUp(List.of(), 0, () -> false)).isZero();
     AtomicInteger looks = new AtomicInteger();
     assertThat(FilterMatch.warmUp(searchable(pods), pods.size(), () -> looks.incrementAndGet() > 3)).isLessThan(3);
+  }
+
+  private static PodInfo withIp(PodInfo pod, String ip) {
+    return new PodInfo(pod.uid(), pod.namespace(), pod.name(), pod.phase(), pod.status(), 1, 1, 0, pod.node(), ip, "",
+        pod.labels(), List.of(), List.of(), null, false);
+  }
+
+  private static Map<String, List<String>> matchedIn(ClusterTreeModel model, String filter) {
+    return FilterMatch.of(PodFilter.parse(filter), model.pods(), 0).byNamespace();
+  }
+
+  @Test
+  void aSearchTextMadeAheadIsUsedOnlyForTheVeryPodItWasMadeFor() {
+    var model = new ClusterTreeModel();
+    PodInfo first = withIp(pod("shop", "cart-1", "n1"), "10.7.0.1");
+    PodInfo second = withIp(first, "10.7.0.2");
+    // two versions on their way: the newer one's text was made last, the older one is applied first
+    model.prepare(new ClusterChange.PodUpserted(first));
+    model.prepare(new ClusterChange.PodUpserted(second));
+
+    model.apply(List.of(new ClusterChange.PodUpserted(first)));
+    assertThat(matchedIn(model, "10.7.0.1")).containsOnlyKeys("shop");
+    assertThat(matchedIn(model, "10.7.0.2")).isEmpty();
+
+    model.apply(List.of(new ClusterChange.PodUpserted(second)));
+    assertThat(matchedIn(model, "10.7.0.2")).containsOnlyKeys("shop");
+    assertThat(matchedIn(model, "10.7.0.1")).isEmpty();
+  }
+
+  @Test
+  void searchTextsMadeAheadAreTakenByTheirChangesAndLeftOversAreForgotten() {
+    var model = new ClusterTreeModel();
+    var listed = List.of(pod("shop", "cart-1", "n1"), pod("shop", "cart-2", "n1"), pod("ops", "log-1", "n2"));
+    model.prepare(new ClusterChange.PodsListed(listed));
+    assertThat(model.preparedCount()).isEqualTo(3);
+
+    model.apply(List.of(new ClusterChange.PodsListed(listed)));
+    assertThat(model.preparedCount()).isZero();
+    assertThat(matchedIn(model, "cart")).containsOnlyKeys("shop");
+
+    model.prepare(new ClusterChange.PodUpserted(pod("ops", "log-2", "n2"))); // its change was dropped
+    model.forgetPrepared();
+    assertThat(model.preparedCount()).isZero();
   }
 }
