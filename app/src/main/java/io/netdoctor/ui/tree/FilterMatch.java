@@ -22,8 +22,9 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
   private static final int PODS_BETWEEN_LOOKS = 2_048;
 
   /**
-   * Matches every pod of a snapshot (taken when the model's change stamp was {@code since}): a pod's row under
-   * its namespace, and under its node when either matches.
+   * Matches every pod of a snapshot (taken when the model's change stamp was {@code since}): its rows under its
+   * namespace and under its node. A node whose name matches shows all its pods, which the pods' own match already
+   * says: a name fragment is looked for in the pod's node name too, and a label selector never matches node names.
    */
   static FilterMatch of(PodFilter filter, Iterable<SearchablePod> snapshot, long since) {
     return of(filter, snapshot, since, () -> false);
@@ -36,7 +37,6 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
   static FilterMatch of(PodFilter filter, Iterable<SearchablePod> snapshot, long since, BooleanSupplier stale) {
     Map<String, List<PodInfo>> byNamespace = new HashMap<>();
     Map<String, List<PodInfo>> byNode = new HashMap<>();
-    Map<String, Boolean> nodeNameMatches = new HashMap<>();
     int sinceLook = 0;
     for (SearchablePod searchable : snapshot) {
       if (++sinceLook == PODS_BETWEEN_LOOKS) {
@@ -45,13 +45,12 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
         }
         sinceLook = 0;
       }
-      PodInfo pod = searchable.pod();
-      boolean matches = searchable.matches(filter);
-      if (matches) {
-        byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(pod);
+      if (!searchable.matches(filter)) {
+        continue;
       }
-      if (!pod.node().isEmpty()
-          && (matches || nodeNameMatches.computeIfAbsent(pod.node(), filter::matchesNodeName))) {
+      PodInfo pod = searchable.pod();
+      byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(pod);
+      if (!pod.node().isEmpty()) {
         byNode.computeIfAbsent(pod.node(), n -> new ArrayList<>()).add(pod);
       }
     }

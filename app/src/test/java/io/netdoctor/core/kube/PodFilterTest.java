@@ -48,6 +48,21 @@ class PodFilterTest {
   }
 
   @Test
+  void whatMatchesAPodsNodeNameMatchesThePod() {
+    // the tree's background match relies on it: a node shown by its name shows its pods through their own match
+    var pod = pod("shop", "cart-1", Map.of("app", "cart"), "Edge-Worker-7");
+    for (String text : List.of("edge", "WORKER-7", "r-7", "app=cart", "app=web", "nowhere")) {
+      var filter = PodFilter.parse(text);
+      if (filter.matchesNodeName(pod.node())) {
+        assertThat(filter.matches(pod)).as(text).isTrue();
+        assertThat(filter.matches(pod, PodFilter.searchText(pod))).as(text).isTrue();
+      }
+    }
+    assertThat(PodFilter.parse("worker-7").matchesNodeName(pod.node())).isTrue();
+    assertThat(PodFilter.parse("app=cart").matchesNodeName(pod.node())).isFalse();
+  }
+
+  @Test
   void aContainerMatchesByItsShortIdOnlyAndAnyFieldInAnyCase() {
     // docker://7236796e4f380a081d4c: the short ID is its first 12 characters, 7236796e4f38
     assertThat(PodFilter.parse("96E4F38").matches(slave)).isTrue();
