@@ -109,9 +109,16 @@ public final class PodFilter {
    * {@link #matches(PodInfo)}, given the pod's {@link #searchText} (made once per pod and kept by the caller).
    */
   public boolean matches(PodInfo pod, String searchText) {
-    if (this == NONE || selector != null || fragment.indexOf(SEPARATOR) >= 0) {
-      return matches(pod);
-    }
+    return readsSearchTextOnly() ? searchText.contains(fragment) : matches(pod);
+  }
+
+  /** Whether a pod's {@link #searchText} alone tells whether it matches (a name fragment): see {@link #matchesText}. */
+  public boolean readsSearchTextOnly() {
+    return this != NONE && selector == null && fragment.indexOf(SEPARATOR) < 0;
+  }
+
+  /** Whether a pod with this {@link #searchText} matches; only when {@link #readsSearchTextOnly()}. */
+  public boolean matchesText(String searchText) {
     return searchText.contains(fragment);
   }
 

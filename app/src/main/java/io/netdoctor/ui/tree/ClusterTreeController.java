@@ -242,8 +242,7 @@ public final class ClusterTreeController {
     warmedUp = current;
     int ticket = filterTicket;
     var pods = model.pods();
-    int size = model.podRowCount();
-    filters.run("warm up the filter", () -> FilterMatch.warmUp(pods, size, () -> ticket != filterTicket),
+    filters.run("warm up the filter", () -> FilterMatch.warmUp(pods, () -> ticket != filterTicket),
         passes -> { }, e -> { });
   }
 

@@ -39,9 +39,11 @@ public final class ClusterTreeModel {
    * Pod rows under their namespace, by uid: the pods the tree shows are these items' entries. Concurrent: a
    * filter reads the pods from a background thread ({@link #pods}).
    */
-  private final Map<String, PodItem> podItems = new ConcurrentHashMap<>();
+  private final Map<String, PodItem> podItems = new java.util.HashMap<>();
   /** Search texts made on the connection's thread for pods on their way (see {@link #prepare}). */
   private final Map<String, SearchablePod> prepared = new ConcurrentHashMap<>();
+  /** The rows under namespaces with their search texts, for the filter's match (FX thread writes). */
+  private final SearchTable search = new SearchTable();
   private final PodsByName podsByName = new PodsByName();
   private final ServiceRows services = new ServiceRows();
   private final ReadOnlyObjectWrapper<ConnectionStatus> status =
@@ -94,6 +96,7 @@ public final class ClusterTreeModel {
     nodes.clear();
     podItems.clear();
     prepared.clear();
+    search.clear();
     podsByName.clear();
     nodeRows.clear();
     services.clear();
@@ -212,40 +215,12 @@ public final class ClusterTreeModel {
   }
 
   /**
-   * The pods the tree holds, readable from any thread while the FX thread changes them (weakly consistent: a
-   * filter worked out in the background takes {@link #changeStamp} first, and pods changed after it are placed
-   * again). Nothing is copied on the FX thread, which 150,000 pods would hold for a keystroke's worth of time.
+   * The pods the tree holds, for a match on another thread while the FX thread changes them (as they are: a filter
+   * worked out in the background takes {@link #changeStamp} first, and pods changed after it are placed again).
+   * Nothing is copied on the FX thread, which 150,000 pods would hold for a keystroke's worth of time.
    */
-  Iterable<SearchablePod> pods() {
-    return () -> new java.util.Iterator<>() { // no stream: this is the filter's inner loop over 150,000 pods
-      private final java.util.Iterator<PodItem> items = podItems.values().iterator();
-      private SearchablePod next = advance();
-
-      private SearchablePod advance() {
-        while (items.hasNext()) {
-          SearchablePod pod = items.next().delivered();
-          if (pod != null) {
-            return pod;
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public SearchablePod next() {
-        if (next == null) {
-          throw new java.util.NoSuchElementException();
-        }
-        SearchablePod pod = next;
-        next = advance();
-        return pod;
-      }
-    };
+  SearchTable.Snapshot pods() {
+    return search.snapshot();
   }
 
   /** How many pods the tree holds. */
@@ -281,8 +256,8 @@ public final class ClusterTreeModel {
       namespaces.touchAll();
       nodes.touchAll();
       if (!filter.isEmpty()) {
-        namespaces.expandAll();
-        nodes.expandAll();
+        namespaces.expandShown();
+        nodes.expandShown();
       }
       finishBatch();
     }));
@@ -326,7 +301,9 @@ public final class ClusterTreeModel {
     if (old == null) {
       podsByName.added(pod, item);
     }
-    item.show(new TreeEntry.PodEntry(pod, false), searchable(pod));
+    SearchablePod searchable = searchable(pod);
+    item.show(new TreeEntry.PodEntry(pod, false), searchable);
+    search.put(item, searchable.text());
     nodeRows.podChanged(old, pod);
     placePod(item);
   }
@@ -354,6 +331,7 @@ public final class ClusterTreeModel {
     }
     PodInfo pod = item.pod();
     changed.changed(uid);
+    search.remove(item);
     podsByName.removed(pod, item);
     Arrivals.detach(item);
     nodeRows.podRemoved(pod);
@@ -421,7 +399,7 @@ public final class ClusterTreeModel {
       rows.add(servicesFolder);
     }
     for (PodItem row : podsByName.in(ns)) {
-      if (filter.matches(row.pod())) {
+      if (row.delivered().matches(filter)) {
         rows.add(row);
       }
     }

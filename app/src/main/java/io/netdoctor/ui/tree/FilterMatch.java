@@ -26,26 +26,34 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
    * namespace and under its node. A node whose name matches shows all its pods, which the pods' own match already
    * says: a name fragment is looked for in the pod's node name too, and a label selector never matches node names.
    */
-  static FilterMatch of(PodFilter filter, Iterable<SearchablePod> snapshot, long since) {
+  static FilterMatch of(PodFilter filter, SearchTable.Snapshot snapshot, long since) {
     return of(filter, snapshot, since, () -> false);
   }
 
   /**
-   * As {@link #of(PodFilter, Iterable, long)}, given up (null) as soon as {@code stale} says a newer filter was
-   * typed: the newest keystroke's match then starts at once instead of waiting for older ones to finish.
+   * As {@link #of(PodFilter, SearchTable.Snapshot, long)}, given up (null) as soon as {@code stale} says a newer
+   * filter was typed: the newest keystroke's match then starts at once instead of waiting for older ones to finish.
    */
-  static FilterMatch of(PodFilter filter, Iterable<SearchablePod> snapshot, long since, BooleanSupplier stale) {
+  static FilterMatch of(PodFilter filter, SearchTable.Snapshot snapshot, long since, BooleanSupplier stale) {
     Map<String, List<PodInfo>> byNamespace = new HashMap<>();
     Map<String, List<PodInfo>> byNode = new HashMap<>();
+    boolean textOnly = filter.readsSearchTextOnly();
+    String[] texts = snapshot.texts();
+    PodItem[] rows = snapshot.rows();
     int sinceLook = 0;
-    for (SearchablePod searchable : snapshot) {
+    for (int i = 0; i < snapshot.end(); i++) {
       if (++sinceLook == PODS_BETWEEN_LOOKS) {
         if (stale.getAsBoolean()) {
           return null;
         }
         sinceLook = 0;
       }
-      if (!searchable.matches(filter)) {
+      String text = texts[i];
+      if (text == null || (textOnly && !filter.matchesText(text))) {
+        continue; // no pod, or one that does not match: nothing else of it is read
+      }
+      SearchablePod searchable = rows[i] == null ? null : rows[i].delivered();
+      if (searchable == null || (!textOnly && !searchable.matches(filter))) {
         continue;
       }
       PodInfo pod = searchable.pod();
@@ -65,12 +73,13 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
   private static final PodFilter MATCHES_NONE = PodFilter.parse("\u2400");
 
   /**
-   * Matches the {@code size} pods of {@code pods} against a filter none matches until about {@link #WARM_UP_PODS}
+   * Matches the pods of {@code pods} against a filter none matches until about {@link #WARM_UP_PODS}
    * have been matched (or {@code stale}): the first filter a user types in a large cluster then runs compiled code,
    * not the interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). Returns the passes.
    */
-  static int warmUp(Iterable<SearchablePod> pods, int size, BooleanSupplier stale) {
+  static int warmUp(SearchTable.Snapshot pods, BooleanSupplier stale) {
     int passes = 0;
+    int size = pods.end();
     for (int matched = 0; size > 0 && matched < WARM_UP_PODS && !stale.getAsBoolean(); matched += size) {
       of(MATCHES_NONE, pods, 0, stale);
       passes++;

@@ -15,6 +15,8 @@ final class PodItem extends TreeItem<TreeEntry> {
   private boolean built;
   /** The pod as last delivered, for readers off the FX thread (a TreeItem's value is the FX thread's). */
   private volatile SearchablePod delivered;
+  /** Its index in the {@link SearchTable} (rows under namespaces), -1 when it has none. */
+  private int searchSlot = -1;
 
   /** Shows a pod under its node: the filter reads the rows under namespaces only. */
   void show(TreeEntry.PodEntry entry) {
@@ -38,6 +40,14 @@ final class PodItem extends TreeItem<TreeEntry> {
   /** {@link #pod()}, readable from any thread, as the filter matches it; null for a row under a node. */
   SearchablePod delivered() {
     return delivered;
+  }
+
+  int searchSlot() {
+    return searchSlot;
+  }
+
+  void searchSlot(int slot) {
+    searchSlot = slot;
   }
 
   @Override

@@ -46,11 +46,17 @@ final class RowReplacement {
     });
   }
 
-  /** Gives a parked group the rows it shows now, in order (folders first), in one replacement. */
+  /**
+   * Gives a parked group the rows it shows now, in order (folders first), in one replacement; expanded when it has
+   * some, as a filter's matches are (groups are parked only under a filter).
+   */
   static void unparked(TreeItem<TreeEntry> group, List<TreeItem<TreeEntry>> rows) {
     rows.sort(Arrivals.BY_LABEL);
     if (!group.getChildren().equals(rows)) {
       group.getChildren().setAll(rows);
+    }
+    if (!rows.isEmpty()) {
+      group.setExpanded(true);
     }
   }
 

@@ -22,10 +22,11 @@ final class SearchablePod {
     return pod;
   }
 
+  String text() {
+    return text;
+  }
+
   boolean matches(PodFilter filter) {
-    if (filter.isEmpty() || filter.isSelector()) {
-      return filter.matches(pod);
-    }
     return filter.matches(pod, text);
   }
 }

@@ -18,8 +18,15 @@ class FilterMatchTest {
         Map.of("app", "web"), List.of(), List.of(), null, false);
   }
 
-  private static List<SearchablePod> searchable(List<PodInfo> pods) {
-    return pods.stream().map(SearchablePod::new).toList();
+  private static SearchTable.Snapshot searchable(List<PodInfo> pods) {
+    var table = new SearchTable();
+    for (PodInfo pod : pods) {
+      var row = new PodItem();
+      var searchable = new SearchablePod(pod);
+      row.show(new TreeEntry.PodEntry(pod, false), searchable);
+      table.put(row, searchable.text());
+    }
+    return table.snapshot();
   }
 
   @Test
@@ -68,10 +75,10 @@ class FilterMatchTest {
       pods.add(pod("team-" + i % 10, "web-" + i, "node-" + i % 7));
     }
 
-    assertThat(FilterMatch.warmUp(searchable(pods), pods.size(), () -> false)).isEqualTo(24); // 24 x 2,500 = 60,000
-    assertThat(FilterMatch.warmUp(List.of(), 0, () -> false)).isZero();
+    assertThat(FilterMatch.warmUp(searchable(pods), () -> false)).isEqualTo(24); // 24 x 2,500 = 60,000
+    assertThat(FilterMatch.warmUp(SearchTable.Snapshot.EMPTY, () -> false)).isZero();
     AtomicInteger looks = new AtomicInteger();
-    assertThat(FilterMatch.warmUp(searchable(pods), pods.size(), () -> looks.incrementAndGet() > 3)).isLessThan(3);
+    assertThat(FilterMatch.warmUp(searchable(pods), () -> looks.incrementAndGet() > 3)).isLessThan(3);
   }
 
   private static PodInfo withIp(PodInfo pod, String ip) {
@@ -115,5 +122,33 @@ class FilterMatchTest {
     model.prepare(new ClusterChange.PodUpserted(pod("ops", "log-2", "n2"))); // its change was dropped
     model.forgetPrepared();
     assertThat(model.preparedCount()).isZero();
+  }
+
+  private static javafx.scene.control.TreeItem<TreeEntry> namespaceRow(ClusterTreeModel model, String name) {
+    return model.root().getChildren().stream().filter(f -> f.getValue().label().equals("Namespaces")).findFirst()
+        .orElseThrow().getChildren().stream().filter(ns -> ns.getValue().label().equals(name)).findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void aFilterExpandsTheGroupsItShowsAndAGroupALiveChangeBringsBack() {
+    var model = new ClusterTreeModel();
+    model.apply(List.of(new ClusterChange.PodsListed(List.of(pod("shop", "cart-1", "n1"), pod("ops", "log-1", "n2"),
+        pod("web", "front-1", "n3")))));
+    namespaceRow(model, "shop").setExpanded(false);
+    var ops = namespaceRow(model, "ops");
+    ops.setExpanded(false);
+    var web = namespaceRow(model, "web");
+    web.setExpanded(false);
+
+    model.setFilter(PodFilter.parse("cart"));
+    assertThat(namespaceRow(model, "shop").isExpanded()).isTrue();
+    assertThat(namespaceRow(model, "ops")).isNull(); // hidden, and left as it was
+    assertThat(ops.isExpanded()).isFalse();
+
+    model.apply(List.of(new ClusterChange.PodUpserted(pod("ops", "cart-9", "n2"))));
+    assertThat(namespaceRow(model, "ops")).isSameAs(ops);
+    assertThat(ops.isExpanded()).isTrue();
+    assertThat(web.isExpanded()).isFalse();
   }
 }
