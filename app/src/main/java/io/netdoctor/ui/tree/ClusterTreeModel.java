@@ -361,10 +361,17 @@ public final class ClusterTreeModel {
       if (services.shownFolder(ns) != null) {
         unpark(item); // a Service that matches shows its namespace
       }
+      if (namespaces.isParked(item)) {
+        continue; // hidden: its rows and count are made right when it is shown again (a filter parks ~1,000)
+      }
       services.place(ns, item);
       namespaceRowsChanged |= GroupFolder.show(item, new TreeEntry.NamespaceEntry(ns, podRows(item)));
     }
-    touchedNodes.forEach(NodeRows::showCount);
+    for (TreeItem<TreeEntry> node : touchedNodes) {
+      if (!nodes.isParked(node)) {
+        NodeRows.showCount(node);
+      }
+    }
     // Only groups that appear or leave change the folders; many moving (a filter, a reload): each folder in one step.
     int moving = namespaces.moving(touchedNamespaces, filter) + nodes.moving(touchedNodes, filter);
     if (moving >= BULK_BATCH) {
