@@ -245,7 +245,7 @@ public final class ClusterTreeModel {
       Set<String> moved = changed.takeSince(match.since());
       services.refilter(filter);
       RowReplacement.pods(namespaces, match.byNamespace(), podItems, moved, ns -> namespaces.mayPark(ns, filter)
-          && services.shownFolder(ns.getValue().label()) == null);
+          && services.shownFolder(ns.getValue().label()) == null, !filter.isEmpty());
       nodeRows.showFilter(match.byNode(), moved, filter);
       for (String uid : moved) {
         PodItem item = podItems.get(uid);
@@ -253,13 +253,7 @@ public final class ClusterTreeModel {
           placePod(item);
         }
       }
-      namespaces.touchAll();
-      nodes.touchAll();
-      if (!filter.isEmpty()) {
-        namespaces.expandShown();
-        nodes.expandShown();
-      }
-      finishBatch();
+      finishBatch(true);
     }));
   }
 
@@ -353,6 +347,11 @@ public final class ClusterTreeModel {
   }
 
   private void finishBatch() {
+    finishBatch(false);
+  }
+
+  /** {@code regroup}: the folders' group rows are set in one step whatever moved (a filter's result). */
+  private void finishBatch(boolean regroup) {
     arrivals.place();
     List<TreeItem<TreeEntry>> touchedNamespaces = namespaces.takeTouched();
     List<TreeItem<TreeEntry>> touchedNodes = nodes.takeTouched();
@@ -374,7 +373,7 @@ public final class ClusterTreeModel {
     }
     // Only groups that appear or leave change the folders; many moving (a filter, a reload): each folder in one step.
     int moving = namespaces.moving(touchedNamespaces, filter) + nodes.moving(touchedNodes, filter);
-    if (moving >= BULK_BATCH) {
+    if (regroup || moving >= BULK_BATCH) {
       namespaces.regroup(filter);
       nodes.regroup(filter);
     } else if (moving > 0) {
@@ -382,7 +381,7 @@ public final class ClusterTreeModel {
       nodes.place(touchedNodes, filter, arrivals);
     }
     arrivals.place();
-    if (namespaceRowsChanged || moving > 0) { // a live update changes no count: no walk over 1,000 namespaces
+    if (regroup || namespaceRowsChanged || moving > 0) { // a live update changes no count: no walk over 1,000 namespaces
       namespaceRowsChanged = false;
       int visible = 0;
       for (TreeItem<TreeEntry> ns : namespaces.row().getChildren()) {

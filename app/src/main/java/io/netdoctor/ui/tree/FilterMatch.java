@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,36 +37,66 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
    * filter was typed: the newest keystroke's match then starts at once instead of waiting for older ones to finish.
    */
   static FilterMatch of(PodFilter filter, SearchTable.Snapshot snapshot, long since, BooleanSupplier stale) {
-    Map<String, List<PodInfo>> byNamespace = new HashMap<>();
-    Map<String, List<PodInfo>> byNode = new HashMap<>();
-    boolean textOnly = filter.readsSearchTextOnly();
-    String[] texts = snapshot.texts();
-    PodItem[] rows = snapshot.rows();
-    int sinceLook = 0;
-    for (int i = 0; i < snapshot.end(); i++) {
-      if (++sinceLook == PODS_BETWEEN_LOOKS) {
-        if (stale.getAsBoolean()) {
-          return null;
-        }
-        sinceLook = 0;
-      }
-      String text = texts[i];
-      if (text == null || (textOnly && !filter.matchesText(text))) {
-        continue; // no pod, or one that does not match: nothing else of it is read
-      }
-      SearchablePod searchable = rows[i] == null ? null : rows[i].delivered();
-      if (searchable == null || (!textOnly && !searchable.matches(filter))) {
-        continue;
-      }
-      PodInfo pod = searchable.pod();
-      byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(pod);
-      if (!pod.node().isEmpty()) {
-        byNode.computeIfAbsent(pod.node(), n -> new ArrayList<>()).add(pod);
-      }
+    int end = snapshot.end();
+    Matched matched;
+    if (end >= SPLIT_AT) {
+      // the upper half on the common pool, the lower half here; a half the pool has not started yet is run here
+      int middle = end / 2;
+      ForkJoinTask<Matched> upper = ForkJoinPool.commonPool()
+          .submit(() -> Matched.in(filter, snapshot, middle, end, stale));
+      Matched lower = Matched.in(filter, snapshot, 0, middle, stale);
+      Matched higher = upper.join();
+      matched = lower == null || higher == null ? null : lower.and(higher);
+    } else {
+      matched = Matched.in(filter, snapshot, 0, end, stale);
     }
     // the order Arrivals keeps: by the row's label (a pod's name under its namespace, namespace/name under a node)
-    return stale.getAsBoolean() ? null : new FilterMatch(filter, since, uidsInOrder(byNamespace, FilterMatch::byName),
-        uidsInOrder(byNode, FilterMatch::byNamespaceAndName));
+    return matched == null || stale.getAsBoolean() ? null : new FilterMatch(filter, since,
+        uidsInOrder(matched.byNamespace, FilterMatch::byName), uidsInOrder(matched.byNode, FilterMatch::byNamespaceAndName));
+  }
+
+  /** From this many pods on, two threads match a half each (the match reads memory more than it computes). */
+  static final int SPLIT_AT = 20_000;
+
+  /** The matching pods of a part of a snapshot, by namespace and by node, in snapshot order. */
+  private record Matched(Map<String, List<SearchablePod>> byNamespace, Map<String, List<SearchablePod>> byNode) {
+
+    /** The pods at {@code [from, to)} that match; null once {@code stale}. */
+    static Matched in(PodFilter filter, SearchTable.Snapshot snapshot, int from, int to, BooleanSupplier stale) {
+      var matched = new Matched(new HashMap<>(), new HashMap<>());
+      boolean textOnly = filter.readsSearchTextOnly();
+      String[] texts = snapshot.texts();
+      PodItem[] rows = snapshot.rows();
+      int sinceLook = 0;
+      for (int i = from; i < to; i++) {
+        if (++sinceLook == PODS_BETWEEN_LOOKS) {
+          if (stale.getAsBoolean()) {
+            return null;
+          }
+          sinceLook = 0;
+        }
+        String text = texts[i];
+        if (text == null || (textOnly && !filter.matchesText(text))) {
+          continue; // no pod, or one that does not match: nothing else of it is read
+        }
+        SearchablePod searchable = rows[i] == null ? null : rows[i].delivered();
+        if (searchable == null || (!textOnly && !searchable.matches(filter))) {
+          continue;
+        }
+        PodInfo pod = searchable.pod();
+        matched.byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(searchable);
+        if (!pod.node().isEmpty()) {
+          matched.byNode.computeIfAbsent(pod.node(), n -> new ArrayList<>()).add(searchable);
+        }
+      }
+      return matched;
+    }
+
+    Matched and(Matched other) {
+      other.byNamespace.forEach((ns, pods) -> byNamespace.computeIfAbsent(ns, k -> new ArrayList<>()).addAll(pods));
+      other.byNode.forEach((node, pods) -> byNode.computeIfAbsent(node, k -> new ArrayList<>()).addAll(pods));
+      return this;
+    }
   }
 
   /** About this many pods matched make the JIT compile the match (HotSpot's C2 thresholds are ~10,000 loops). */
@@ -116,13 +148,14 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
   }
 
   /** Each group's uids in {@code order}. */
-  private static Map<String, List<String>> uidsInOrder(Map<String, List<PodInfo>> groups, Comparator<PodInfo> order) {
+  private static Map<String, List<String>> uidsInOrder(Map<String, List<SearchablePod>> groups,
+      Comparator<PodInfo> order) {
     Map<String, List<String>> uids = new HashMap<>(groups.size() * 2);
     groups.forEach((key, pods) -> {
-      pods.sort(order);
+      pods.sort((a, b) -> order.compare(a.pod(), b.pod()));
       var sorted = new ArrayList<String>(pods.size());
-      for (PodInfo pod : pods) {
-        sorted.add(pod.uid());
+      for (SearchablePod pod : pods) {
+        sorted.add(pod.pod().uid());
       }
       uids.put(key, sorted);
     });

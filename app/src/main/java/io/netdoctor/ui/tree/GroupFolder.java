@@ -106,22 +106,6 @@ final class GroupFolder {
     touched.add(name);
   }
 
-  void touchAll() {
-    touched.addAll(groups.keySet());
-  }
-
-  /**
-   * Expands the groups a filter shows with rows: expanding the hidden ones too (6,000 nodes and namespaces, each an
-   * event) took half of a filter's FX time at 150,000 pods.
-   */
-  void expandShown() {
-    for (TreeItem<TreeEntry> group : groups.values()) {
-      if (!parked.contains(group) && !group.getChildren().isEmpty()) {
-        group.setExpanded(true);
-      }
-    }
-  }
-
   void setNote(String note) {
     this.note = note;
   }

@@ -98,7 +98,7 @@ final class NodeRows {
    * (and whose name does not match) is parked.
    */
   void showFilter(Map<String, List<String>> uidsByNode, Set<String> moved, PodFilter filter) {
-    RowReplacement.pods(nodes, uidsByNode, podRows, moved, node -> nodes.mayPark(node, filter));
+    RowReplacement.pods(nodes, uidsByNode, podRows, moved, node -> nodes.mayPark(node, filter), !filter.isEmpty());
   }
 
   /** A parked node's rows made right: its pods that match the filter. */

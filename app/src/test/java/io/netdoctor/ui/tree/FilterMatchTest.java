@@ -69,6 +69,29 @@ class FilterMatchTest {
   }
 
   @Test
+  void aLargeSnapshotMatchedInTwoHalvesGivesEveryMatchInRowOrder() {
+    var pods = new ArrayList<PodInfo>();
+    for (int i = 0; i < FilterMatch.SPLIT_AT + 5_000; i++) {
+      pods.add(pod("team-" + i % 7, "web-" + i, "node-" + i % 11));
+    }
+    var expectedByNamespace = new java.util.TreeMap<String, List<String>>();
+    for (PodInfo pod : pods) {
+      if (pod.name().contains("web-1")) {
+        expectedByNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(pod.uid());
+      }
+    }
+    expectedByNamespace.values().forEach(uids -> uids.sort(java.util.Comparator.naturalOrder())); // "ns/name"
+
+    var match = FilterMatch.of(PodFilter.parse("web-1"), searchable(pods), 0);
+
+    assertThat(new java.util.TreeMap<>(match.byNamespace())).isEqualTo(expectedByNamespace);
+    assertThat(match.byNode().values().stream().mapToInt(List::size).sum())
+        .isEqualTo(expectedByNamespace.values().stream().mapToInt(List::size).sum());
+    AtomicInteger looks = new AtomicInteger();
+    assertThat(FilterMatch.of(PodFilter.parse("web-1"), searchable(pods), 0, () -> looks.incrementAndGet() > 3)).isNull();
+  }
+
+  @Test
   void theWarmUpMatchesAboutSixtyThousandPodsAndStopsWhenAFilterIsTyped() {
     var pods = new ArrayList<PodInfo>();
     for (int i = 0; i < 2_500; i++) {
