@@ -39,7 +39,11 @@ public final class DnsQueryService implements DnsLookup {
   /** How to ask: transport, time limit, and dig's truncation behaviour. */
   public record Options(DnsTransport transport, Duration timeout, boolean retryTruncatedOverTcp) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The window's time limit per query: dig's own (+time=5). Through a port-forward on a busy workstation 3 s was
+     * too short (CI saw a pod's-view query time out under load); the command line keeps its documented 3 s.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     public Options {
       Objects.requireNonNull(transport, "transport");

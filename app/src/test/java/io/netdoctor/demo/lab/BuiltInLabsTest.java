@@ -87,7 +87,7 @@ class BuiltInLabsTest {
   private List<CheckItem> dnsChecklist(String name, PodRef pod) {
     ClusterDns lookup;
     try {
-      // the app's 3 s per query is for people; a loaded test machine needs longer (CI once timed out here)
+      // the app's 5 s per query is for people; a loaded test machine needs longer (CI once timed out here)
       lookup = ClusterDns.open(demo.client(), transcript, new ClusterDns.Options("cluster.local", LOADED_MACHINE));
     } catch (DnsQueryException e) {
       lookup = null; // the checklist says why

@@ -306,7 +306,7 @@ class DnsPaneTest {
     // a ClusterFirst pod in default: search default.svc.cluster.local svc.cluster.local cluster.local, ndots:5
     assertThat(steps).extracting(SearchStep::candidate).containsExactly("frontend.default.svc.cluster.local.",
         "frontend.svc.cluster.local.", "frontend.cluster.local.", "frontend.");
-    assertThat(steps.get(0).answered()).isTrue();
+    assertThat(steps.get(0).answered()).as("first step: %s", steps.get(0)).isTrue();
     assertThat(steps.get(0).data()).isEqualTo(clusterIp);
     assertThat(steps.subList(1, 4)).allSatisfy(step -> assertThat(step.outcome()).isEqualTo("not tried"));
     assertThat(text("#dnsStatus")).isEqualTo("NOERROR");
