@@ -55,14 +55,30 @@ public final class ClosesOffTheEventLoop extends Dispatcher {
     @Override
     public void onClosed(WebSocket ws, int code, String reason) {
       leaveWatchers(inner);
-      CLOSERS.execute(() -> inner.onClosed(ws, code, reason));
+      CLOSERS.execute(quietly(() -> inner.onClosed(ws, code, reason)));
     }
 
     @Override
     public void onFailure(WebSocket ws, Throwable t, Response response) {
       leaveWatchers(inner);
-      CLOSERS.execute(() -> inner.onFailure(ws, t, response));
+      CLOSERS.execute(quietly(() -> inner.onFailure(ws, t, response)));
     }
+  }
+
+  /**
+   * A closing callback that cannot end its thread with an uncaught error: when the demo stops, a socket closed
+   * after the server's event loop has ended throws RejectedExecutionException (the socket went with the server).
+   */
+  static Runnable quietly(Runnable closing) {
+    return () -> {
+      try {
+        closing.run();
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        LOG.debug("A web socket closed after the demo API server stopped: {}", e.toString());
+      } catch (RuntimeException e) {
+        LOG.warn("Closing a web socket of the demo API server failed", e);
+      }
+    };
   }
 
   private static final String WATCH_LISTENER = "io.fabric8.kubernetes.client.server.mock.WatchEventsListener";

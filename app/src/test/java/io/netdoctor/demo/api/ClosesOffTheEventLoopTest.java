@@ -88,4 +88,23 @@ class ClosesOffTheEventLoopTest {
       web.shutdown();
     }
   }
+
+  @Test
+  void aSocketClosedAfterTheServerStoppedEndsItsCallbackQuietly() {
+    // what CI saw once as TestFX's "delayed exception" in the next UI test: vert.x's loop had ended with the demo
+    Runnable afterTheServer = () -> {
+      throw new java.util.concurrent.RejectedExecutionException("event executor terminated");
+    };
+    Runnable broken = () -> {
+      throw new IllegalStateException("a listener's own bug");
+    };
+
+    org.assertj.core.api.Assertions.assertThatCode(() -> ClosesOffTheEventLoop.quietly(afterTheServer).run())
+        .doesNotThrowAnyException();
+    org.assertj.core.api.Assertions.assertThatCode(() -> ClosesOffTheEventLoop.quietly(broken).run())
+        .doesNotThrowAnyException();
+    var ran = new java.util.concurrent.atomic.AtomicBoolean();
+    ClosesOffTheEventLoop.quietly(() -> ran.set(true)).run();
+    assertThat(ran).isTrue();
+  }
 }
