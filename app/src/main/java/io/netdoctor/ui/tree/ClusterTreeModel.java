@@ -36,8 +36,8 @@ public final class ClusterTreeModel {
   private final GroupFolder namespaces = new GroupFolder("Namespaces", PodFilter::matchesNamespaceName);
   private final GroupFolder nodes = new GroupFolder("Nodes", PodFilter::matchesNodeName);
   /**
-   * Pod rows under their namespace, by uid: the pods the tree shows are these items' entries. Concurrent: a
-   * filter reads the pods from a background thread ({@link #pods}).
+   * Pod rows under their namespace, by uid: the pods the tree shows are these items' entries (FX thread only; a
+   * filter's background match reads the {@link SearchTable} instead).
    */
   private final Map<String, PodItem> podItems = new java.util.HashMap<>();
   /** Search texts made on the connection's thread for pods on their way (see {@link #prepare}). */
@@ -381,7 +381,8 @@ public final class ClusterTreeModel {
       nodes.place(touchedNodes, filter, arrivals);
     }
     arrivals.place();
-    if (regroup || namespaceRowsChanged || moving > 0) { // a live update changes no count: no walk over 1,000 namespaces
+    // a live update changes no count: no walk over 1,000 namespaces
+    if (regroup || namespaceRowsChanged || moving > 0) {
       namespaceRowsChanged = false;
       int visible = 0;
       for (TreeItem<TreeEntry> ns : namespaces.row().getChildren()) {

@@ -52,7 +52,8 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
     }
     // the order Arrivals keeps: by the row's label (a pod's name under its namespace, namespace/name under a node)
     return matched == null || stale.getAsBoolean() ? null : new FilterMatch(filter, since,
-        uidsInOrder(matched.byNamespace, FilterMatch::byName), uidsInOrder(matched.byNode, FilterMatch::byNamespaceAndName));
+        uidsInOrder(matched.byNamespace, FilterMatch::byName),
+        uidsInOrder(matched.byNode, FilterMatch::byNamespaceAndName));
   }
 
   /** From this many pods on, two threads match a half each (the match reads memory more than it computes). */
