@@ -46,6 +46,8 @@ public final class ClusterConnection implements AutoCloseable {
   private final Outage outage = new Outage();
   private final HealthProbe probe;
   private volatile KubernetesClient client;
+  /** Lists and watches pods reading only the fields the app shows ({@link PodProjection}); never writes. */
+  private volatile KubernetesClient podReader;
   private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionStatus.State.CONNECTING, "");
   private volatile boolean namespaceScoped;
   private volatile long pageSize = ClusterListing.PAGE_SIZE;
@@ -119,6 +121,7 @@ public final class ClusterConnection implements AutoCloseable {
     try {
       if (client == null) {
         client = PluginAuth.builder(config).build(); // an exec plugin's token is re-run on a 401
+        podReader = PodProjection.client(config);
       }
       if (loadedOnce) {
         RuntimeException down = probe.check(client);
@@ -153,7 +156,7 @@ public final class ClusterConnection implements AutoCloseable {
       announce(kubectl("get", "pods", "--all-namespaces", "--watch"));
       announce(kubectl("get", "namespaces"));
       var pages = first ? new FirstPages(shown) : null;
-      listing = ClusterListing.everything(client, pageSize, pages);
+      listing = ClusterListing.everything(client, podReader, pageSize, pages);
       if (pages != null) {
         pages.listed();
       }
@@ -168,7 +171,7 @@ public final class ClusterConnection implements AutoCloseable {
     }
     if (listing == null) {
       scopedNamespaces.forEach(ns -> announce(kubectl("get", "pods", "-n", ns, "--watch")));
-      listing = ClusterListing.inNamespaces(client, pageSize, Set.copyOf(scopedNamespaces));
+      listing = ClusterListing.inNamespaces(client, podReader, pageSize, Set.copyOf(scopedNamespaces));
     }
     if (!shown.isDone() && namespaceScoped) {
       shown.complete(null); // no first listing was shown: nothing to wait for
@@ -224,7 +227,7 @@ public final class ClusterConnection implements AutoCloseable {
     if (nodesForbidden) {
       note("No permission to list nodes; the Nodes branch stays empty.");
     }
-    feeds.start(client, listing, namespaceScoped ? Set.copyOf(scopedNamespaces) : null, shown, pageSize);
+    feeds.start(client, podReader, listing, namespaceScoped ? Set.copyOf(scopedNamespaces) : null, shown, pageSize);
   }
 
   private void runOnScheduler(Runnable task) {
@@ -423,6 +426,9 @@ public final class ClusterConnection implements AutoCloseable {
     state.clear();
     if (client != null) {
       client.close();
+    }
+    if (podReader != null) {
+      podReader.close();
     }
     setStatus(ConnectionStatus.State.CLOSED, "Disconnected from " + displayName);
   }

@@ -45,14 +45,15 @@ final class ClusterFeeds implements AutoCloseable {
   /**
    * Starts fresh informers for the listing's scope ({@code scoped} null: every namespace), seeded with it.
    * The pod informers start once {@code shown} completes (or after {@link #SHOWN_WAIT_MILLIS}): their
-   * list-and-watch then does not take a core from a view building itself from the first listing.
+   * list-and-watch then does not take a core from a view building itself from the first listing. The pod
+   * informers use {@code podReader} ({@link PodProjection}), the others {@code client}.
    */
-  synchronized void start(KubernetesClient client, ClusterListing listing, Collection<String> scoped,
+  synchronized void start(KubernetesClient client, KubernetesClient podReader, ClusterListing listing, Collection<String> scoped,
       CompletableFuture<Void> shown, long pageSize) {
     Long page = pageSize;
     if (scoped != null) {
       for (String ns : scoped) {
-        add(pods("pods in " + ns, () -> lean(client.pods().inNamespace(ns).withLimit(page), Pod::new))
+        add(pods("pods in " + ns, () -> lean(podReader.pods().inNamespace(ns).withLimit(page), Pod::new))
             .seed(listing.podsIn(ns)), shown);
         if (listing.servicesIn(ns) != null) {
           add(services("services in " + ns, () -> lean(client.services().inNamespace(ns), Service::new))
@@ -61,7 +62,7 @@ final class ClusterFeeds implements AutoCloseable {
       }
     } else {
       var lister = new java.util.concurrent.atomic.AtomicReference<ListedOnce<Pod, PodList>>();
-      add(pods("pods", () -> allPods(client, listing, page, lister)).seed(listing.pods)
+      add(pods("pods", () -> allPods(podReader, listing, page, lister)).seed(listing.pods)
           .listingWhile(() -> lister.get() != null && lister.get().isRelisting()), shown);
       add(new Feed<Namespace>("namespaces", () -> lean(client.namespaces(), Namespace::new),
           ns -> apply.accept(() -> state.addNamespace(ns.getMetadata().getName())),

@@ -59,10 +59,12 @@ final class ClusterListing {
   /**
    * Lists pods first: {@code podPages} (may be null) gets each page of them as it arrives, so a view can
    * build itself while the rest is listed. Answers {@link #clusterWideForbidden} when pods or namespaces may
-   * not be listed across namespaces.
+   * not be listed across namespaces. {@code podReader} lists the pods ({@link PodProjection}), {@code client} the rest.
    */
-  static ClusterListing everything(KubernetesClient client, long pageSize, Consumer<List<PodInfo>> podPages) {
-    PodPages pods = forbiddenAsNull(() -> new PodPages(pageSize, podPages).list(o -> client.pods().inAnyNamespace().list(o)));
+  static ClusterListing everything(KubernetesClient client, KubernetesClient podReader, long pageSize,
+      Consumer<List<PodInfo>> podPages) {
+    PodPages pods = forbiddenAsNull(() -> new PodPages(pageSize, podPages)
+        .list(o -> podReader.pods().inAnyNamespace().list(o)));
     List<Namespace> namespaces = pods == null ? null : forbiddenAsNull(() -> client.namespaces().list().getItems());
     if (namespaces == null) {
       return new ClusterListing(null, null, null, null, null, true);
@@ -72,12 +74,13 @@ final class ClusterListing {
   }
 
   /** Pods and Services of the given namespaces only (no permission cluster-wide). */
-  static ClusterListing inNamespaces(KubernetesClient client, long pageSize, Collection<String> namespaces) {
+  static ClusterListing inNamespaces(KubernetesClient client, KubernetesClient podReader, long pageSize,
+      Collection<String> namespaces) {
     PodPages pods = new PodPages(pageSize, null);
     List<Service> services = new ArrayList<>();
     boolean anyServices = false;
     for (String ns : namespaces) {
-      pods.list(o -> client.pods().inNamespace(ns).list(o));
+      pods.list(o -> podReader.pods().inNamespace(ns).list(o));
       List<Service> some = forbiddenAsNull(() -> client.services().inNamespace(ns).list().getItems());
       if (some != null) {
         anyServices = true;

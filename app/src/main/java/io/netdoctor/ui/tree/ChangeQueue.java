@@ -21,6 +21,8 @@ final class ChangeQueue<T> {
   private static final int SLICE = 128;
 
   private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+  /** No change is applied before this {@link System#nanoTime()} (FX thread only). */
+  private long heldUntil = System.nanoTime();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Consumer<List<T>> apply;
   private final AnimationTimer pulse = new AnimationTimer() {
@@ -50,8 +52,20 @@ final class ChangeQueue<T> {
     queue.clear();
   }
 
+  /**
+   * Applies nothing for {@code nanos} from now, then what came meanwhile in one go (FX thread): for changes
+   * whose every application costs a full layout of the view, so that several share one.
+   */
+  void holdFor(long nanos) {
+    heldUntil = System.nanoTime() + nanos;
+  }
+
   private void drain() {
-    long deadline = System.nanoTime() + BUDGET_NANOS;
+    long now = System.nanoTime();
+    if (now - heldUntil < 0) {
+      return;
+    }
+    long deadline = now + BUDGET_NANOS;
     do {
       var slice = new ArrayList<T>(SLICE);
       T item;
