@@ -27,6 +27,11 @@ final class ClusterListing {
 
   /** Pods per page: kubectl's chunk size; a page is shown within a fraction of a second at any cluster size. */
   static final long PAGE_SIZE = 500;
+  /**
+   * Pods in the very first page: the first rows wait for it, and at connect time its parsing and the first layout
+   * of the rows run on cold code, so a smaller page shows a large cluster sooner; the rest come in full pages.
+   */
+  static final long FIRST_PAGE_SIZE = 100;
 
   /** Null when namespaces could be listed cluster-wide, else the namespaces listed one by one. */
   final Collection<String> scopedNamespaces;
@@ -110,8 +115,9 @@ final class ClusterListing {
     }
 
     PodPages list(Function<ListOptions, PodList> list) {
-      Function<String, PodList> page = token ->
-          list.apply(new ListOptionsBuilder().withLimit(pageSize).withContinue(token).build());
+      Function<String, PodList> page = token -> list.apply(new ListOptionsBuilder()
+          .withLimit(token == null && infos.isEmpty() ? Math.min(pageSize, FIRST_PAGE_SIZE) : pageSize)
+          .withContinue(token).build());
       PodList first = page.apply(null);
       listedAt = Pages.more(first) && first.getMetadata().getResourceVersion() != null
           ? first.getMetadata().getResourceVersion() : null;

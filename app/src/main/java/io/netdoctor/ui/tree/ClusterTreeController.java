@@ -35,7 +35,7 @@ public final class ClusterTreeController {
    * TreeView then lays out and restyles every visible row: at a page per pulse that was most of the FX thread's
    * work while listing 150,000 pods, taken from the listing itself on a 2-core machine.
    */
-  static final long LISTING_PACE_NANOS = 250_000_000;
+  static final long LISTING_PACE_NANOS = 500_000_000;
   private final ChangeQueue<Tagged> batcher = new ChangeQueue<>(this::drain);
   /** Works out filters off the FX thread (one at a time: a newer filter makes older waiting ones moot). */
   private final TaskExecutor filters;

@@ -103,6 +103,25 @@ class PagedListingTest {
   }
 
   @Test
+  void theFirstPageIsSmallerSoThatTheFirstRowsComeSooner() {
+    for (int i = PODS; i < 2 * PODS + 30; i++) {
+      cluster.client().pods().inNamespace("shop").resource(pod(i)).create();
+    }
+    connection = new ClusterConnection("mock", cluster.config("default"), new Transcript(), change -> {
+      if (change instanceof ClusterChange.PodsListed listed) {
+        pages.add(listed);
+      }
+      sink.accept(change);
+    });
+    connection.start(); // kubectl's 500 a page
+
+    await().atMost(WAIT).until(() -> sink.state() == ConnectionStatus.State.CONNECTED);
+    assertThat(pages).extracting(p -> p.pods().size()).containsExactly(100, 130);
+    assertThat(paging.podLists.subList(0, 2)).extracting(q -> q.get("limit")).containsExactly("100", "500");
+    assertThat(sink.pods).hasSize(2 * PODS + 30);
+  }
+
+  @Test
   void informerStoreKeepsKeysWhileTheStateKeepsWhatThePanesShow() {
     connect();
     var podFeed = connection.feeds().all().stream().filter(f -> f.name().equals("pods")).findFirst().orElseThrow();
