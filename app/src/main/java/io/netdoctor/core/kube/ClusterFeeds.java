@@ -48,8 +48,8 @@ final class ClusterFeeds implements AutoCloseable {
    * list-and-watch then does not take a core from a view building itself from the first listing. The pod
    * informers use {@code podReader} ({@link PodProjection}), the others {@code client}.
    */
-  synchronized void start(KubernetesClient client, KubernetesClient podReader, ClusterListing listing, Collection<String> scoped,
-      CompletableFuture<Void> shown, long pageSize) {
+  synchronized void start(KubernetesClient client, KubernetesClient podReader, ClusterListing listing,
+      Collection<String> scoped, CompletableFuture<Void> shown, long pageSize) {
     Long page = pageSize;
     if (scoped != null) {
       for (String ns : scoped) {

@@ -64,7 +64,8 @@ final class ClusterListing {
   /**
    * Lists pods first: {@code podPages} (may be null) gets each page of them as it arrives, so a view can
    * build itself while the rest is listed. Answers {@link #clusterWideForbidden} when pods or namespaces may
-   * not be listed across namespaces. {@code podReader} lists the pods ({@link PodProjection}), {@code client} the rest.
+   * not be listed across namespaces. {@code podReader} lists the pods ({@link PodProjection}), {@code client} the
+   * rest.
    */
   static ClusterListing everything(KubernetesClient client, KubernetesClient podReader, long pageSize,
       Consumer<List<PodInfo>> podPages) {
