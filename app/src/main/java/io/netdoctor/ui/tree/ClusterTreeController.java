@@ -147,11 +147,9 @@ public final class ClusterTreeController {
         || c instanceof ClusterChange.PodsListed)) {
       podsChanged.set(podsChanged.get() + 1);
     }
-    if (changes.stream().anyMatch(c -> c instanceof ClusterChange.PodsListed)) {
-      batcher.holdFor(LISTING_PACE_NANOS);
-    }
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.PodsListed listed) {
+        batcher.holdFor(LISTING_PACE_NANOS);
         // once this frame is handed to the renderer, the connection's informer may start its own list
         javafx.application.Platform.runLater(() -> listed.shown().complete(null));
       }
