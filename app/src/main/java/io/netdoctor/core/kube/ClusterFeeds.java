@@ -53,7 +53,8 @@ final class ClusterFeeds implements AutoCloseable {
     Long page = pageSize;
     if (scoped != null) {
       for (String ns : scoped) {
-        add(pods("pods in " + ns, () -> lean(podReader.pods().inNamespace(ns).withLimit(page), Pod::new))
+        add(pods("pods in " + ns,
+            () -> lean(podReader.pods().inNamespace(ns).withLimit(page), LeanItemStore::blankPod))
             .seed(listing.podsIn(ns)), shown);
         if (listing.servicesIn(ns) != null) {
           add(services("services in " + ns, () -> lean(client.services().inNamespace(ns), Service::new))
@@ -97,14 +98,14 @@ final class ClusterFeeds implements AutoCloseable {
       java.util.concurrent.atomic.AtomicReference<ListedOnce<Pod, PodList>> lister) {
     var pods = client.pods().inAnyNamespace().withLimit(page);
     if (listing.podsListedAt == null) {
-      return lean(pods, Pod::new);
+      return lean(pods, LeanItemStore::blankPod);
     }
     var server = (BaseOperation<Pod, PodList, ?>) pods; // fabric8's operations are its informers' lister-watchers
     PodList listed = new PodListBuilder().withNewMetadata().withResourceVersion(listing.podsListedAt).endMetadata()
         .withItems(listing.pods).build();
     lister.set(new ListedOnce<>(server, listed));
     return new DefaultSharedIndexInformer<>(Pod.class, lister.get(), 0, server.getOperationContext().getExecutor())
-        .itemStore(new LeanItemStore<>(Pod::new));
+        .itemStore(new LeanItemStore<>(LeanItemStore::blankPod));
   }
 
   private Feed<Pod> pods(String name, Supplier<SharedIndexInformer<Pod>> informer) {

@@ -130,7 +130,7 @@ final class ClusterListing {
       List<PodInfo> records = new ArrayList<>(page.getItems().size());
       for (Pod pod : page.getItems()) {
         records.add(KubeObjects.pod(pod));
-        seeds.add(LeanItemStore.lean(pod, Pod::new));
+        seeds.add(LeanItemStore.lean(pod, LeanItemStore::blankPod));
       }
       infos.addAll(records);
       if (onPage != null) {

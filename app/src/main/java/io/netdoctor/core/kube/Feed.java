@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 final class Feed<T extends HasMetadata> implements AutoCloseable {
 
   private final String name;
-  private final Supplier<SharedIndexInformer<T>> factory;
+  /** Dropped once used: it may hold a whole first listing (the informer's seed). */
+  private Supplier<SharedIndexInformer<T>> factory;
   private final Consumer<T> upsert;
   private final Consumer<T> remove;
   private volatile SharedIndexInformer<T> informer;
@@ -49,6 +50,7 @@ final class Feed<T extends HasMetadata> implements AutoCloseable {
       return;
     }
     SharedIndexInformer<T> next = factory.get();
+    factory = null;
     if (seed != null) {
       next.initialState(seed.stream());
       seed = null;

@@ -65,8 +65,8 @@ public final class KubeObjects {
         : waitingReason != null && !waitingReason.isEmpty() ? waitingReason : phase;
     List<PodInfo.Condition> conditions = new ArrayList<>();
     for (PodCondition c : nullSafe(status.getConditions())) {
-      conditions.add(new PodInfo.Condition(shared(c.getType()), shared(c.getStatus()), shared(c.getReason()),
-          shared(c.getMessage())));
+      conditions.add(SharedValues.of(new PodInfo.Condition(shared(c.getType()), shared(c.getStatus()),
+          shared(c.getReason()), shared(c.getMessage()))));
     }
     return new PodInfo(
         Objects.requireNonNullElse(meta.getUid(), meta.getNamespace() + "/" + meta.getName()),
@@ -82,7 +82,7 @@ public final class KubeObjects {
         shared(emptyIfNull(status.getHostIP())),
         sharedLabels(meta.getLabels()),
         List.copyOf(containers),
-        List.copyOf(conditions),
+        SharedValues.of(List.copyOf(conditions)),
         parseTime(meta.getCreationTimestamp()),
         terminating);
   }
@@ -91,15 +91,15 @@ public final class KubeObjects {
       io.fabric8.kubernetes.api.model.Container c, ContainerStatus s, boolean init) {
     List<ContainerInfo.PortInfo> ports = new ArrayList<>();
     for (var p : nullSafe(c.getPorts())) {
-      ports.add(new ContainerInfo.PortInfo(
+      ports.add(SharedValues.of(new ContainerInfo.PortInfo(
           shared(emptyIfNull(p.getName())), p.getContainerPort() == null ? 0 : p.getContainerPort(),
-          p.getProtocol() == null ? "TCP" : shared(p.getProtocol())));
+          p.getProtocol() == null ? "TCP" : shared(p.getProtocol()))));
     }
     return new ContainerInfo(
         shared(c.getName()),
         shared(emptyIfNull(c.getImage())),
         s == null ? null : ContainerId.parse(s.getContainerID()),
-        List.copyOf(ports),
+        SharedValues.of(List.copyOf(ports)),
         s == null || s.getRestartCount() == null ? 0 : s.getRestartCount(),
         s != null && Boolean.TRUE.equals(s.getReady()),
         s == null ? "Waiting" : shared(describe(s.getState())),
@@ -112,7 +112,7 @@ public final class KubeObjects {
    * condition texts): parsed JSON gives each pod its own, which at 150,000 pods is most of the tree's heap.
    */
   private static String shared(String value) {
-    return SharedStrings.of(value);
+    return SharedValues.of(value);
   }
 
   private static Map<String, String> sharedLabels(Map<String, String> labels) {
@@ -121,7 +121,7 @@ public final class KubeObjects {
     }
     var copy = new HashMap<String, String>(labels.size() * 2);
     labels.forEach((key, value) -> copy.put(shared(key), shared(value)));
-    return Map.copyOf(copy);
+    return SharedValues.of(Map.copyOf(copy));
   }
 
   /** `Running (since …)`, `Waiting (CrashLoopBackOff)`, `Terminated (Error, exit 1)`, or "". */

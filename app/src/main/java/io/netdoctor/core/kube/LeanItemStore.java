@@ -2,6 +2,7 @@ package io.netdoctor.core.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,17 +26,25 @@ final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
     this.blank = blank;
   }
 
-  /** A copy of {@code full} with only the fields this store keeps. */
+  /**
+   * A copy of {@code full} with only the fields this store keeps, and no empty collections: fabric8's ObjectMeta
+   * makes three maps and three lists for every instance, three times the size of what is kept.
+   */
   static <T extends HasMetadata> T lean(T full, Supplier<T> blank) {
     ObjectMeta meta = full.getMetadata();
     T copy = blank.get();
-    var kept = new ObjectMeta();
-    kept.setNamespace(meta.getNamespace());
-    kept.setName(meta.getName());
-    kept.setUid(meta.getUid());
-    kept.setResourceVersion(meta.getResourceVersion());
+    var kept = new ObjectMeta(null, null, null, null, null, null, null, null, null, meta.getName(),
+        meta.getNamespace(), null, meta.getResourceVersion(), null, meta.getUid());
+    kept.setAdditionalProperties(null);
     copy.setMetadata(kept);
     return copy;
+  }
+
+  /** A blank Pod for {@link #lean}, without the map fabric8 makes for fields it does not know. */
+  static Pod blankPod() {
+    var pod = new Pod();
+    pod.setAdditionalProperties(null);
+    return pod;
   }
 
   @Override
