@@ -65,7 +65,7 @@ public final class KubeObjects {
         : waitingReason != null && !waitingReason.isEmpty() ? waitingReason : phase;
     List<PodInfo.Condition> conditions = new ArrayList<>();
     for (PodCondition c : nullSafe(status.getConditions())) {
-      conditions.add(SharedValues.of(new PodInfo.Condition(shared(c.getType()), shared(c.getStatus()),
+      conditions.add(shared(new PodInfo.Condition(shared(c.getType()), shared(c.getStatus()),
           shared(c.getReason()), shared(c.getMessage()))));
     }
     return new PodInfo(
@@ -82,7 +82,7 @@ public final class KubeObjects {
         shared(emptyIfNull(status.getHostIP())),
         sharedLabels(meta.getLabels()),
         List.copyOf(containers),
-        SharedValues.of(List.copyOf(conditions)),
+        shared(List.copyOf(conditions)),
         parseTime(meta.getCreationTimestamp()),
         terminating);
   }
@@ -91,7 +91,7 @@ public final class KubeObjects {
       io.fabric8.kubernetes.api.model.Container c, ContainerStatus s, boolean init) {
     List<ContainerInfo.PortInfo> ports = new ArrayList<>();
     for (var p : nullSafe(c.getPorts())) {
-      ports.add(SharedValues.of(new ContainerInfo.PortInfo(
+      ports.add(shared(new ContainerInfo.PortInfo(
           shared(emptyIfNull(p.getName())), p.getContainerPort() == null ? 0 : p.getContainerPort(),
           p.getProtocol() == null ? "TCP" : shared(p.getProtocol()))));
     }
@@ -99,7 +99,7 @@ public final class KubeObjects {
         shared(c.getName()),
         shared(emptyIfNull(c.getImage())),
         s == null ? null : ContainerId.parse(s.getContainerID()),
-        SharedValues.of(List.copyOf(ports)),
+        shared(List.copyOf(ports)),
         s == null || s.getRestartCount() == null ? 0 : s.getRestartCount(),
         s != null && Boolean.TRUE.equals(s.getReady()),
         s == null ? "Waiting" : shared(describe(s.getState())),
@@ -108,10 +108,10 @@ public final class KubeObjects {
   }
 
   /**
-   * One copy of a value many pods hold (their namespace, node, phase, images, container names, label values,
-   * condition texts): parsed JSON gives each pod its own, which at 150,000 pods is most of the tree's heap.
+   * One copy of a value many pods hold (their namespace, node, phase, images, label values, label maps,
+   * conditions, ports): parsed JSON gives each pod its own, which at 150,000 pods is most of the tree's heap.
    */
-  private static String shared(String value) {
+  private static <T> T shared(T value) {
     return SharedValues.of(value);
   }
 
@@ -121,7 +121,7 @@ public final class KubeObjects {
     }
     var copy = new HashMap<String, String>(labels.size() * 2);
     labels.forEach((key, value) -> copy.put(shared(key), shared(value)));
-    return SharedValues.of(Map.copyOf(copy));
+    return shared(Map.copyOf(copy));
   }
 
   /** `Running (since …)`, `Waiting (CrashLoopBackOff)`, `Terminated (Error, exit 1)`, or "". */
