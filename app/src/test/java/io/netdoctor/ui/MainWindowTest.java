@@ -24,8 +24,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
@@ -244,6 +248,53 @@ class MainWindowTest {
     await().atMost(WAIT).until(() -> !treeLabels(robot).contains("brand-new-1"));
   }
 
+  /** The icon colour of the visible row labelled {@code label}, or null when no cell shows it. */
+  private Paint iconColour(FxRobot robot, String label) {
+    return fx(() -> {
+      tree(robot).applyCss();
+      tree(robot).layout();
+      for (var node : tree(robot).lookupAll(".tree-cell")) {
+        if (node instanceof TreeCell<?> cell && !cell.isEmpty() && cell.getItem() instanceof TreeEntry entry
+            && entry.label().equals(label) && cell.getGraphic() instanceof HBox row) {
+          return ((FontIcon) row.getChildren().get(0)).getIconColor();
+        }
+      }
+      return null;
+    });
+  }
+
+  private void filter(FxRobot robot, String text) {
+    fx(() -> {
+      robot.lookup("#filterField").queryAs(TextField.class).setText(text);
+      return null;
+    });
+  }
+
+  @Test
+  void aPodsIconIsColouredByItsStateWhicheverRowsItsCellShowedBefore(FxRobot robot) {
+    awaitDemo(robot);
+    String master = "redis-master-343230949-2a4jm";
+    await().atMost(WAIT).until(() -> iconColour(robot, SLAVE) != null && iconColour(robot, master) != null);
+    Paint running = iconColour(robot, master);
+    Paint namespace = iconColour(robot, "default");
+    assertThat(running).as("a running pod's icon has the theme's success colour").isNotEqualTo(namespace);
+    assertThat(iconColour(robot, SLAVE)).isEqualTo(running);
+
+    // the filter gives the rows to other cells: the colours go with the rows, not with the cells
+    filter(robot, "redis-slave");
+    await().atMost(WAIT).until(() -> !treeLabels(robot).contains(master));
+    assertThat(iconColour(robot, SLAVE)).isEqualTo(running);
+    assertThat(iconColour(robot, "default")).isEqualTo(namespace);
+    filter(robot, "default");
+    await().atMost(WAIT).until(() -> treeLabels(robot).contains(master));
+    assertThat(iconColour(robot, "default")).isEqualTo(namespace);
+    assertThat(iconColour(robot, master)).isEqualTo(running);
+    filter(robot, "");
+    await().atMost(WAIT).until(() -> treeLabels(robot).contains("kube-system"));
+    assertThat(iconColour(robot, "kube-system")).isEqualTo(namespace);
+    assertThat(iconColour(robot, master)).isEqualTo(running);
+  }
+
   @Test
   void filterNarrowsByLabelSelectorOrName(FxRobot robot) {
     awaitDemo(robot);
@@ -252,20 +303,11 @@ class MainWindowTest {
     assertThat(treeLabels(robot)).contains(SLAVE, "redis-master-343230949-2a4jm")
         .doesNotContain("kube-dns-v20-6c8f9d6b7d-h2k9q", "kube-system");
     robot.lookup("#filterField").queryAs(TextField.class);
-    fx(() -> {
-      robot.lookup("#filterField").queryAs(TextField.class).setText("kube-dns");
-      return null;
-    });
+    filter(robot, "kube-dns");
     assertThat(treeLabels(robot)).contains("kube-dns-v20-6c8f9d6b7d-h2k9q").doesNotContain(SLAVE);
-    fx(() -> {
-      robot.lookup("#filterField").queryAs(TextField.class).setText("app in (redis");
-      return null;
-    });
+    filter(robot, "app in (redis");
     assertThat(fx(() -> robot.lookup("#filterError").queryAs(Label.class).getText())).contains("label selector");
-    fx(() -> {
-      robot.lookup("#filterField").queryAs(TextField.class).setText("");
-      return null;
-    });
+    filter(robot, "");
     assertThat(treeLabels(robot)).contains(SLAVE, "kube-dns-v20-6c8f9d6b7d-h2k9q", "frontend-88237173-5p257");
   }
 

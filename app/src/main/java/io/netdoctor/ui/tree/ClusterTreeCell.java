@@ -5,6 +5,7 @@ import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.ui.common.Icons;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -23,7 +24,8 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
   private final Tooltip tooltip = new Tooltip();
   private final ObservableValue<ConnectionStatus> status;
   /** What the entry being shown asks for; applied by {@link #finish()}. */
-  private String phaseClass;
+  private PseudoClass wantedPhase;
+  private PseudoClass phase;
   private String wantedTooltip;
 
   ClusterTreeCell(ObservableValue<ConnectionStatus> status) {
@@ -57,12 +59,13 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
 
   /**
    * Shows an entry. A cell changes only what differs: its graphic stays (a new graphic makes the skin re-apply CSS
-   * to the row), its style class and tooltip are set only when they change; scrolling reuses cells all the time.
+   * to the row), its pod state pseudo-class and tooltip are set only when they change; scrolling reuses cells all
+   * the time.
    */
   @Override
   protected void updateItem(TreeEntry entry, boolean empty) {
     super.updateItem(entry, empty);
-    phaseClass = null;
+    wantedPhase = null;
     wantedTooltip = null;
     if (empty || entry == null) {
       setText(null);
@@ -113,16 +116,16 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     finish();
   }
 
-  /** Applies the row's style class and tooltip where they differ from what the cell has. */
+  /** Applies the row's pod state and tooltip where they differ from what the cell has. */
   private void finish() {
-    var classes = getStyleClass();
-    for (String phase : PodPhaseStyle.ALL_CLASSES) {
-      if (!phase.equals(phaseClass) && classes.contains(phase)) {
-        classes.remove(phase);
+    if (wantedPhase != phase) {
+      if (phase != null) {
+        pseudoClassStateChanged(phase, false);
       }
-    }
-    if (phaseClass != null && !classes.contains(phaseClass)) {
-      classes.add(phaseClass);
+      if (wantedPhase != null) {
+        pseudoClassStateChanged(wantedPhase, true);
+      }
+      phase = wantedPhase;
     }
     if (wantedTooltip == null) {
       setTooltip(null);
@@ -139,7 +142,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
   private void showPod(TreeEntry.PodEntry entry) {
     PodInfo pod = entry.pod();
     set(PodPhaseStyle.icon(pod), entry.label());
-    phaseClass = PodPhaseStyle.styleClass(pod);
+    wantedPhase = PodPhaseStyle.pseudoClass(pod);
     showBadge(pod.status());
     meta.setText(pod.ready() + "  ·  ↻ " + pod.restarts()
         + (entry.underNode() ? "" : "  ·  " + dash(pod.node())) + "  ·  " + dash(pod.podIP()));

@@ -156,13 +156,13 @@ public final class ClusterTreeModel {
         removeNamespace(c.name());
       } else if (change instanceof ClusterChange.ServiceUpserted c) {
         namespaceItem(c.service().namespace());
-        services.upsert(c.service(), filter);
+        services.upsert(c.service());
         namespaces.touch(c.service().namespace());
       } else if (change instanceof ClusterChange.ServiceRemoved c) {
         services.remove(c.service());
         namespaces.touch(c.service().namespace());
       } else if (change instanceof ClusterChange.NodeUpserted c) {
-        nodeRows.upsert(c.node()).forEach(this::placeWaitingPod);
+        nodeRows.upsert(c.node()).forEach(this::placePod); // pods listed before their node
       } else if (change instanceof ClusterChange.NodeRemoved c) {
         nodeRows.remove(c.name());
       } else if (change instanceof ClusterChange.StatusChanged c) {
@@ -244,8 +244,8 @@ public final class ClusterTreeModel {
       filter = match.filter();
       Set<String> moved = changed.takeSince(match.since());
       services.refilter(filter);
-      RowReplacement.pods(namespaces, match.byNamespace(), podItems, moved, ns -> namespaces.mayPark(ns, filter)
-          && services.shownFolder(ns.getValue().label()) == null, !filter.isEmpty());
+      RowReplacement.pods(namespaces, match.byNamespace(), row -> row, moved, ns -> namespaces.mayPark(ns, filter)
+          && !services.anyMatches(ns.getValue().label()), !filter.isEmpty());
       nodeRows.showFilter(match.byNode(), moved, filter);
       for (String uid : moved) {
         PodItem item = podItems.get(uid);
@@ -298,7 +298,7 @@ public final class ClusterTreeModel {
     SearchablePod searchable = searchable(pod);
     item.show(new TreeEntry.PodEntry(pod, false), searchable);
     search.put(item, searchable.text());
-    nodeRows.podChanged(old, pod);
+    nodeRows.podChanged(item, old, pod);
     placePod(item);
   }
 
@@ -310,12 +310,7 @@ public final class ClusterTreeModel {
     unpark(namespace);
     arrivals.attach(namespace, item, visible);
     namespaces.touch(pod.namespace());
-    nodeRows.place(pod, visible, filter);
-  }
-
-  /** Places a pod listed before its node, now that the node is known. */
-  private void placeWaitingPod(String uid) {
-    placePod(podItems.get(uid));
+    nodeRows.place(item, visible, filter);
   }
 
   private void removePod(String uid) {
@@ -328,7 +323,7 @@ public final class ClusterTreeModel {
     search.remove(item);
     podsByName.removed(pod, item);
     Arrivals.detach(item);
-    nodeRows.podRemoved(pod);
+    nodeRows.podRemoved(item);
     namespaces.touch(pod.namespace());
   }
 

@@ -13,12 +13,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The pods a filter shows, worked out on a background thread from the pods the tree holds (read as they are):
- * each namespace's and each node's matching pods in row order, so the FX thread only swaps each parent's
- * children in one replacement. {@code since} is the snapshot's change stamp: pods changed after it are placed
- * again. The snapshot is not kept: the tree's rows stay the one place that holds the pods.
+ * each namespace's and each node's matching pods in row order, as their rows under namespaces, so the FX thread
+ * only swaps each parent's children in one replacement (a row under a node is its namespace row's
+ * {@link PodItem#nodeRow}: no look-up by uid, which for 300,000 rows took the FX thread 90 ms when a filter was
+ * cleared). {@code since} is the snapshot's change stamp: pods changed after it are placed again. The snapshot is
+ * not kept: the tree's rows stay the one place that holds the pods.
  */
-record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNamespace,
-    Map<String, List<String>> byNode) {
+record FilterMatch(PodFilter filter, long since, Map<String, List<PodItem>> byNamespace,
+    Map<String, List<PodItem>> byNode) {
 
   /** How many pods are matched between two looks at whether a newer filter was typed. */
   private static final int PODS_BETWEEN_LOOKS = 2_048;
@@ -52,15 +54,19 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
     }
     // the order Arrivals keeps: by the row's label (a pod's name under its namespace, namespace/name under a node)
     return matched == null || stale.getAsBoolean() ? null : new FilterMatch(filter, since,
-        uidsInOrder(matched.byNamespace, FilterMatch::byName),
-        uidsInOrder(matched.byNode, FilterMatch::byNamespaceAndName));
+        rowsInOrder(matched.byNamespace, FilterMatch::byName),
+        rowsInOrder(matched.byNode, FilterMatch::byNamespaceAndName));
   }
 
   /** From this many pods on, two threads match a half each (the match reads memory more than it computes). */
   static final int SPLIT_AT = 20_000;
 
+  /** A matching pod's row under its namespace and the pod as matched (the row's may change meanwhile). */
+  private record Found(PodItem row, PodInfo pod) {
+  }
+
   /** The matching pods of a part of a snapshot, by namespace and by node, in snapshot order. */
-  private record Matched(Map<String, List<SearchablePod>> byNamespace, Map<String, List<SearchablePod>> byNode) {
+  private record Matched(Map<String, List<Found>> byNamespace, Map<String, List<Found>> byNode) {
 
     /** The pods at {@code [from, to)} that match; null once {@code stale}. */
     static Matched in(PodFilter filter, SearchTable.Snapshot snapshot, int from, int to, BooleanSupplier stale) {
@@ -85,9 +91,10 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
           continue;
         }
         PodInfo pod = searchable.pod();
-        matched.byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(searchable);
+        var found = new Found(rows[i], pod);
+        matched.byNamespace.computeIfAbsent(pod.namespace(), ns -> new ArrayList<>()).add(found);
         if (!pod.node().isEmpty()) {
-          matched.byNode.computeIfAbsent(pod.node(), n -> new ArrayList<>()).add(searchable);
+          matched.byNode.computeIfAbsent(pod.node(), n -> new ArrayList<>()).add(found);
         }
       }
       return matched;
@@ -102,22 +109,35 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
 
   /** About this many pods matched make the JIT compile the match (HotSpot's C2 thresholds are ~10,000 loops). */
   static final int WARM_UP_PODS = 60_000;
-  /** A fragment no pod has (names, IPs and IDs are ASCII): every field of every pod is looked through. */
-  private static final PodFilter MATCHES_NONE = PodFilter.parse("\u2400");
 
   /**
-   * Matches the pods of {@code pods} against a filter none matches until about {@link #WARM_UP_PODS}
-   * have been matched (or {@code stale}): the first filter a user types in a large cluster then runs compiled code,
-   * not the interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). Returns the passes.
+   * Matches the pods of {@code pods} against the name of one of them until about {@link #WARM_UP_PODS} have been
+   * matched (or {@code stale}): the first filter a user types in a large cluster then runs compiled code, not the
+   * interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). The fragment is a real name so
+   * that the JIT sees the paths a typed filter takes, a found pod among them: a fragment no pod could have (once a
+   * non-ASCII one) left them out of the compiled code, and the first filter fell back to the interpreter.
+   * Returns the passes.
    */
   static int warmUp(SearchTable.Snapshot pods, BooleanSupplier stale) {
+    PodFilter onePodsName = aPodsName(pods);
     int passes = 0;
     int size = pods.end();
-    for (int matched = 0; size > 0 && matched < WARM_UP_PODS && !stale.getAsBoolean(); matched += size) {
-      of(MATCHES_NONE, pods, 0, stale);
+    for (int matched = 0; onePodsName != null && matched < WARM_UP_PODS && !stale.getAsBoolean(); matched += size) {
+      of(onePodsName, pods, 0, stale);
       passes++;
     }
     return passes;
+  }
+
+  /** A filter for the name of the first pod in {@code pods}, or null when there is none. */
+  private static PodFilter aPodsName(SearchTable.Snapshot pods) {
+    for (int i = 0; i < pods.end(); i++) {
+      SearchablePod pod = pods.rows()[i] == null ? null : pods.rows()[i].delivered();
+      if (pod != null) {
+        return PodFilter.parse(pod.pod().name());
+      }
+    }
+    return null;
   }
 
   /** A pod's row under its namespace is labelled by its name. */
@@ -148,18 +168,17 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<String>> byNam
     return a.length() < b.length() ? '/' - b.charAt(common) : a.charAt(common) - '/';
   }
 
-  /** Each group's uids in {@code order}. */
-  private static Map<String, List<String>> uidsInOrder(Map<String, List<SearchablePod>> groups,
-      Comparator<PodInfo> order) {
-    Map<String, List<String>> uids = new HashMap<>(groups.size() * 2);
+  /** Each group's rows in {@code order}. */
+  private static Map<String, List<PodItem>> rowsInOrder(Map<String, List<Found>> groups, Comparator<PodInfo> order) {
+    Map<String, List<PodItem>> rows = new HashMap<>(groups.size() * 2);
     groups.forEach((key, pods) -> {
       pods.sort((a, b) -> order.compare(a.pod(), b.pod()));
-      var sorted = new ArrayList<String>(pods.size());
-      for (SearchablePod pod : pods) {
-        sorted.add(pod.pod().uid());
+      var sorted = new ArrayList<PodItem>(pods.size());
+      for (Found pod : pods) {
+        sorted.add(pod.row());
       }
-      uids.put(key, sorted);
+      rows.put(key, sorted);
     });
-    return uids;
+    return rows;
   }
 }

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javafx.event.Event;
@@ -24,8 +26,11 @@ final class GroupFolder {
   private final TreeItem<TreeEntry> folder;
   /** Group rows by name: the namespaces or nodes the tree shows are these items' entries. */
   private final Map<String, TreeItem<TreeEntry>> groups = new HashMap<>();
-  /** The group rows by name, sorted once until a group comes or goes (a filter regroups 6,000 of them). */
-  private List<TreeItem<TreeEntry>> byName;
+  /**
+   * The same rows in name order, kept as groups come and go: a filter regroups 6,000 of them, and sorting them then
+   * was a first filter's slowest step on the FX thread.
+   */
+  private final NavigableMap<String, TreeItem<TreeEntry>> byName = new TreeMap<>();
   private final Set<String> touched = new HashSet<>();
   /**
    * Groups a filter hides with their rows left as they were: hiding a group of 150 rows by emptying it costs 150
@@ -70,16 +75,15 @@ final class GroupFolder {
   /** The group's row, made by {@code make} when it is new. */
   TreeItem<TreeEntry> group(String name, Function<String, TreeItem<TreeEntry>> make) {
     return groups.computeIfAbsent(name, key -> {
-      byName = null;
-      return make.apply(key);
+      TreeItem<TreeEntry> group = make.apply(key);
+      byName.put(key, group);
+      return group;
     });
   }
 
   TreeItem<TreeEntry> remove(String name) {
     TreeItem<TreeEntry> group = groups.remove(name);
-    if (group != null) {
-      byName = null;
-    }
+    byName.remove(name);
     parked.remove(group);
     return group;
   }
@@ -114,7 +118,7 @@ final class GroupFolder {
   void clear() {
     folder.getChildren().clear();
     groups.clear();
-    byName = null;
+    byName.clear();
     parked.clear();
     note = "";
   }
@@ -143,10 +147,7 @@ final class GroupFolder {
 
   /** Shows every visible group, by name, in one replacement (many moving: a filter, a reload). */
   void regroup(PodFilter filter) {
-    if (byName == null) {
-      byName = groups.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
-    }
-    RowReplacement.groups(folder, byName, group -> visible(group, filter));
+    RowReplacement.groups(folder, byName.values(), group -> visible(group, filter));
   }
 
   /** Shows or hides each of {@code rows} through {@code arrivals} (a few moving). */

@@ -4,22 +4,20 @@ import io.netdoctor.core.kube.NodeInfo;
 import io.netdoctor.core.kube.PodFilter;
 import io.netdoctor.core.kube.PodInfo;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.control.TreeItem;
 
 /**
- * The rows under the Nodes folder: one per node and, under it, a second row for each pod on it. A pod's second
- * row is made once its node is known: the first listing of thousands of pods usually comes before the nodes.
+ * The rows under the Nodes folder: one per node and, under it, a second row for each pod on it (its row under its
+ * namespace's {@link PodItem#nodeRow}). A pod's second row is made once its node is known: the first listing of
+ * thousands of pods usually comes before the nodes.
  */
 final class NodeRows {
 
   private final GroupFolder nodes;
   private final Arrivals arrivals;
-  /** The pods' second rows, by uid. */
-  private final Map<String, PodItem> podRows = new HashMap<>();
   private final PodsByNode podsByNode = new PodsByNode();
 
   NodeRows(GroupFolder nodes, Arrivals arrivals) {
@@ -28,7 +26,6 @@ final class NodeRows {
   }
 
   void clear() {
-    podRows.clear();
     podsByNode.clear();
   }
 
@@ -37,10 +34,13 @@ final class NodeRows {
     return nodes.group(node.name()) != null ? 1 : 1 + podsByNode.on(node.name()).size();
   }
 
-  /** A pod changed ({@code old} is null for a new one): its second row shows it, and leaves a node it left. */
-  void podChanged(PodInfo old, PodInfo pod) {
-    podsByNode.moved(pod.uid(), old == null ? null : old.node(), pod.node());
-    PodItem row = podRows.get(pod.uid());
+  /**
+   * The pod of {@code item} (its row under its namespace) changed ({@code old} is null for a new one): its second
+   * row shows it, and leaves a node it left.
+   */
+  void podChanged(PodItem item, PodInfo old, PodInfo pod) {
+    podsByNode.moved(item, old == null ? null : old.node(), pod.node());
+    PodItem row = item.nodeRow();
     if (row != null) {
       if (old != null && !old.node().equals(pod.node())) {
         Arrivals.detach(row);
@@ -51,8 +51,9 @@ final class NodeRows {
   }
 
   /** Shows or hides the pod's second row under its node (made on first need), or detaches it with no node. */
-  void place(PodInfo pod, boolean visible, PodFilter filter) {
-    PodItem row = podRows.get(pod.uid());
+  void place(PodItem item, boolean visible, PodFilter filter) {
+    PodInfo pod = item.pod();
+    PodItem row = item.nodeRow();
     TreeItem<TreeEntry> node = pod.node().isEmpty() ? null : nodes.group(pod.node());
     if (node == null) {
       Arrivals.detach(row);
@@ -61,7 +62,7 @@ final class NodeRows {
     if (row == null) {
       row = new PodItem();
       row.show(new TreeEntry.PodEntry(pod, true));
-      podRows.put(pod.uid(), row);
+      item.nodeRow(row);
     }
     if (nodes.unpark(node)) {
       showMatching(node, filter);
@@ -70,14 +71,17 @@ final class NodeRows {
     nodes.touch(pod.node());
   }
 
-  void podRemoved(PodInfo pod) {
-    podsByNode.removed(pod.uid(), pod.node());
-    Arrivals.detach(podRows.remove(pod.uid()));
+  /** The pod of {@code item} is gone: its second row too. */
+  void podRemoved(PodItem item) {
+    PodInfo pod = item.pod();
+    podsByNode.removed(item, pod.node());
+    Arrivals.detach(item.nodeRow());
+    item.nodeRow(null);
     nodes.touch(pod.node());
   }
 
-  /** Adds or updates a node's row; returns the uids of the pods that were waiting for it, to be placed. */
-  List<String> upsert(NodeInfo node) {
+  /** Adds or updates a node's row; returns the rows of the pods that were waiting for it, to be placed. */
+  List<PodItem> upsert(NodeInfo node) {
     boolean known = nodes.group(node.name()) != null;
     TreeItem<TreeEntry> row = nodes.group(node.name(), n -> new TreeItem<>());
     row.setValue(new TreeEntry.NodeEntry(node, row.getChildren().size()));
@@ -94,18 +98,19 @@ final class NodeRows {
   }
 
   /**
-   * Gives each node the second rows of its pods in a filter's result, in one replacement each; a node with none
-   * (and whose name does not match) is parked.
+   * Gives each node the second rows of its pods in a filter's result (their rows under namespaces), in one
+   * replacement each; a node with none (and whose name does not match) is parked.
    */
-  void showFilter(Map<String, List<String>> uidsByNode, Set<String> moved, PodFilter filter) {
-    RowReplacement.pods(nodes, uidsByNode, podRows, moved, node -> nodes.mayPark(node, filter), !filter.isEmpty());
+  void showFilter(Map<String, List<PodItem>> podsByNode, Set<String> moved, PodFilter filter) {
+    RowReplacement.pods(nodes, podsByNode, PodItem::nodeRow, moved, node -> nodes.mayPark(node, filter),
+        !filter.isEmpty());
   }
 
   /** A parked node's rows made right: its pods that match the filter. */
   private void showMatching(TreeItem<TreeEntry> node, PodFilter filter) {
     var rows = new ArrayList<TreeItem<TreeEntry>>();
-    for (String uid : podsByNode.on(node.getValue().label())) {
-      PodItem row = podRows.get(uid);
+    for (PodItem item : podsByNode.on(node.getValue().label())) {
+      PodItem row = item.nodeRow();
       if (row != null && row.pod() != null && filter.matches(row.pod())) {
         rows.add(row);
       }

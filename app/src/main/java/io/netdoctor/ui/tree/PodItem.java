@@ -17,6 +17,8 @@ final class PodItem extends TreeItem<TreeEntry> {
   private volatile SearchablePod delivered;
   /** Its index in the {@link SearchTable} (rows under namespaces), -1 when it has none. */
   private int searchSlot = -1;
+  /** A row under a namespace: the pod's second row, under its node, once that is made (FX thread). */
+  private PodItem nodeRow;
 
   /** Shows a pod under its node: the filter reads the rows under namespaces only. */
   void show(TreeEntry.PodEntry entry) {
@@ -40,6 +42,14 @@ final class PodItem extends TreeItem<TreeEntry> {
   /** {@link #pod()}, readable from any thread, as the filter matches it; null for a row under a node. */
   SearchablePod delivered() {
     return delivered;
+  }
+
+  PodItem nodeRow() {
+    return nodeRow;
+  }
+
+  void nodeRow(PodItem row) {
+    nodeRow = row;
   }
 
   int searchSlot() {

@@ -2,19 +2,26 @@ package io.netdoctor.ui.tree;
 
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.ui.common.Icons;
-import java.util.List;
+import javafx.css.PseudoClass;
 import org.kordamp.ikonli.Ikon;
 
-/** Colour (CSS class) and icon for a pod's state; CrashLoopBackOff and friends count as failing. */
+/**
+ * Colour (a CSS pseudo-class of the row's cell, {@code :pod-running} and so on) and icon for a pod's state;
+ * CrashLoopBackOff and friends count as failing. A pseudo-class, not a style class: a cell's style class change
+ * makes JavaFX work out the styles of the cell and everything in it again, and scrolling or filtering moves cells
+ * between pods of different states all the time.
+ */
 final class PodPhaseStyle {
-
-  static final List<String> ALL_CLASSES =
-      List.of("pod-running", "pod-pending", "pod-failed", "pod-succeeded", "pod-unknown", "pod-terminating");
 
   private PodPhaseStyle() {
   }
 
-  static String styleClass(PodInfo pod) {
+  /** The pseudo-class for the pod's state (one instance per name). */
+  static PseudoClass pseudoClass(PodInfo pod) {
+    return PseudoClass.getPseudoClass(name(pod));
+  }
+
+  static String name(PodInfo pod) {
     if (pod.terminating()) {
       return "pod-terminating";
     }
@@ -30,7 +37,7 @@ final class PodPhaseStyle {
   }
 
   static Ikon icon(PodInfo pod) {
-    return switch (styleClass(pod)) {
+    return switch (name(pod)) {
       case "pod-running" -> Icons.POD_RUNNING;
       case "pod-pending" -> Icons.POD_PENDING;
       case "pod-failed" -> Icons.POD_FAILED;

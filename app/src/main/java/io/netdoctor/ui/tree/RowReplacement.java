@@ -1,10 +1,12 @@
 package io.netdoctor.ui.tree;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import javafx.scene.control.TreeItem;
 
 /**
@@ -17,15 +19,17 @@ final class RowReplacement {
   }
 
   /**
-   * Gives each group of {@code folder} the rows of its pods in {@code uids} (keeping a namespace's Services folder
-   * first). A group with none of them that {@code mayPark} allows is parked instead, its rows left as they are.
-   * Each group left shown is touched (its count is made again) and, when {@code expand}, expanded if it has rows;
-   * one pass over the groups: a filter at 150,000 pods has 6,000 of them and shows a few hundred.
+   * Gives each group of {@code folder} the rows of its pods in {@code pods} (rows under namespaces, each shown in
+   * the group as {@code rowOf} it; keeping a namespace's Services folder first). Pods in {@code moved} (uids) are
+   * left out: they are placed again after. A group with none of them that {@code mayPark} allows is parked instead,
+   * its rows left as they are. Each group left shown is touched (its count is made again) and, when {@code expand},
+   * expanded if it has rows; one pass over the groups: a filter at 150,000 pods has 6,000 of them and shows a few
+   * hundred.
    */
-  static void pods(GroupFolder folder, Map<String, List<String>> uids, Map<String, PodItem> rows, Set<String> moved,
-      Predicate<TreeItem<TreeEntry>> mayPark, boolean expand) {
+  static void pods(GroupFolder folder, Map<String, List<PodItem>> pods, UnaryOperator<PodItem> rowOf,
+      Set<String> moved, Predicate<TreeItem<TreeEntry>> mayPark, boolean expand) {
     folder.groups().forEach((key, parent) -> {
-      List<String> mine = uids.getOrDefault(key, List.of());
+      List<PodItem> mine = pods.getOrDefault(key, List.of());
       if (mine.isEmpty() && mayPark.test(parent)) {
         folder.park(parent);
         return;
@@ -37,9 +41,9 @@ final class RowReplacement {
       if (!current.isEmpty() && current.get(0).getValue() instanceof TreeEntry.FolderEntry) {
         next.add(current.get(0));
       }
-      for (String uid : mine) {
-        PodItem row = rows.get(uid);
-        if (row != null && !moved.contains(uid)) {
+      for (PodItem pod : mine) {
+        PodItem row = rowOf.apply(pod);
+        if (row != null && (moved.isEmpty() || !moved.contains(pod.pod().uid()))) {
           next.add(row);
         }
       }
@@ -67,7 +71,7 @@ final class RowReplacement {
   }
 
   /** Shows the visible ones of {@code byName} (group rows in name order) under {@code folder} in one replacement. */
-  static void groups(TreeItem<TreeEntry> folder, List<TreeItem<TreeEntry>> byName,
+  static void groups(TreeItem<TreeEntry> folder, Collection<TreeItem<TreeEntry>> byName,
       Predicate<TreeItem<TreeEntry>> visible) {
     var rows = new ArrayList<TreeItem<TreeEntry>>(byName.size());
     for (TreeItem<TreeEntry> group : byName) {

@@ -183,6 +183,8 @@ class FilterOffTheFxThreadTest {
       return null;
     });
     assertThat(selected(robot)).isEqualTo("auth-00120");
+    // listed before its node: the node comes while the filters are on their way
+    change(new ClusterChange.PodUpserted(copy(pod(197, "node-late"), "uid-late", "auth-00197z", 0)));
 
     type("AUTH-0012");
     type("auth-001");
@@ -197,7 +199,9 @@ class FilterOffTheFxThreadTest {
         new ClusterChange.PodRemoved(pods.get("uid-150")),
         new ClusterChange.PodUpserted(pod(160, "node-03")),
         new ClusterChange.PodUpserted(copy(pods.get("uid-120"), "uid-120", "auth-00120", 1)),
-        new ClusterChange.PodUpserted(copy(pod(2_001, node(1)), "uid-new-2", "web-99999", 0)));
+        new ClusterChange.PodUpserted(copy(pod(2_001, node(1)), "uid-new-2", "web-99999", 0)),
+        new ClusterChange.NodeUpserted(new NodeInfo("node-late", List.of(), "", "", "", "", true, Map.of(),
+            List.of())));
     fx(() -> {
       tasks.runNewestFirst();
       return null;
@@ -207,7 +211,8 @@ class FilterOffTheFxThreadTest {
         .contains("auth-001");
     assertThat(namespaceRows()).isEqualTo(expectedNamespaceRows(matches)).contains("team-01/auth-00199x")
         .doesNotContain("team-01/auth-00150", "team-00/auth-00012", "team-20/web-99999");
-    assertThat(nodeRows()).isEqualTo(expectedNodeRows(matches)).contains("node-03:team-01/auth-00160");
+    assertThat(nodeRows()).isEqualTo(expectedNodeRows(matches))
+        .contains("node-03:team-01/auth-00160", "node-late:team-01/auth-00197z");
     assertThat(fx(() -> controller.model().visiblePodCountProperty().get())).isEqualTo(
         expectedNamespaceRows(matches).size());
     assertThat(selected(robot)).as("the selected pod matches and stays selected").isEqualTo("auth-00120");

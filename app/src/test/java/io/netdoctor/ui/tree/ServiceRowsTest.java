@@ -81,4 +81,27 @@ class ServiceRowsTest {
     assertThat(labels(namespace("default"))).containsExactly("Services", "web-1");
     assertThat(labels(namespace("kube-system"))).containsExactly("Services");
   }
+
+  @Test
+  void aServiceThatComesToMatchShowsItsHiddenNamespaceAndClearingTheFilterShowsEveryServiceAgain() {
+    model.apply(List.of(new ClusterChange.NamespaceAdded("default"), new ClusterChange.NamespaceAdded("kube-system"),
+        new ClusterChange.PodUpserted(pod("default", "web-1")),
+        new ClusterChange.ServiceUpserted(service("kube-system", "kube-dns", "10.3.0.10")),
+        new ClusterChange.ServiceUpserted(service("default", "web", "10.3.0.5"))));
+    model.setFilter(PodFilter.parse("web-1"));
+    assertThat(labels(model.root().getChildren().get(0))).containsExactly("default");
+    assertThat(labels(namespace("default"))).containsExactly("web-1");
+    assertThat(model.serviceItem("default", "web")).isNull();
+
+    model.apply(List.of(new ClusterChange.ServiceUpserted(service("kube-system", "web-1-dns", "10.3.0.11"))));
+    assertThat(labels(model.root().getChildren().get(0))).containsExactly("default", "kube-system");
+    assertThat(labels(namespace("kube-system"))).containsExactly("Services");
+    assertThat(labels(namespace("kube-system").getChildren().get(0))).containsExactly("web-1-dns");
+
+    model.setFilter(PodFilter.NONE);
+    assertThat(labels(namespace("default"))).containsExactly("Services", "web-1");
+    assertThat(labels(namespace("kube-system").getChildren().get(0))).containsExactly("kube-dns", "web-1-dns");
+    assertThat(((TreeEntry.FolderEntry) namespace("kube-system").getChildren().get(0).getValue()).count()).isEqualTo(2);
+    assertThat(model.serviceItem("default", "web").getValue()).isInstanceOf(TreeEntry.ServiceEntry.class);
+  }
 }
