@@ -4,6 +4,7 @@ import io.netdoctor.core.capture.CaptureLine;
 import io.netdoctor.core.capture.NetInterface;
 import io.netdoctor.core.capture.ServicePreset;
 import io.netdoctor.ui.common.Icons;
+import io.netdoctor.ui.common.OnePseudoClass;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -300,22 +301,14 @@ final class CaptureView {
     }));
     table.getColumns().add(column("Summary", 520, l -> parse(l).summary()));
     table.setRowFactory(t -> new TableRow<>() {
-      private javafx.css.PseudoClass shown;
+      private final OnePseudoClass protocol = new OnePseudoClass();
 
       @Override
       protected void updateItem(String line, boolean empty) {
         super.updateItem(line, empty);
         boolean filled = !empty && line != null;
-        var protocol = filled ? javafx.css.PseudoClass.getPseudoClass(protocolClass(parse(line))) : null;
-        if (protocol != shown) {
-          if (shown != null) {
-            pseudoClassStateChanged(shown, false);
-          }
-          if (protocol != null) {
-            pseudoClassStateChanged(protocol, true);
-          }
-          shown = protocol;
-        }
+        protocol.show(filled ? javafx.css.PseudoClass.getPseudoClass(protocolClass(parse(line))) : null,
+            this::pseudoClassStateChanged);
         pseudoClassStateChanged(FIND_ROW, filled && matches(line));
       }
     });

@@ -3,6 +3,7 @@ package io.netdoctor.ui.tree;
 import io.netdoctor.core.kube.ConnectionStatus;
 import io.netdoctor.core.kube.PodInfo;
 import io.netdoctor.ui.common.Icons;
+import io.netdoctor.ui.common.OnePseudoClass;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -25,7 +26,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
   private final ObservableValue<ConnectionStatus> status;
   /** What the entry being shown asks for; applied by {@link #finish()}. */
   private PseudoClass wantedPhase;
-  private PseudoClass phase;
+  private final OnePseudoClass phase = new OnePseudoClass();
   private String wantedTooltip;
 
   ClusterTreeCell(ObservableValue<ConnectionStatus> status) {
@@ -118,15 +119,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
 
   /** Applies the row's pod state and tooltip where they differ from what the cell has. */
   private void finish() {
-    if (wantedPhase != phase) {
-      if (phase != null) {
-        pseudoClassStateChanged(phase, false);
-      }
-      if (wantedPhase != null) {
-        pseudoClassStateChanged(wantedPhase, true);
-      }
-      phase = wantedPhase;
-    }
+    phase.show(wantedPhase, this::pseudoClassStateChanged);
     if (wantedTooltip == null) {
       setTooltip(null);
     } else {

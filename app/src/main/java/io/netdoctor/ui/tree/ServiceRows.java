@@ -19,8 +19,10 @@ final class ServiceRows {
 
   static final String FOLDER = "Services";
 
-  /** Service rows by namespace/name: the Services the tree shows are these items' entries (no copy of them). */
-  private final Map<String, TreeItem<TreeEntry>> items = new HashMap<>();
+  /**
+   * Each namespace's folder and its Service rows: the Services the tree shows are these rows' entries (no copy of
+   * them).
+   */
   private final Map<String, Folder> folders = new HashMap<>();
   private PodFilter filter = PodFilter.NONE;
   /** Counts filters; a folder whose rows were made under an older one makes them again before it is shown. */
@@ -34,26 +36,24 @@ final class ServiceRows {
   }
 
   void clear() {
-    items.clear();
     folders.clear();
   }
 
   void upsert(ServiceInfo service) {
-    TreeItem<TreeEntry> item = items.computeIfAbsent(service.key(), k -> new TreeItem<>());
-    item.setValue(new TreeEntry.ServiceEntry(service));
     Folder folder = folders.computeIfAbsent(service.namespace(), ns -> new Folder());
-    folder.byName.put(service.name(), item);
+    folder.byName.computeIfAbsent(service.name(), name -> new TreeItem<>())
+        .setValue(new TreeEntry.ServiceEntry(service));
     folder.filteredAt = -1;
   }
 
   void remove(ServiceInfo service) {
-    TreeItem<TreeEntry> item = items.remove(service.key());
     Folder folder = folders.get(service.namespace());
-    if (folder != null) {
-      folder.byName.remove(service.name());
-      folder.filteredAt = -1;
+    TreeItem<TreeEntry> item = folder == null ? null : folder.byName.remove(service.name());
+    if (item == null) {
+      return;
     }
-    if (item != null && item.getParent() != null) {
+    folder.filteredAt = -1;
+    if (item.getParent() != null) {
       item.getParent().getChildren().remove(item);
     }
   }
@@ -102,16 +102,18 @@ final class ServiceRows {
 
   /** True while the cluster has this Service (shown or filtered out). */
   boolean has(ServiceInfo service) {
-    return items.containsKey(service.key());
+    Folder folder = folders.get(service.namespace());
+    return folder != null && folder.byName.containsKey(service.name());
   }
 
   /** The row of a Service, if it is shown. */
   TreeItem<TreeEntry> item(String namespace, String name) {
     Folder folder = folders.get(namespace);
-    if (folder != null) {
-      filtered(folder);
+    if (folder == null) {
+      return null;
     }
-    TreeItem<TreeEntry> item = items.get(namespace + "/" + name);
+    filtered(folder);
+    TreeItem<TreeEntry> item = folder.byName.get(name);
     return item != null && item.getParent() != null ? item : null;
   }
 
