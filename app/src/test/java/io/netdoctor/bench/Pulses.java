@@ -21,6 +21,7 @@ final class Pulses {
   private final AtomicLong last = new AtomicLong();
   private final AtomicLong maxGap = new AtomicLong();
   private final AtomicLong longGaps = new AtomicLong();
+  private final List<long[]> longGapTimes = new CopyOnWriteArrayList<>();
   private final List<Waiting> waiting = new CopyOnWriteArrayList<>();
   private final AnimationTimer timer = new AnimationTimer() {
     @Override
@@ -30,6 +31,7 @@ final class Pulses {
         maxGap.accumulateAndGet(now - previous, Math::max);
         if (now - previous > 100_000_000L) {
           longGaps.incrementAndGet();
+          longGapTimes.add(new long[] {previous, now});
         }
       }
       for (Waiting w : waiting) {
@@ -80,6 +82,12 @@ final class Pulses {
     when(() -> true).get(60, TimeUnit.SECONDS);
     maxGap.set(0);
     longGaps.set(0);
+    longGapTimes.clear();
+  }
+
+  /** Each gap over 100 ms since the last reset, as {start, end} in the animation timer's nanoseconds. */
+  List<long[]> longGapTimes() {
+    return List.copyOf(longGapTimes);
   }
 
   double maxGapMillis() {
