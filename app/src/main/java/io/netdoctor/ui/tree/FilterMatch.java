@@ -72,7 +72,8 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<PodItem>> byNa
     static Matched in(PodFilter filter, SearchTable.Snapshot snapshot, int from, int to, BooleanSupplier stale) {
       var matched = new Matched(new HashMap<>(), new HashMap<>());
       boolean textOnly = filter.readsSearchTextOnly();
-      String[] texts = snapshot.texts();
+      byte[] texts = snapshot.texts();
+      long[] spans = snapshot.spans();
       PodItem[] rows = snapshot.rows();
       int sinceLook = 0;
       for (int i = from; i < to; i++) {
@@ -82,9 +83,11 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<PodItem>> byNa
           }
           sinceLook = 0;
         }
-        String text = texts[i];
-        if (text == null || (textOnly && !filter.matchesText(text))) {
-          continue; // no pod, or one that does not match: nothing else of it is read
+        int offset = SearchTable.Snapshot.offset(spans[i]);
+        int length = SearchTable.Snapshot.length(spans[i]);
+        if (length == 0 || offset + length > texts.length
+            || (textOnly && !filter.matchesText(texts, offset, length))) {
+          continue; // no pod (or one changed meanwhile: placed again), or one that does not match
         }
         SearchablePod searchable = rows[i] == null ? null : rows[i].delivered();
         if (searchable == null || (!textOnly && !searchable.matches(filter))) {

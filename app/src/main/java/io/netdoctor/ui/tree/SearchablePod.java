@@ -11,7 +11,7 @@ import io.netdoctor.core.kube.PodInfo;
 final class SearchablePod {
 
   private final PodInfo pod;
-  private final String text;
+  private final byte[] text;
 
   SearchablePod(PodInfo pod) {
     this.pod = pod;
@@ -22,7 +22,7 @@ final class SearchablePod {
     return pod;
   }
 
-  String text() {
+  byte[] text() {
     return text;
   }
 

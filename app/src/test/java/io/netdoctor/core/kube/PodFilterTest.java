@@ -3,6 +3,7 @@ package io.netdoctor.core.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PodFilterTest {
         Map.of("k8s-app", "kube-dns"), List.of(new ContainerInfo("coredns", "coredns:1.11", null, List.of(), 0, false,
         "Waiting", "", false)), List.of(), null, false);
     for (PodInfo pod : List.of(slave, web, noIp)) {
-      String text = PodFilter.searchText(pod);
+      byte[] text = PodFilter.searchText(pod);
       for (String typed : List.of("SLAVE", "slave", "node-b", "7236796e", "96E4F38", "4f380", "0a081d4c", "FRONTEND-1",
           "10.2.47", "Redis-Slave-12", "redis", "default", "coredns", "kube-system", "x8r7t", "1-node", "4\nnode",
           "app=redis", "-l tier", "172.17", "redis:7")) {
@@ -45,6 +46,27 @@ class PodFilterTest {
     assertThat(PodFilter.parse("slave-1\ndefault").matches(slave, PodFilter.searchText(slave)))
         .as("a fragment never spans two fields").isFalse();
     assertThat(PodFilter.parse("x8r7t").matches(noIp, PodFilter.searchText(noIp))).isTrue();
+  }
+
+  @Test
+  void aTextIsFoundWhereverItStandsInAnArrayOfTextsAndNeverBeyondItsOwnBytes() {
+    // texts end to end as the tree keeps them; a fragment at every place of its text, in every byte of a word
+    for (String fragment : List.of("a", "ab", "aab", "auth-005", "x8r7t-long-fragment")) {
+      var filter = PodFilter.parse(fragment);
+      for (int before = 0; before < 20; before++) {
+        for (int after = 0; after < 12; after++) {
+          String text = "a".repeat(before % 3) + "b".repeat(before) + fragment + "\n" + "c".repeat(after);
+          byte[] texts = ("aab" + text + fragment).getBytes(StandardCharsets.UTF_8);
+          int length = text.length();
+          assertThat(filter.matchesText(texts, 3, length)).as("%s in %s", fragment, text).isTrue();
+          // the same text without the fragment, between neighbours that have it
+          String without = text.replace(fragment, "-".repeat(fragment.length()));
+          byte[] neighbours = (fragment + without + fragment).getBytes(StandardCharsets.UTF_8);
+          assertThat(filter.matchesText(neighbours, fragment.length(), length))
+              .as("%s not in %s", fragment, without).isEqualTo(without.contains(fragment));
+        }
+      }
+    }
   }
 
   @Test
