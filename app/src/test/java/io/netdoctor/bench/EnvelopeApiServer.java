@@ -154,8 +154,9 @@ public final class EnvelopeApiServer implements AutoCloseable {
       version = Long.parseLong(token[0]);
       from = Integer.parseInt(token[1]);
     } else {
-      if (kind == podKind) {
-        podListRequests.incrementAndGet();
+      if (kind == podKind) { // the raw lists, the app's listing, then only a watch that came too late
+        System.err.printf("%tT benchmark API server: a pod list begins (the %d. since start)%n",
+            System.currentTimeMillis(), podListRequests.incrementAndGet());
       }
       synchronized (log) {
         version = log.version();
@@ -195,6 +196,8 @@ public final class EnvelopeApiServer implements AutoCloseable {
     try {
       WatchLog.Cursor cursor = kind == podKind ? log.cursor(from) : null;
       if (kind == podKind && cursor == null) {
+        System.err.printf("%tT benchmark API server: a pod watch from %d is too old: 410%n", System.currentTimeMillis(),
+            from);
         out.write(WatchLog.expired(from));
         out.flush();
         return;
@@ -202,6 +205,8 @@ public final class EnvelopeApiServer implements AutoCloseable {
       while (true) {
         byte[] events = cursor == null ? null : cursor.next(2_000);
         if (cursor != null && cursor.expired()) {
+          System.err.printf("%tT benchmark API server: a pod watch fell behind the window kept: 410%n",
+              System.currentTimeMillis());
           out.write(WatchLog.expired(from));
           out.flush();
           return;

@@ -156,6 +156,7 @@ public final class EnvelopeBenchmark {
     long made = server.updates(UPDATES_PER_SECOND, UPDATE_SECONDS);
     double gap = pulses.maxGapMillis();
     long longGaps = pulses.gapsOver100ms();
+    var longGapTimes = pulses.longGapTimes();
     long u0 = System.nanoTime();
     await().atMost(LONG).pollInterval(Duration.ofMillis(200))
         .until(() -> restartsDelivered.get() == made);
@@ -171,7 +172,7 @@ public final class EnvelopeBenchmark {
     System.out.printf("(f) largest FX pulse gap, %,d pod updates/s for %d s: %.1f ms  [target <= 100]  (%d gaps over"
         + " 100 ms; all %,d updates in the model %.2f s, in the tree %s after the last was made)%n",
         UPDATES_PER_SECOND, UPDATE_SECONDS, gap, longGaps, made, coreLag, inTree);
-    for (long[] g : pulses.longGapTimes()) { // to find a gap in a GC log (JVM uptime) or a recording
+    for (long[] g : longGapTimes) { // to find a gap in a GC log (JVM uptime) or a recording
       System.out.printf("    gap of %.1f ms from %.3f s into the updates (JVM uptime %.3f s)%n", (g[1] - g[0]) / 1e6,
           (g[0] - updatesFrom) / 1e9, uptimeAtUpdates / 1e3 + (g[0] - updatesFrom) / 1e9);
     }
