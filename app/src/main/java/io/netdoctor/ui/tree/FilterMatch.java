@@ -114,33 +114,47 @@ record FilterMatch(PodFilter filter, long since, Map<String, List<PodItem>> byNa
   static final int WARM_UP_PODS = 60_000;
 
   /**
-   * Matches the pods of {@code pods} against the name of one of them until about {@link #WARM_UP_PODS} have been
-   * matched (or {@code stale}): the first filter a user types in a large cluster then runs compiled code, not the
-   * interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). The fragment is a real name so
-   * that the JIT sees the paths a typed filter takes, a found pod among them: a fragment no pod could have (once a
-   * non-ASCII one) left them out of the compiled code, and the first filter fell back to the interpreter.
-   * Returns the passes.
+   * Matches the pods of {@code pods} against the name of one of them, and against its first 3, 5, 8 and 13
+   * characters, a fragment a pass, until about {@link #WARM_UP_PODS} have been matched and each fragment had its
+   * pass (or {@code stale}): the first filter a user types in a large cluster then runs compiled code, not the
+   * interpreter (a cold match of 150,000 pods took 160-200 ms, a warm one 15-30 ms). The fragments are parts of a
+   * real name so that the JIT sees the paths a typed filter takes, a found pod among them (a fragment no pod could
+   * have, once a non-ASCII one, left them out of the compiled code), and of several lengths: warmed with the whole
+   * name alone, the search's loops were compiled for a long fragment and the first 8-character filter threw the
+   * code away again (a deoptimisation, "loop_limit_check"), adding ~50 ms. Returns the passes.
    */
   static int warmUp(SearchTable.Snapshot pods, BooleanSupplier stale) {
-    PodFilter onePodsName = aPodsName(pods);
+    List<PodFilter> fragments = partsOfAPodsName(pods);
     int passes = 0;
     int size = pods.end();
-    for (int matched = 0; onePodsName != null && matched < WARM_UP_PODS && !stale.getAsBoolean(); matched += size) {
-      of(onePodsName, pods, 0, stale);
+    for (int matched = 0; !fragments.isEmpty() && (matched < WARM_UP_PODS || passes < fragments.size())
+        && !stale.getAsBoolean(); matched += size) {
+      of(fragments.get(passes % fragments.size()), pods, 0, stale);
       passes++;
     }
     return passes;
   }
 
-  /** A filter for the name of the first pod in {@code pods}, or null when there is none. */
-  private static PodFilter aPodsName(SearchTable.Snapshot pods) {
+  /** The lengths of the first parts of a name the warm-up matches, besides the whole name. */
+  private static final int[] WARM_UP_PREFIXES = {3, 5, 8, 13};
+
+  /** Filters for the name of the first pod in {@code pods} and its first characters; none when there is no pod. */
+  private static List<PodFilter> partsOfAPodsName(SearchTable.Snapshot pods) {
     for (int i = 0; i < pods.end(); i++) {
       SearchablePod pod = pods.rows()[i] == null ? null : pods.rows()[i].delivered();
       if (pod != null) {
-        return PodFilter.parse(pod.pod().name());
+        String name = pod.pod().name();
+        var parts = new ArrayList<PodFilter>();
+        parts.add(PodFilter.parse(name));
+        for (int length : WARM_UP_PREFIXES) {
+          if (length < name.length()) {
+            parts.add(PodFilter.parse(name.substring(0, length)));
+          }
+        }
+        return parts;
       }
     }
-    return null;
+    return List.of();
   }
 
   /** A pod's row under its namespace is labelled by its name. */

@@ -104,6 +104,17 @@ class FilterMatchTest {
     assertThat(FilterMatch.warmUp(searchable(pods), () -> looks.incrementAndGet() > 3)).isLessThan(3);
   }
 
+  @Test
+  void theWarmUpMatchesTheNameAndItsFirstCharactersAPassEachHoweverManyPodsThereAre() {
+    var pods = new ArrayList<PodInfo>();
+    for (int i = 0; i < 25_000; i++) {
+      pods.add(pod("team-" + i % 10, "web-%05d".formatted(i), "node-" + i % 7));
+    }
+
+    // 3 passes match 75,000 pods, but "web-00000", "web", "web-0" and "web-0000" each get one
+    assertThat(FilterMatch.warmUp(searchable(pods), () -> false)).isEqualTo(4);
+  }
+
   private static PodInfo withIp(PodInfo pod, String ip) {
     return new PodInfo(pod.uid(), pod.namespace(), pod.name(), pod.phase(), pod.status(), 1, 1, 0, pod.node(), ip, "",
         pod.labels(), List.of(), List.of(), null, false);
