@@ -45,6 +45,8 @@ public final class ClusterConnection implements AutoCloseable {
   private final ClusterState state = new ClusterState();
   private final Outage outage = new Outage();
   private final HealthProbe probe;
+  /** Held while the clients are made or closed. */
+  private final Object clients = new Object();
   private volatile KubernetesClient client;
   /** Lists and watches pods reading only the fields the app shows ({@link PodProjection}); never writes. */
   private volatile KubernetesClient podReader;
@@ -119,9 +121,14 @@ public final class ClusterConnection implements AutoCloseable {
       return;
     }
     try {
-      if (client == null) {
-        client = PluginAuth.builder(config).build(); // an exec plugin's token is re-run on a 401
-        podReader = PodProjection.client(config);
+      synchronized (clients) { // a close() meanwhile must find the clients made here, or none made
+        if (closed) {
+          return;
+        }
+        if (client == null) {
+          client = PluginAuth.builder(config).build(); // an exec plugin's token is re-run on a 401
+          podReader = PodProjection.client(config);
+        }
       }
       if (loadedOnce) {
         RuntimeException down = probe.check(client);
@@ -424,11 +431,13 @@ public final class ClusterConnection implements AutoCloseable {
     scheduler.shutdownNow();
     feeds.close();
     state.clear();
-    if (client != null) {
-      client.close();
-    }
-    if (podReader != null) {
-      podReader.close();
+    synchronized (clients) {
+      if (client != null) {
+        client.close();
+      }
+      if (podReader != null) {
+        podReader.close();
+      }
     }
     setStatus(ConnectionStatus.State.CLOSED, "Disconnected from " + displayName);
   }

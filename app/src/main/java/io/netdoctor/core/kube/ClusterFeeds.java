@@ -50,6 +50,9 @@ final class ClusterFeeds implements AutoCloseable {
    */
   synchronized void start(KubernetesClient client, KubernetesClient podReader, ClusterListing listing,
       Collection<String> scoped, CompletableFuture<Void> shown, long pageSize) {
+    if (closed) {
+      return; // a listing that finished after its connection was closed: nothing may watch for it
+    }
     Long page = pageSize;
     if (scoped != null) {
       for (String ns : scoped) {

@@ -108,6 +108,35 @@ class ClusterConnectionTest {
   }
 
   @Test
+  void aConnectionClosedWhileItConnectsLeavesNoClientOpen() throws Exception {
+    cluster = MockCluster.start();
+    createNamespace("default");
+    long before = eventPolls();
+    for (int i = 0; i < 40; i++) {
+      var racing = new ClusterConnection("race-" + i, cluster.config("default"), new Transcript(), new RecordingSink());
+      racing.start();
+      // closed at another point of the connect each time: before, while and after its clients are made (a client
+      // made after close() had looked was never closed: its event loop and sockets stayed open)
+      java.util.concurrent.locks.LockSupport.parkNanos(i * 1_500_000L);
+      racing.close();
+    }
+    // each client has an event loop (an epoll fd on Linux); closed ones give theirs back
+    await().atMost(WAIT).until(() -> eventPolls() <= before);
+  }
+
+  private static long eventPolls() throws java.io.IOException {
+    try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+      return fds.filter(fd -> {
+        try {
+          return java.nio.file.Files.readSymbolicLink(fd).toString().contains("eventpoll");
+        } catch (java.io.IOException gone) {
+          return false;
+        }
+      }).count();
+    }
+  }
+
+  @Test
   void forbiddenNamespaceListFallsBackToTheContextNamespace() {
     cluster = MockCluster.refusing(r -> r.getPath().startsWith("/api/v1/namespaces?")
         || r.getPath().equals("/api/v1/namespaces") || r.getPath().startsWith("/api/v1/pods")
