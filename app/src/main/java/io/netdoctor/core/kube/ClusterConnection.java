@@ -126,8 +126,8 @@ public final class ClusterConnection implements AutoCloseable {
           return;
         }
         if (client == null) {
-          client = PluginAuth.builder(config).build(); // an exec plugin's token is re-run on a 401
-          podReader = PodProjection.client(config);
+          client = ClientRuntime.client(PluginAuth.builder(config)); // an exec plugin's token is re-run on a 401
+          podReader = ClientRuntime.client(PodProjection.builder(config));
         }
       }
       if (loadedOnce) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +32,9 @@ final class PodProjection {
   private PodProjection() {
   }
 
-  /** A client for {@code config} whose Pods hold only the projected fields; close it with the connection. */
-  static KubernetesClient client(Config config) {
-    return PluginAuth.builder(config).withKubernetesSerialization(SERIALIZATION).build();
+  /** A client builder for {@code config} whose Pods hold only the projected fields. */
+  static KubernetesClientBuilder builder(Config config) {
+    return PluginAuth.builder(config).withKubernetesSerialization(SERIALIZATION);
   }
 
   static KubernetesSerialization serialization() {

@@ -184,7 +184,12 @@ class PolicyPanesTest {
       model.progress.addListener((obs, old, now) -> bars.add(now.doubleValue()));
       return null;
     });
-    await().atMost(WAIT).until(() -> inFlight.get() == MatrixController.PARALLEL);
+    try {
+      await().atMost(WAIT).until(() -> inFlight.get() == MatrixController.PARALLEL);
+    } catch (org.awaitility.core.ConditionTimeoutException e) { // seen once at load 8+: say what the workers did
+      throw new AssertionError(started.get() + " probes started, status \"" + fx(() -> model.status.get())
+          + "\"; workers: " + workers(), e);
+    }
     assertThat(started.get()).as("the others wait in the queue").isEqualTo(MatrixController.PARALLEL);
     assertThat(fx(() -> model.probing.get())).isTrue();
 
@@ -213,6 +218,20 @@ class PolicyPanesTest {
     assertThat(fx(() -> model.rows.stream().flatMap(r -> r.cells().stream()).map(c -> c.get().text()).toList()))
         .isEqualTo(before);
     await().atMost(WAIT).until(() -> demo.nodes().orElseThrow().runningCommands() == 0);
+  }
+
+  /** The app's task threads and where each is, for a failure message. */
+  private static String workers() {
+    var lines = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (thread.getName().startsWith("netdoctor-task")) {
+        lines.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+        for (int i = 0; i < Math.min(stack.length, 12); i++) {
+          lines.append("\n    at ").append(stack[i]);
+        }
+      }
+    });
+    return lines.toString();
   }
 
   private static String cell(MatrixModel model, List<String> columns, String column) {
