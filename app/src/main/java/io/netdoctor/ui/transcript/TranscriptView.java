@@ -65,22 +65,35 @@ final class TranscriptView {
     newer.setOnAction(e -> showNewest());
     model.rows.addListener((ListChangeListener<TranscriptEntry>) c -> {
       boolean added = false;
-      int before = model.rows.size();
       while (c.next()) {
         added |= c.wasAdded();
-        before -= c.getAddedSize() - c.getRemovedSize();
       }
       if (!added || model.rows.isEmpty()) {
         return;
       }
-      int last = lastVisible();
-      // rows that arrive before the list is laid out again would see the old end: a follow decided stays decided
-      if (followPending || last < 0 || last >= before - 1) {
+      // rows that arrive before the list is laid out again would see the old end: a follow decided stays decided,
+      // and whether the end is in view is read as the last layout pass left it, not from a list taking rows in
+      if (followPending || endInView) {
         followPending = true;
         // after the list's skin has taken the new rows in (its listener runs after this one)
         javafx.application.Platform.runLater(this::showNewest);
       } else {
         newer.setVisible(true);
+      }
+    });
+
+    Runnable readEnd = () -> {
+      if (!followPending) {
+        int last = lastVisible();
+        endInView = last < 0 || last >= list.getItems().size() - 1;
+      }
+    };
+    list.sceneProperty().addListener((obs, old, scene) -> {
+      if (old != null) {
+        old.removePostLayoutPulseListener(readEnd);
+      }
+      if (scene != null) {
+        scene.addPostLayoutPulseListener(readEnd);
       }
     });
 
@@ -128,6 +141,8 @@ final class TranscriptView {
   }
 
   private boolean followPending;
+  /** The newest row was on screen (or the list not laid out yet) after the last layout pass. */
+  private boolean endInView = true;
 
   /** The index of the last row on screen (-1 before the list is laid out). */
   private int lastVisible() {
